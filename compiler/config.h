@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * config.h: the team's handoff.yml (libyaml), with defaults that work with
+ * no file at all.  A malformed config is a diagnostic with its line.
+ */
+#ifndef HANDOFF_CONFIG_H
+#define HANDOFF_CONFIG_H
+
+#include <stddef.h>
+
+#include "timeline.h"
+
+struct diag_list;
+
+/* Limits a user can see and set (handoff.yml 'limits:'). */
+struct limits {
+	size_t		 max_file_size;		/* bytes; default 1 MiB */
+	unsigned	 max_depth;		/* nesting; default 32 */
+	unsigned	 max_table_rows;	/* default 1000 */
+	unsigned	 max_table_cols;	/* default 32 */
+	unsigned	 max_template_depth;	/* partial/section depth; 32 */
+};
+
+struct config {
+	char		*file;		/* the handoff.yml read, or NULL */
+	char		*company;	/* "Our company" by default */
+	char		*logo;		/* path to a PNG, or NULL */
+	char		*sender;	/* optional From override 'Name <addr>' */
+	char		*timezone;	/* IANA name; "UTC" by default */
+	int		*holidays;	/* sorted days since 1970-01-01 */
+	size_t		 nholidays;
+	int		 pre_close_threshold;	/* percent; default 70 */
+	int		 deadline_days;		/* business days; default 2 */
+	struct timeline	 timelines[SEGMENT__MAX];	/* per segment */
+	char		**required;	/* extra required field paths */
+	size_t		 nrequired;
+	struct limits	 limits;
+};
+
+/* Fill *c with the defaults (no file).  Never fails. */
+void	config_init(struct config *c);
+/*
+ * Read path into *c (which config_init has set).  A missing file is not
+ * an error when must_exist is 0.  Problems go to dl with their line;
+ * returns 0, or -1 when the file is malformed or unreadable.
+ */
+int	config_load(struct config *c, const char *path, int must_exist,
+	    struct diag_list *dl);
+void	config_dispose(struct config *c);
+/* The timeline of a segment name ("smb", …); the mid-market one for an
+ * unknown or NULL name. */
+const struct timeline	*config_timeline(const struct config *c,
+			    const char *segment);
+
+#endif

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fsutil.c: bounded reads, atomic writes, safe deal ids, paths, and the
+ * table of built-in files generated into embed_gen.c.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+
+extern const struct embedded embed_files[];
+
+const struct embedded *
+fs_embedded(const char *path)
+{
+	const struct embedded	*e;
+
+	for (e = embed_files; e->path != NULL; e++)
+		if (strcmp(e->path, path) == 0)
+			return e;
+	return NULL;
+}
+
+const struct embedded *
+fs_embedded_at(size_t i)
+{
+	size_t	 n;
+
+	for (n = 0; embed_files[n].path != NULL; n++)
+		if (n == i)
+			return &embed_files[n];
+	return NULL;
+}
+
+int
+fs_read(const char *path, size_t max, char **out, size_t *lenp)
+{
+	struct stat	 st;
+	char		*data = NULL, *p;
+	size_t		 len = 0, cap = 0;
+	ssize_t		 n;
+	int		 fd, rc = -1, saved;
+
+	*out = NULL;
+	*lenp = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1)
+		goto out;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		rc = -2;
+		goto out;
+	}
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 8192;
+			if (cap > max + 1)
+				cap = max + 1;
+			if ((p = realloc(data, cap + 1)) == NULL)
+				goto out;
+			data = p;
+		}
+		if ((n = read(fd, data + len, cap - len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > max) {
+			rc = -2;
+			goto out;
+		}
+	}
+	if (data == NULL && (data = malloc(1)) == NULL)
+		goto out;
+	data[len] = '\0';
+	*out = data;
+	*lenp = len;
+	data = NULL;
+	rc = 0;
+out:
+	saved = errno;
+	free(data);
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int
+fs_write_atomic(const char *path, const void *data, size_t len)
+{
+	char		*tmp;
+	const char	*p = data;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd, saved;
+
+	if ((tmp = malloc(strlen(path) + 16)) == NULL)
+		return -1;
+	snprintf(tmp, strlen(path) + 16, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		free(tmp);
+		return -1;
+	}
+	while (off < len) {
+		if ((n = write(fd, p + off, len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)n;
+	}
+	if (fchmod(fd, 0644) == -1 || close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return -1;
+}
+
+int
+fs_mkdirs(const char *path)
+{
+	char	*p, *s;
+	int	 rc = 0;
+
+	if ((p = strdup(path)) == NULL)
+		return -1;
+	for (s = p + 1; rc == 0 && *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0777) == -1 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+int
+fs_exists(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0;
+}
+
+int
+fs_deal_id_ok(const char *id)
+{
+	size_t	 i, len;
+
+	if (id == NULL || (len = strlen(id)) == 0 || len > 64)
+		return 0;
+	if (id[0] == '-' || id[len - 1] == '-')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (id[i] == '-' && id[i + 1] == '-')
+			return 0;
+		if (!((id[i] >= 'a' && id[i] <= 'z') ||
+		    (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+char *
+fs_join(const char *dir, const char *name)
+{
+	size_t	 n = strlen(dir) + strlen(name) + 2;
+	char	*p;
+
+	if ((p = malloc(n)) == NULL)
+		return NULL;
+	if (*dir == '\0' || strcmp(dir, ".") == 0)
+		snprintf(p, n, "%s", name);
+	else if (dir[strlen(dir) - 1] == '/')
+		snprintf(p, n, "%s%s", dir, name);
+	else
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+const char *
+fs_ext(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	const char	*dot = strrchr(path, '.');
+
+	if (dot == NULL || (slash != NULL && dot < slash) ||
+	    dot == (slash ? slash + 1 : path))
+		return "";
+	return dot;
+}
+
+char *
+fs_stem(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	const char	*base = slash ? slash + 1 : path;
+	const char	*ext = fs_ext(base);
+	size_t		 n = *ext ? (size_t)(ext - base) : strlen(base);
+	char		*p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(p, base, n);
+	p[n] = '\0';
+	return p;
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c: the command line.  Reads the global options and the environment
+ * (HANDOFF_TODAY, SOURCE_DATE_EPOCH), then dispatches to a subcommand in
+ * the table below.  The only global state of the program is here, and only
+ * this file calls exit().
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "cmd.h"
+#include "timeline.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(const struct cli *, int, char **);
+	const char	*summary;
+};
+
+static const struct command commands[] = {
+	{ "init",	cmd_init,	"make a team repo: deals/, handoff.yml, hooks" },
+	{ "new",	cmd_new,	"scaffold a handoff from the template" },
+	{ "check",	cmd_check,	"validate handoffs (exit 0 / 1 / 2)" },
+	{ "convert",	cmd_convert,	"convert between Markdown and XML" },
+	{ "build",	cmd_build,	"compile deals into output/ (PDF, e-mails, calendar)" },
+	{ "commit",	cmd_commit,	"validate, then commit handoffs" },
+	{ "log",	cmd_log,	"versions of a deal with completeness" },
+	{ "show",	cmd_show,	"a deal at any revision" },
+	{ "diff",	cmd_diff,	"field-level changes between versions" },
+	{ "status",	cmd_status,	"every deal: stage, %, deadline, overdue" },
+	{ "audit",	cmd_audit,	"scores and patterns from history" },
+	{ "hook",	cmd_hook,	"install git hooks that run check" },
+	{ "templates",	cmd_templates,	"compile and type-check templates" },
+	{ "template",	cmd_templates,	"render a template against YAML data" },
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t	 i;
+
+	fprintf(fp, "usage: handoff [--version] [--help] COMMAND [ARGS]\n\n"
+	    "Compile Sales -> Customer Success handoffs.\n\ncommands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, "template") != 0)
+			fprintf(fp, "  %-10s %s\n", commands[i].name,
+			    commands[i].summary);
+	fprintf(fp, "\n'handoff COMMAND --help' tells more; see handoff(1).\n");
+}
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs("handoff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cmd_wants_help(int argc, char **argv, const char *usage_text)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage_text, stdout);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* HANDOFF_TODAY and SOURCE_DATE_EPOCH pin the date and clock for tests. */
+static int
+cli_init(struct cli *cli)
+{
+	const char	*s;
+	char		*end;
+	long long	 t;
+
+	cli->prog = "handoff";
+	cli->today = -1;
+	cli->now = (long long)time(NULL);
+	cli->pinned = 0;
+	cli->tty = isatty(STDERR_FILENO);
+	if ((s = getenv("SOURCE_DATE_EPOCH")) != NULL && *s != '\0') {
+		t = strtoll(s, &end, 10);
+		if (*end != '\0' || t < 0) {
+			cmd_error("SOURCE_DATE_EPOCH: '%s' is not a number", s);
+			return -1;
+		}
+		cli->now = t;
+		cli->pinned = 1;
+	}
+	if ((s = getenv("HANDOFF_TODAY")) != NULL && *s != '\0') {
+		if (date_parse(s, &cli->today) == -1) {
+			cmd_error("HANDOFF_TODAY: '%s' is not a date (YYYY-MM-DD)", s);
+			return -1;
+		}
+		if (!cli->pinned)
+			cli->now = (long long)cli->today * 86400 + 9 * 3600;
+		cli->pinned = 1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct cli	 cli;
+	size_t		 i;
+	int		 rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("handoff %s\n", HANDOFF_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (cli_init(&cli) == -1)
+		return 2;
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		xmlInitParser();
+		rc = commands[i].fn(&cli, argc - 1, argv + 1);
+		xmlCleanupParser();
+		if (fflush(stdout) == EOF && rc == 0)
+			rc = 2;
+		exit(rc);
+	}
+	cmd_error("'%s' is not a command; see 'handoff --help'", argv[1]);
+	return 2;
+}

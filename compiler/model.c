@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * model.c: the canonical tree (see model.h).  Node positions are kept in
+ * a side table: node->_private holds the index + 1 of the node's entry,
+ * because libxml2 keeps only a 16-bit line and no column.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include "model.h"
+
+struct model *
+model_new(const char *file, enum model_src src)
+{
+	struct model	*m;
+	xmlNodePtr	 root;
+	xmlNsPtr	 ns;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL)
+		return NULL;
+	m->src = src;
+	if ((m->file = strdup(file ? file : "<input>")) == NULL ||
+	    (m->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (root = xmlNewDocNode(m->doc, NULL, BAD_CAST "handoff", NULL)) == NULL)
+		goto fail;
+	xmlDocSetRootElement(m->doc, root);
+	if ((ns = xmlNewNs(root, BAD_CAST MODEL_NS, NULL)) == NULL)
+		goto fail;
+	xmlSetNs(root, ns);
+	if (xmlSetProp(root, BAD_CAST "version", BAD_CAST "1") == NULL)
+		goto fail;
+	return m;
+fail:
+	model_free(m);
+	return NULL;
+}
+
+/* Copy libxml2's line numbers into the side table, element by element. */
+static int
+model_take_lines(struct model *m, xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+	long		 line;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		line = xmlGetLineNo(n);
+		if (line > 0 && model_set_loc(m, n, (unsigned)line, 0, 0) == -1)
+			return -1;
+		if ((c = n->children) != NULL && model_take_lines(m, c) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+struct model *
+model_wrap(xmlDocPtr doc, const char *file, enum model_src src)
+{
+	struct model	*m;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	m->doc = doc;
+	m->src = src;
+	if ((m->file = strdup(file ? file : "<input>")) == NULL ||
+	    model_take_lines(m, xmlDocGetRootElement(doc)) == -1) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+model_free(struct model *m)
+{
+	if (m == NULL)
+		return;
+	if (m->doc != NULL)
+		xmlFreeDoc(m->doc);
+	free(m->loc);
+	free(m->file);
+	free(m);
+}
+
+xmlNodePtr
+model_root(const struct model *m)
+{
+	return xmlDocGetRootElement(m->doc);
+}
+
+int
+model_set_loc(struct model *m, xmlNodePtr n, unsigned line, unsigned col,
+    int col_known)
+{
+	struct model_loc	*loc;
+	uintptr_t		 idx = (uintptr_t)n->_private;
+
+	if (line == 0)
+		return 0;
+	if (idx == 0) {
+		if (m->nloc == m->caploc) {
+			size_t	 cap = m->caploc ? m->caploc * 2 : 64;
+
+			if ((loc = realloc(m->loc, cap * sizeof(*loc))) == NULL)
+				return -1;
+			m->loc = loc;
+			m->caploc = cap;
+		}
+		idx = ++m->nloc;
+		n->_private = (void *)idx;
+	}
+	loc = &m->loc[idx - 1];
+	loc->line = line;
+	loc->col = col;
+	loc->col_known = col_known;
+	return 0;
+}
+
+struct srcpos
+model_pos(const struct model *m, const xmlNode *n)
+{
+	uintptr_t	 idx;
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		idx = (uintptr_t)n->_private;
+		if (idx > 0 && idx <= m->nloc) {
+			const struct model_loc *l = &m->loc[idx - 1];
+
+			return l->col_known ? diag_pos(m->file, l->line, l->col) :
+			    diag_pos_line(m->file, l->line);
+		}
+	}
+	return diag_pos_line(m->file, 0);
+}
+
+xmlNodePtr
+model_add(struct model *m, xmlNodePtr parent, const char *name,
+    const char *text, unsigned line, unsigned col, int col_known)
+{
+	xmlNodePtr	 n;
+
+	n = xmlNewChild(parent, parent->ns, BAD_CAST name, NULL);
+	if (n == NULL)
+		return NULL;
+	if (text != NULL && *text != '\0')
+		xmlNodeAddContent(n, BAD_CAST text);
+	if (model_set_loc(m, n, line, col, col_known) == -1)
+		return NULL;
+	return n;
+}
+
+int
+model_set_attr(xmlNodePtr n, const char *name, const char *value)
+{
+	return xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL ? -1 : 0;
+}
+
+const char *
+model_name(const xmlNode *n)
+{
+	return n == NULL ? "" : (const char *)n->name;
+}
+
+xmlNodePtr
+model_first(const xmlNode *parent)
+{
+	xmlNodePtr	 c;
+
+	if (parent == NULL)
+		return NULL;
+	for (c = parent->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+model_next_elem(const xmlNode *n)
+{
+	xmlNodePtr	 c;
+
+	for (c = n == NULL ? NULL : n->next; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+model_child(const xmlNode *parent, const char *name)
+{
+	xmlNodePtr	 c;
+
+	for (c = model_first(parent); c != NULL; c = model_next_elem(c))
+		if (strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+model_next(const xmlNode *n, const char *name)
+{
+	xmlNodePtr	 c;
+
+	for (c = model_next_elem(n); c != NULL; c = model_next_elem(c))
+		if (strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+model_find_from(const xmlNode *n, const char *path)
+{
+	char		 part[64];
+	const char	*p = path, *slash;
+	size_t		 len;
+	xmlNodePtr	 cur = (xmlNodePtr)n;
+
+	while (cur != NULL && *p != '\0') {
+		slash = strchr(p, '/');
+		len = slash ? (size_t)(slash - p) : strlen(p);
+		if (len >= sizeof(part))
+			return NULL;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		cur = model_child(cur, part);
+		p += len + (slash != NULL);
+	}
+	return cur;
+}
+
+xmlNodePtr
+model_find(const struct model *m, const char *path)
+{
+	return model_find_from(model_root(m), path);
+}
+
+const char *
+model_text(const xmlNode *n)
+{
+	xmlNodePtr	 c;
+
+	if (n == NULL)
+		return "";
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			return (const char *)c->content;
+	return "";
+}
+
+const char *
+model_get(const struct model *m, const char *path)
+{
+	return model_text(model_find(m, path));
+}
+
+const char *
+model_attr(const xmlNode *n, const char *name)
+{
+	xmlAttrPtr	 a;
+
+	if (n == NULL)
+		return NULL;
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strcmp((const char *)a->name, name) == 0 &&
+		    a->children != NULL && a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+int
+model_has_text(const xmlNode *n)
+{
+	xmlNodePtr		 c;
+	const unsigned char	*p;
+
+	if (n == NULL)
+		return 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (p = c->content; *p != '\0'; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+					return 1;
+		} else if (c->type == XML_ELEMENT_NODE && model_has_text(c))
+			return 1;
+	}
+	return 0;
+}
+
+char *
+model_to_xml(const struct model *m, size_t *lenp)
+{
+	xmlChar	*mem = NULL;
+	char	*out;
+	int	 len = 0;
+
+	xmlDocDumpFormatMemoryEnc(m->doc, &mem, &len, "UTF-8", 1);
+	if (mem == NULL)
+		return NULL;
+	if ((out = malloc((size_t)len + 1)) != NULL) {
+		memcpy(out, mem, (size_t)len);
+		out[len] = '\0';
+		if (lenp != NULL)
+			*lenp = (size_t)len;
+	}
+	xmlFree(mem);
+	return out;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render.h: the back ends.  Every renderer has one shape: it reads the
+ * canonical tree (never the source), writes into a struct buf, adds
+ * problems to the diagnostics, and returns 0 or -1.
+ */
+#ifndef HANDOFF_RENDER_H
+#define HANDOFF_RENDER_H
+
+#include <stddef.h>
+
+struct buf;
+struct config;
+struct diag_list;
+struct model;
+struct schema;
+struct templates;
+struct verdict;
+
+struct render_ctx {
+	const struct model	*m;
+	const struct verdict	*v;
+	const struct config	*c;
+	const struct schema	*s;
+	const struct templates	*t;	/* compiled templates (mustache.h) */
+	const char		*version;	/* "a1b2c3d", "a1b2c3d+dirty", "not in git" */
+	int			 today;		/* days since epoch */
+	long long		 now;		/* seconds since epoch */
+};
+
+/* The handoff package PDF (render_pdf.c). */
+int	render_pdf(struct buf *out, const struct render_ctx *rc,
+	    struct diag_list *dl);
+/* The client intro e-mail, multipart/alternative (render_eml.c). */
+int	render_eml_intro(struct buf *out, const struct render_ctx *rc,
+	    struct diag_list *dl);
+/* The internal notice to the CSM with the PDF attached (render_eml.c). */
+int	render_eml_notice(struct buf *out, const struct render_ctx *rc,
+	    const void *pdf, size_t pdflen, struct diag_list *dl);
+/* The timeline calendar (render_ics.c). */
+int	render_ics(struct buf *out, const struct render_ctx *rc,
+	    struct diag_list *dl);
+/* The Markdown form of a model (render_md.c): the inverse of parse_md. */
+int	render_md(struct buf *out, const struct model *m,
+	    struct diag_list *dl);
+/* The canonical XML (render_xml.c). */
+int	render_xml(struct buf *out, const struct model *m,
+	    struct diag_list *dl);
+
+#endif

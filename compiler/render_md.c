@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* render_md.c: placeholder until its owner writes it (see doc/TEAM.md). */
+#include <stddef.h>
+#include "render.h"
+
+int
+render_md(struct buf *out, const struct model *m, struct diag_list *dl)
+{
+	(void)out; (void)m; (void)dl;
+	return -1;
+}

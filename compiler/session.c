@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * session.c: load what every command shares (config, schema, today) and
+ * chain the phases for one deal: bytes -> front end -> canonical tree ->
+ * validation.  The command prints; nothing here does.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "fsutil.h"
+#include "model.h"
+#include "parse.h"
+#include "schema.h"
+#include "session.h"
+
+/* Today's date in the team's time zone, from the clock. */
+static int
+session_local_today(long long now, const char *tz)
+{
+	struct tm	 tm;
+	time_t		 t = (time_t)now;
+	char		*old = NULL;
+	const char	*cur;
+	int		 day;
+
+	if (tz != NULL && *tz != '\0') {
+		if ((cur = getenv("TZ")) != NULL)
+			old = strdup(cur);
+		setenv("TZ", tz, 1);
+		tzset();
+	}
+	localtime_r(&t, &tm);
+	day = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (tz != NULL && *tz != '\0') {
+		if (old != NULL)
+			setenv("TZ", old, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+		free(old);
+	}
+	return day;
+}
+
+int
+session_open(struct session *s, const char *root, int today, long long now,
+    struct diag_list *dl)
+{
+	char	*cfg = NULL, *dir = NULL;
+	int	 rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	config_init(&s->config);
+	if ((s->root = strdup(root ? root : ".")) == NULL ||
+	    (cfg = fs_join(s->root, "handoff.yml")) == NULL ||
+	    (dir = fs_join(s->root, "schemas")) == NULL)
+		goto out;
+	if (config_load(&s->config, cfg, 0, dl) == -1)
+		goto out;
+	if ((s->schema = schema_load(dir, dl)) == NULL)
+		goto out;
+	s->now = now;
+	s->today = today >= 0 ? today :
+	    session_local_today(now, s->config.timezone);
+	rc = 0;
+out:
+	free(cfg);
+	free(dir);
+	return rc;
+}
+
+void
+session_close(struct session *s)
+{
+	schema_free(s->schema);
+	config_dispose(&s->config);
+	free(s->root);
+	memset(s, 0, sizeof(*s));
+}
+
+struct model *
+session_check(const struct session *s, const char *file, const char *data,
+    size_t len, struct verdict *v, struct diag_list *dl)
+{
+	struct model	*m;
+
+	memset(v, 0, sizeof(*v));
+	v->signed_day = v->deadline = -1;
+	if (parse_check_bytes(file, data, len, &s->config.limits, dl) == -1)
+		return NULL;
+	if ((m = parse_any(file, data, len, &s->config.limits, dl)) == NULL)
+		return NULL;
+	if (validate_model(v, m, s->schema, &s->config, s->today, dl) == -1) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+struct model *
+session_check_file(const struct session *s, const char *path,
+    struct verdict *v, struct diag_list *dl)
+{
+	struct model	*m;
+	char		*data = NULL;
+	size_t		 len;
+	int		 rc;
+
+	memset(v, 0, sizeof(*v));
+	v->signed_day = v->deadline = -1;
+	rc = fs_read(path, s->config.limits.max_file_size, &data, &len);
+	if (rc == -2) {
+		diag_add(dl, diag_pos_line(path, 0), RULE_FILE_TOO_LARGE,
+		    "file is larger than %zu bytes",
+		    s->config.limits.max_file_size);
+		return NULL;
+	}
+	if (rc == -1) {
+		diag_add(dl, diag_pos_line(path, 0), RULE_IO,
+		    "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	m = session_check(s, path, data, len, v, dl);
+	free(data);
+	return m;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * templates.h: the team's e-mail templates (Mustache), loaded from
+ * ROOT/templates/NAME.mustache or the built-in defaults, compiled once,
+ * type-checked against the schema (every name must be a field or a
+ * computed value) and audience-checked: a template that declares itself
+ * client-facing ({{! audience: client }}) may not reach an internal field,
+ * directly, through a section, a partial or inheritance.
+ *
+ * The e-mail templates are: intro.subject, intro.txt, intro.html (client
+ * facing) and notice.subject, notice.txt (internal).
+ */
+#ifndef HANDOFF_TEMPLATES_H
+#define HANDOFF_TEMPLATES_H
+
+struct buf;
+struct diag_list;
+struct limits;
+struct render_ctx;
+struct schema;
+
+struct templates;
+
+/*
+ * Load and check every template.  Returns NULL when any template fails to
+ * compile or check (the diagnostics say where); free with templates_free().
+ */
+struct templates	*templates_load(const char *root,
+			    const struct schema *s, const struct limits *lim,
+			    struct diag_list *dl);
+void			 templates_free(struct templates *t);
+/* True when a template with this name ("intro.txt") is loaded. */
+int			 templates_has(const struct templates *t,
+			    const char *name);
+/*
+ * Render template name against the deal of rc (its model, the computed
+ * timeline dates, the config), appending to out.  HTML templates (names
+ * ending in .html) escape what they interpolate.  0 or -1.
+ */
+int			 templates_render(struct buf *out,
+			    const struct templates *t, const char *name,
+			    const struct render_ctx *rc, struct diag_list *dl);
+
+#endif
