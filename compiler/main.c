@@ -5,7 +5,6 @@
  * the table below.  The only global state of the program is here, and only
  * this file calls exit().
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,34 +51,6 @@ usage(FILE *fp)
 			fprintf(fp, "  %-10s %s\n", commands[i].name,
 			    commands[i].summary);
 	fprintf(fp, "\n'handoff COMMAND --help' tells more; see handoff(1).\n");
-}
-
-void
-cmd_error(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	fputs("handoff: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int
-cmd_wants_help(int argc, char **argv, const char *usage_text)
-{
-	int	 i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(usage_text, stdout);
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* HANDOFF_TODAY and SOURCE_DATE_EPOCH pin the date and clock for tests. */

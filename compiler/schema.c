@@ -1,33 +1,581 @@
 /* SPDX-License-Identifier: MIT */
-/* schema.c: being written by the lead. */
+/*
+ * schema.c: load the required-field schema.  The .xsd is compiled by
+ * libxml2 for validation; then its xs:element declarations are walked
+ * (Russian-doll style: fields nest as anonymous complex types) to read our
+ * annotations h:level, h:audience, h:label and h:hint into a flat table of
+ * fields keyed by path ("relationships/stakeholder/email").  Playbooks are
+ * small YAML files read with libyaml.
+ */
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "fsutil.h"
 #include "schema.h"
+
+#define XSD_NS	"http://www.w3.org/2001/XMLSchema"
+
+struct schema_err {
+	struct diag_list	*dl;
+	const char		*file;
+};
+
+static int
+is_xs(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, XSD_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute as a malloc'd string (our namespace or none); NULL: absent. */
+static char *
+schema_attr(xmlNode *n, const char *name, const char *ns)
+{
+	xmlChar	*v;
+	char	*s;
+
+	v = ns ? xmlGetNsProp(n, BAD_CAST name, BAD_CAST ns) :
+	    xmlGetNoNsProp(n, BAD_CAST name);
+	if (v == NULL)
+		return NULL;
+	s = strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static void
+schema_on_error(void *arg, xmlErrorPtr e)
+{
+	struct schema_err	*se = arg;
+	char			 msg[512];
+	size_t			 len;
+
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
+	len = strlen(msg);
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == '.'))
+		msg[--len] = '\0';
+	diag_add(se->dl, diag_pos_line(se->file, (unsigned)(e->line > 0 ?
+	    e->line : 0)), RULE_SCHEMA_FILE, "%s", msg);
+}
+
+static size_t
+schema_count_elements(const xmlNode *n)
+{
+	size_t	 c = 0;
+
+	for (; n != NULL; n = n->next) {
+		if (is_xs(n, "element"))
+			c++;
+		if (n->type == XML_ELEMENT_NODE)
+			c += schema_count_elements(n->children);
+	}
+	return c;
+}
+
+static enum level
+schema_parse_level(const char *s)
+{
+	if (s != NULL && strcmp(s, "required") == 0)
+		return LEVEL_REQUIRED;
+	if (s != NULL && strcmp(s, "recommended") == 0)
+		return LEVEL_RECOMMENDED;
+	return LEVEL_OPTIONAL;
+}
+
+/* Does this xs:element have element content of its own? */
+static int
+schema_is_leaf(xmlNode *el, const char *type)
+{
+	xmlNode	*c;
+
+	if (type != NULL)
+		return strcmp(type, "block") != 0 && strcmp(type, "person") != 0 &&
+		    strcmp(type, "table") != 0 && strcmp(type, "extra-section") != 0;
+	for (c = el->children; c != NULL; c = c->next)
+		if (is_xs(c, "complexType")) {
+			xmlNode *d;
+
+			for (d = c->children; d != NULL; d = d->next)
+				if (is_xs(d, "sequence") || is_xs(d, "choice"))
+					return 0;
+		}
+	return 1;
+}
+
+struct walk {
+	struct schema	*s;
+	size_t		 cap;
+};
+
+/*
+ * Walk the children of an XSD node.  prefix is the path of the enclosing
+ * element ("" at <handoff>), parent its field (NULL when it has no
+ * annotations), in_record whether an enclosing element repeats.
+ */
+static int
+schema_walk(struct walk *w, xmlNode *n, const char *prefix,
+    const struct field *parent, int in_record, int internal)
+{
+	struct field	*f;
+	char		*name, *max, *aud, *lvl, path[512];
+	int		 repeats, rc = 0;
+
+	for (; rc == 0 && n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_xs(n, "element")) {
+			rc = schema_walk(w, n->children, prefix, parent,
+			    in_record, internal);
+			continue;
+		}
+		if ((name = schema_attr(n, "name", NULL)) == NULL)
+			continue;
+		snprintf(path, sizeof(path), "%s%s%s", prefix,
+		    *prefix ? "/" : "", name);
+		max = schema_attr(n, "maxOccurs", NULL);
+		repeats = max != NULL && strcmp(max, "1") != 0;
+		free(max);
+		lvl = schema_attr(n, "level", SCHEMA_ANNOT_NS);
+		aud = schema_attr(n, "audience", SCHEMA_ANNOT_NS);
+		f = NULL;
+		if (lvl != NULL && w->s->nfields < w->cap) {
+			f = &w->s->fields[w->s->nfields++];
+			f->path = strdup(path);
+			f->name = name;
+			name = NULL;
+			f->label = schema_attr(n, "label", SCHEMA_ANNOT_NS);
+			if (f->label == NULL)
+				f->label = strdup(f->name);
+			f->hint = schema_attr(n, "hint", SCHEMA_ANNOT_NS);
+			f->type = schema_attr(n, "type", NULL);
+			f->level = schema_parse_level(lvl);
+			f->audience = internal || (aud != NULL &&
+			    strcmp(aud, "internal") == 0) ?
+			    AUDIENCE_INTERNAL : AUDIENCE_SHAREABLE;
+			f->repeated = repeats;
+			f->record = in_record;
+			f->leaf = schema_is_leaf(n, f->type);
+			f->parent = parent;
+			f->line = (unsigned)xmlGetLineNo(n);
+			if (f->path == NULL || f->label == NULL)
+				rc = -1;
+		}
+		if (rc == 0)
+			rc = schema_walk(w, n->children, path,
+			    f != NULL ? f : parent, in_record || repeats,
+			    f != NULL ? f->audience == AUDIENCE_INTERNAL :
+			    internal);
+		free(lvl);
+		free(aud);
+		free(name);
+	}
+	return rc;
+}
+
+/* Read the .xsd bytes: dir/handoff.xsd or the built-in copy. */
+static int
+schema_read(const char *dir, char **file, char **data, size_t *len,
+    struct diag_list *dl)
+{
+	const struct embedded	*e;
+	char			*path = NULL;
+	int			 rc;
+
+	if (dir != NULL && (path = fs_join(dir, "handoff.xsd")) == NULL)
+		return -1;
+	if (path != NULL && fs_exists(path)) {
+		rc = fs_read(path, 4 * 1024 * 1024, data, len);
+		if (rc != 0) {
+			diag_add(dl, diag_pos_line(path, 0), RULE_SCHEMA_FILE,
+			    "cannot read the schema: %s", rc == -2 ?
+			    "larger than 4 MiB" : strerror(errno));
+			free(path);
+			return -1;
+		}
+		*file = path;
+		return 0;
+	}
+	free(path);
+	if ((e = fs_embedded("schemas/handoff.xsd")) == NULL ||
+	    (*data = malloc(e->len + 1)) == NULL)
+		return -1;
+	memcpy(*data, e->data, e->len + 1);
+	*len = e->len;
+	*file = strdup("<built-in>/schemas/handoff.xsd");
+	return *file == NULL ? -1 : 0;
+}
+
+static int
+schema_compile(struct schema *s, const char *data, size_t len,
+    struct diag_list *dl)
+{
+	struct schema_err		 se = { dl, s->file };
+	xmlSchemaParserCtxtPtr		 pc = NULL;
+	xmlNode				*root;
+	struct walk			 w;
+
+	s->doc = xmlReadMemory(data, (int)len, s->file, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	if (s->doc == NULL || (root = xmlDocGetRootElement(s->doc)) == NULL ||
+	    !is_xs(root, "schema")) {
+		diag_add(dl, diag_pos_line(s->file, 0), RULE_SCHEMA_FILE,
+		    "not an XML Schema document");
+		return -1;
+	}
+	if ((pc = xmlSchemaNewDocParserCtxt(s->doc)) == NULL)
+		return -1;
+	xmlSchemaSetParserStructuredErrors(pc, schema_on_error, &se);
+	s->xsd = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	if (s->xsd == NULL) {
+		if (diag_list_worst(dl) < SEV_ERROR)
+			diag_add(dl, diag_pos_line(s->file, 0),
+			    RULE_SCHEMA_FILE, "the schema does not compile");
+		return -1;
+	}
+	w.s = s;
+	w.cap = schema_count_elements(root);
+	if ((s->fields = calloc(w.cap + 1, sizeof(*s->fields))) == NULL)
+		return -1;
+	/* The fields live under the one top-level element, <handoff>. */
+	for (root = root->children; root != NULL; root = root->next)
+		if (is_xs(root, "element"))
+			return schema_walk(&w, root->children, "", NULL, 0, 0);
+	diag_add(dl, diag_pos_line(s->file, 0), RULE_SCHEMA_FILE,
+	    "the schema declares no <handoff> element");
+	return -1;
+}
+
+/* ===== playbooks ========================================================= */
+
+static const char *
+pb_scalar(yaml_document_t *doc, yaml_node_t *n)
+{
+	(void)doc;
+	return n != NULL && n->type == YAML_SCALAR_NODE ?
+	    (const char *)n->data.scalar.value : NULL;
+}
+
+static void
+pb_error(struct diag_list *dl, const char *file, yaml_node_t *n,
+    const char *what)
+{
+	diag_add(dl, diag_pos(file, (unsigned)n->start_mark.line + 1,
+	    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE, "%s", what);
+}
+
+/* One entry of 'fields:': { field|section|role: X, level, audience, hint }. */
+static int
+pb_rule(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
+    struct diag_list *dl)
+{
+	struct pb_rule		*r = &pb->rules[pb->nrules];
+	yaml_node_pair_t	*p;
+	const char		*k, *v;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		pb_error(dl, pb->file, n, "each field is a mapping: '- section: Title'");
+		return -1;
+	}
+	memset(r, 0, sizeof(*r));
+	r->level = LEVEL_REQUIRED;
+	r->audience = AUDIENCE_INTERNAL;
+	r->line = (unsigned)n->start_mark.line + 1;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		k = pb_scalar(doc, yaml_document_get_node(doc, p->key));
+		v = pb_scalar(doc, yaml_document_get_node(doc, p->value));
+		if (k == NULL || v == NULL) {
+			pb_error(dl, pb->file, n, "keys and values are plain text");
+			return -1;
+		}
+		if (strcmp(k, "field") == 0 || strcmp(k, "section") == 0 ||
+		    strcmp(k, "role") == 0) {
+			r->kind = *k == 'f' ? PB_FIELD : *k == 's' ?
+			    PB_SECTION : PB_ROLE;
+			free(r->target);
+			r->target = strdup(v);
+		} else if (strcmp(k, "level") == 0) {
+			if (strcmp(v, "required") && strcmp(v, "recommended")) {
+				pb_error(dl, pb->file, yaml_document_get_node(doc,
+				    p->value), "level is required or recommended");
+				return -1;
+			}
+			r->level = schema_parse_level(v);
+		} else if (strcmp(k, "audience") == 0)
+			r->audience = strcmp(v, "shareable") == 0 ?
+			    AUDIENCE_SHAREABLE : AUDIENCE_INTERNAL;
+		else if (strcmp(k, "hint") == 0) {
+			free(r->hint);
+			r->hint = strdup(v);
+		} else {
+			pb_error(dl, pb->file, yaml_document_get_node(doc, p->key),
+			    "unknown key: use field, section or role, with level, audience, hint");
+			return -1;
+		}
+	}
+	if (r->target == NULL) {
+		pb_error(dl, pb->file, n, "say what is required: field, section or role");
+		return -1;
+	}
+	pb->nrules++;
+	return 0;
+}
+
+static int
+pb_fill(struct playbook *pb, yaml_document_t *doc, struct diag_list *dl)
+{
+	yaml_node_t		*root, *v;
+	yaml_node_pair_t	*p;
+	yaml_node_item_t	*it;
+	const char		*k;
+
+	root = yaml_document_get_root_node(doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		diag_add(dl, diag_pos_line(pb->file, 1), RULE_PLAYBOOK_FILE,
+		    "a playbook is a mapping with industry or segment, and fields");
+		return -1;
+	}
+	for (p = root->data.mapping.pairs.start;
+	    p < root->data.mapping.pairs.top; p++) {
+		k = pb_scalar(doc, yaml_document_get_node(doc, p->key));
+		v = yaml_document_get_node(doc, p->value);
+		if (k != NULL && strcmp(k, "fields") == 0 &&
+		    v->type == YAML_SEQUENCE_NODE) {
+			size_t	 n = (size_t)(v->data.sequence.items.top -
+			    v->data.sequence.items.start);
+
+			free(pb->rules);
+			pb->nrules = 0;
+			if ((pb->rules = calloc(n + 1, sizeof(*pb->rules))) == NULL)
+				return -1;
+			for (it = v->data.sequence.items.start;
+			    it < v->data.sequence.items.top; it++)
+				if (pb_rule(pb, doc, yaml_document_get_node(doc,
+				    *it), dl) == -1)
+					return -1;
+		} else if (k != NULL && pb_scalar(doc, v) != NULL &&
+		    (strcmp(k, "industry") == 0 || strcmp(k, "segment") == 0 ||
+		    strcmp(k, "name") == 0)) {
+			char **dst = *k == 'i' ? &pb->industry :
+			    *k == 's' ? &pb->segment : &pb->name;
+
+			free(*dst);
+			*dst = strdup(pb_scalar(doc, v));
+		} else {
+			pb_error(dl, pb->file, v, "unknown key: a playbook has "
+			    "name, industry or segment, and fields");
+			return -1;
+		}
+	}
+	if (pb->industry == NULL && pb->segment == NULL) {
+		diag_add(dl, diag_pos_line(pb->file, 1), RULE_PLAYBOOK_FILE,
+		    "say which deals it is for: industry or segment");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+pb_dispose(struct playbook *pb)
+{
+	size_t	 i;
+
+	for (i = 0; i < pb->nrules; i++) {
+		free(pb->rules[i].target);
+		free(pb->rules[i].hint);
+	}
+	free(pb->rules);
+	free(pb->file);
+	free(pb->name);
+	free(pb->industry);
+	free(pb->segment);
+}
+
+/* Parse one playbook into s->playbooks (room is reserved by the caller). */
+static int
+pb_load(struct schema *s, const char *file, const unsigned char *data,
+    size_t len, struct diag_list *dl)
+{
+	struct playbook	*pb = &s->playbooks[s->nplaybooks];
+	yaml_parser_t	 parser;
+	yaml_document_t	 doc;
+	int		 rc = -1;
+
+	memset(pb, 0, sizeof(*pb));
+	if ((pb->file = strdup(file)) == NULL)
+		return -1;
+	if ((pb->name = fs_stem(file)) == NULL) {
+		pb_dispose(pb);
+		return -1;
+	}
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		diag_add(dl, diag_pos(file, (unsigned)parser.problem_mark.line + 1,
+		    (unsigned)parser.problem_mark.column), RULE_PLAYBOOK_FILE,
+		    "%s", parser.problem ? parser.problem : "malformed YAML");
+		yaml_parser_delete(&parser);
+		pb_dispose(pb);
+		return -1;
+	}
+	rc = pb_fill(pb, &doc, dl);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	if (rc == -1)
+		pb_dispose(pb);
+	else
+		s->nplaybooks++;
+	return rc;
+}
+
+static int
+pb_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Playbooks from dir/playbooks/ when that folder exists, else built in. */
+static int
+schema_load_playbooks(struct schema *s, const char *dir, struct diag_list *dl)
+{
+	const struct embedded	*e;
+	char			*pdir = NULL, *names[256], *path;
+	struct dirent		*de;
+	DIR			*d = NULL;
+	size_t			 n = 0, i, len;
+	char			*data;
+	int			 rc = 0, r;
+
+	if ((s->playbooks = calloc(256, sizeof(*s->playbooks))) == NULL)
+		return -1;
+	if (dir != NULL && (pdir = fs_join(dir, "playbooks")) != NULL)
+		d = opendir(pdir);
+	if (d == NULL) {
+		free(pdir);
+		for (i = 0; (e = fs_embedded_at(i)) != NULL && n < 256; i++)
+			if (strncmp(e->path, "schemas/playbooks/", 18) == 0 &&
+			    pb_load(s, e->path, e->data, e->len, dl) == -1)
+				rc = -1;
+		return rc;
+	}
+	while ((de = readdir(d)) != NULL && n < 256) {
+		len = strlen(de->d_name);
+		if (len > 4 && strcmp(de->d_name + len - 4, ".yml") == 0 &&
+		    de->d_name[0] != '.')
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), pb_name_cmp);
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL || (path = fs_join(pdir, names[i])) == NULL) {
+			free(names[i]);
+			rc = -1;
+			continue;
+		}
+		r = fs_read(path, 1024 * 1024, &data, &len);
+		if (r != 0)
+			diag_add(dl, diag_pos_line(path, 0), RULE_PLAYBOOK_FILE,
+			    "cannot read the playbook");
+		if (r != 0 || pb_load(s, path, (unsigned char *)data, len, dl) == -1)
+			rc = -1;
+		free(data);
+		free(path);
+		free(names[i]);
+	}
+	free(pdir);
+	return rc;
+}
+
+/* ===== interface ========================================================= */
 
 struct schema *
 schema_load(const char *dir, struct diag_list *dl)
 {
-	(void)dir; (void)dl;
-	return calloc(1, sizeof(struct schema));
+	struct schema	*s;
+	char		*data = NULL;
+	size_t		 len = 0;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	if (schema_read(dir, &s->file, &data, &len, dl) == -1 ||
+	    schema_compile(s, data, len, dl) == -1 ||
+	    schema_load_playbooks(s, dir, dl) == -1) {
+		free(data);
+		schema_free(s);
+		return NULL;
+	}
+	free(data);
+	return s;
 }
 
 void
 schema_free(struct schema *s)
 {
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nfields; i++) {
+		free(s->fields[i].path);
+		free(s->fields[i].name);
+		free(s->fields[i].label);
+		free(s->fields[i].hint);
+		free(s->fields[i].type);
+	}
+	free(s->fields);
+	for (i = 0; i < s->nplaybooks; i++)
+		pb_dispose(&s->playbooks[i]);
+	free(s->playbooks);
+	if (s->xsd != NULL)
+		xmlSchemaFree(s->xsd);
+	if (s->doc != NULL)
+		xmlFreeDoc(s->doc);
+	free(s->file);
 	free(s);
 }
 
 const struct field *
 schema_field(const struct schema *s, const char *path)
 {
-	(void)s; (void)path;
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < s->nfields; i++)
+		if (strcmp(s->fields[i].path, path) == 0)
+			return &s->fields[i];
 	return NULL;
 }
 
 const struct field *
-schema_field_of(const struct schema *s, const void *node)
+schema_field_of(const struct schema *s, const void *xml_node)
 {
-	(void)s; (void)node;
-	return NULL;
+	const xmlNode	*n = xml_node, *a;
+	char		 path[512];
+	size_t		 len, off;
+
+	/* Build the path backwards from the node to below <handoff>. */
+	off = sizeof(path) - 1;
+	path[off] = '\0';
+	for (a = n; a != NULL && a->type == XML_ELEMENT_NODE &&
+	    a->parent != NULL && a->parent->type == XML_ELEMENT_NODE;
+	    a = a->parent) {
+		len = strlen((const char *)a->name);
+		if (len + 1 > off)
+			return NULL;
+		if (off != sizeof(path) - 1)
+			path[--off] = '/';
+		off -= len;
+		memcpy(path + off, a->name, len);
+	}
+	return schema_field(s, path + off);
 }
 
 const char *

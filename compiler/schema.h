@@ -39,6 +39,8 @@ struct field {
 	int		 record;	/* inside a repeated element (a table row) */
 	int		 leaf;		/* simple content (no element children) */
 	const struct field *parent;	/* enclosing field, or NULL */
+	char		*type;		/* the XSD type name ("xs:date", "email", "block"), or NULL */
+	unsigned	 line;		/* of the xs:element in the .xsd */
 };
 
 /* What a playbook asks for (schemas/playbooks/NAME.yml). */
