@@ -193,10 +193,13 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	if (strstr(msg, "'xs:date'") != NULL || strstr(msg, "xs:date") != NULL)
 		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_DATE,
 		    NULL, "%s: '%.80s' is not a valid date", label, val);
-	else if (strstr(msg, "'email'") != NULL)
+	else if (strstr(msg, "'email'") != NULL ||
+	    strstr(msg, "}email'") != NULL || (strstr(msg, "[facet 'pattern']") &&
+	    strcmp(model_name(n), "email") == 0))
 		diag_add(st->dl, model_pos(st->m, n), RULE_INVALID_EMAIL,
 		    "%s: '%.80s' is not an e-mail address", label, val);
-	else if (strstr(msg, "'deal-id'") != NULL)
+	else if (strstr(msg, "deal-id'") != NULL ||
+	    (strstr(msg, "[facet 'pattern']") && strcmp(model_name(n), "id") == 0))
 		diag_add(st->dl, model_pos(st->m, n), RULE_DEAL_ID,
 		    "deal id '%.80s' is not lowercase letters, digits and dashes",
 		    val);
@@ -216,6 +219,10 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	} else if (strstr(msg, "'url'") != NULL)
 		diag_add(st->dl, model_pos(st->m, n), RULE_SCHEMA,
 		    "%s: '%.80s' is not a link (http:// or https://)", label, val);
+	else if (strstr(msg, "[facet 'pattern']") != NULL)
+		diag_add_hint(st->dl, model_pos(st->m, n), RULE_SCHEMA,
+		    f ? f->hint : NULL, "%s: '%.80s' is not in the expected form",
+		    label, val);
 	else {
 		/* Strip "Element '{urn:x-handoff:1}x': " for readability. */
 		const char *p = strstr(msg, "}");
