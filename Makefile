@@ -91,15 +91,18 @@ deps:
 
 demo: deps
 	$(MAKE) --no-print-directory handoff
-	./handoff check examples/deals/*.md examples/deals/*.xml || true
-	cd examples && ../handoff build --force -o ../output
+	@echo "== handoff check examples/deals/* (corner-bakery is wrong on purpose)"
+	@./handoff check examples/deals/*.md examples/deals/*.xml; \
+	    test $$? -le 1
+	@echo "== handoff build (examples/deals -> output/)"
+	@cd examples && ../handoff build --force -o ../output; test $$? -le 1
 	@echo; echo "outputs:"; ls -1 output/*/* 2>/dev/null || true
 
 # ===== tests ================================================================
 
 test: deps
 	$(MAKE) --no-print-directory handoff handoff-asan
-	$(MAKE) --no-print-directory unit regress sh asan
+	$(MAKE) --no-print-directory unit regress sh asan valgrind
 
 build/unit/%: tests/unit/%.c $(LIB_OBJS) | build/unit
 	$(CC) $(HO_CFLAGS) -Wno-missing-prototypes -Icompiler -o $@ $< \
