@@ -90,10 +90,10 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	for (; i < argc; i++, nfiles++) {
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
-		if (m != NULL)
+		diag_list_sort(&one);
+		if (m != NULL)	/* last, after the file's diagnostics */
 			check_summary(&one, argv[i], &v);
 		model_free(m);
-		diag_list_sort(&one);
 		diag_list_move(&dl, &one);
 	}
 	rc = diag_list_status(&dl);

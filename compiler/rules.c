@@ -92,7 +92,7 @@ static const struct rule rules[RULE__MAX] = {
 	    "a pre-close handoff must reach the threshold (completeness.pre_close in handoff.yml)" },
 	[RULE_OVERDUE] = { "overdue", SEV_ERROR,
 	    "the handoff package is due by the end of the second business day after signature" },
-	[RULE_DEADLINE] = { "deadline", SEV_NOTE,
+	[RULE_DEADLINE] = { "summary", SEV_NOTE,
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_CONFIG] = { "config", SEV_ERROR,
 	    "see the comments in handoff.yml from 'handoff init'" },
@@ -116,6 +116,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "check that the output folder is writable" },
 	[RULE_GIT] = { "git", SEV_SYSTEM,
 	    "run handoff inside a git repository ('handoff init' makes one)" },
+	[RULE_XML_ROOT] = { "xml-root", SEV_ERROR,
+	    "the document element is <handoff xmlns=\"urn:x-handoff:1\" version=\"1\">" },
 };
 
 const struct rule *

@@ -183,7 +183,8 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 		    RULE_SCHEMA, "%.300s", msg);
 		return;
 	}
-	if (xsd_reported(st, n))
+	/* A placeholder is reported as one, below, not as a bad type. */
+	if (xsd_reported(st, n) || validate_is_placeholder(model_text(n)))
 		return;
 	if (st->nxsd_bad < sizeof(st->xsd_bad) / sizeof(st->xsd_bad[0]))
 		st->xsd_bad[st->nxsd_bad++] = n;
@@ -707,6 +708,20 @@ section_claimed(const struct vstate *st, const xmlNode *extra)
 	return 0;
 }
 
+/*
+ * Text the Markdown front end found where a table was due is kept as
+ * "<Section> (notes)" with a stray-content warning of its own.
+ */
+static int
+is_stray_notes(const xmlNode *parent, const xmlNode *extra)
+{
+	const char	*h = heading_of(extra), *p = heading_of(parent);
+	size_t		 n = strlen(p);
+
+	return n > 0 && strncasecmp(h, p, n) == 0 &&
+	    strcmp(h + n, " (notes)") == 0;
+}
+
 static void
 validate_unknown_sections(struct vstate *st, const xmlNode *n)
 {
@@ -718,6 +733,8 @@ validate_unknown_sections(struct vstate *st, const xmlNode *n)
 			continue;
 		if (section_claimed(st, c))
 			validate_unknown_sections(st, c);
+		else if (is_stray_notes(n, c))
+			continue;	/* the front end warned already */
 		else
 			diag_add(st->dl, model_pos(st->m, c),
 			    RULE_UNKNOWN_SECTION, "unknown section '%.80s'",
