@@ -16,7 +16,7 @@ HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
 		   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 TEST_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
@@ -37,8 +37,9 @@ UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd $(sort $(wildcard schemas/playbooks/*.yml)) \
-		   $(sort $(wildcard templates/*.mustache templates/*.md \
-		   templates/*.xml templates/*.yml))
+		   $(sort $(filter-out templates/README.md, \
+		   $(wildcard templates/*.mustache templates/*.md \
+		   templates/*.xml templates/*.yml)))
 
 .PHONY: all deps demo test unit regress sh asan valgrind fuzz bench \
 	install clean regress-update
