@@ -1,15 +1,259 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cmd_hook.c: 'handoff hook' (not written yet).
+ * cmd_hook.c: 'handoff hook install [--pre-receive] [--force] [REPO]'
+ * writes git hooks that run the checks of 'handoff check'; 'handoff hook
+ * run pre-commit|pre-receive' is what those hooks call.  pre-commit
+ * checks the staged content of every staged deal file (read from the
+ * index, not the work tree); pre-receive checks every deal file every
+ * pushed commit brings in, for every ref, and refuses the push.
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd.h"
+#include "diag.h"
+#include "history.h"
+#include "model.h"
+#include "session.h"
+#include "vcs.h"
+
+static const char usage[] =
+    "usage: handoff hook install [--pre-receive] [--force] [REPO]\n"
+    "       handoff hook run pre-commit|pre-receive\n"
+    "\n"
+    "install writes a pre-commit hook (or, with --pre-receive, a hook for\n"
+    "a shared bare repository) that refuses a commit or push whose deal\n"
+    "files have errors.  --force replaces a hook handoff did not write.\n"
+    "run is what the hooks call.\n";
+
+static int
+hook_install(int argc, char **argv)
+{
+	struct vcs	*v = NULL;
+	const char	*kind = "pre-commit", *repo = ".";
+	char		*where = NULL;
+	int		 i, force = 0, rc = 2, r;
+
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--pre-receive") == 0)
+			kind = "pre-receive";
+		else if (strcmp(argv[i], "--pre-commit") == 0)
+			kind = "pre-commit";
+		else if (strcmp(argv[i], "--force") == 0 ||
+		    strcmp(argv[i], "-f") == 0)
+			force = 1;
+		else if (argv[i][0] != '-' && strcmp(repo, ".") == 0)
+			repo = argv[i];
+		else {
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (vcs_lib_init() < 0) {
+		cmd_error("hook: %s", vcs_strerror());
+		return 2;
+	}
+	if ((r = vcs_open(&v, repo)) < 0) {
+		cmd_error("hook: %s", r == VCS_ENOTFOUND ?
+		    "not in a git repository" : vcs_strerror());
+		goto out;
+	}
+	errno = 0;
+	if ((r = history_hook_install(&where, v, kind, force)) == -2)
+		cmd_error("hook: %s exists and was not written by handoff; "
+		    "--force replaces it", where);
+	else if (r < 0)
+		cmd_error("hook: cannot write the %s hook: %s", kind,
+		    errno ? strerror(errno) : vcs_strerror());
+	else {
+		printf("installed %s\n", where);
+		rc = 0;
+	}
+out:
+	free(where);
+	vcs_free(v);
+	vcs_lib_shutdown();
+	return rc;
+}
+
+/* Open the repository the hook runs in and the session for it. */
+static int
+hook_open(struct vcs **v, struct session *s, const struct cli *cli,
+    struct diag_list *dl)
+{
+	long long	 t;
+	int		 r, off, today;
+
+	if ((r = vcs_open_env(v)) < 0) {
+		cmd_error("hook: %s", r == VCS_ENOTFOUND ?
+		    "not in a git repository" : vcs_strerror());
+		return -1;
+	}
+	today = cli->today;
+	if (today < 0 && vcs_commit_time(&t, &off) == 0)
+		today = history_day(t, off);
+	/* A bare repository has no handoff.yml on disk: the defaults. */
+	if (session_open(s, vcs_workdir(*v) ? vcs_workdir(*v) : ".", today,
+	    cli->now, dl) == -1) {
+		diag_list_sort(dl);
+		diag_print_text(stderr, dl);
+		session_close(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Check every version in vl; diagnostics to dl.  Counts files with
+ * errors in *bad; returns -1 on a git failure. */
+static int
+hook_check_list(const struct session *s, struct vcs *v,
+    const struct vcs_versions *vl, const char *ref, struct diag_list *dl,
+    size_t *bad)
+{
+	struct diag_list one;
+	struct verdict	 vd;
+	struct model	*m;
+	size_t		 i, j;
+	int		 sys, dup;
+
+	for (i = 0; i < vl->n; i++) {
+		if (!history_is_deal(vl->v[i].path))
+			continue;
+		for (j = dup = 0; j < i && !dup; j++)
+			dup = strcmp(vl->v[j].blob, vl->v[i].blob) == 0;
+		if (dup)
+			continue;
+		diag_list_init(&one);
+		m = history_check(s, v, &vl->v[i], &vd, &one, &sys);
+		model_free(m);
+		if (sys) {
+			diag_list_dispose(&one);
+			return -1;
+		}
+		if (diag_list_status(&one) != 0) {
+			(*bad)++;
+			if (ref != NULL)
+				fprintf(stderr, "handoff: %s: commit %s "
+				    "(%s): %s has errors\n", ref,
+				    vl->v[i].short_id, vl->v[i].subject,
+				    vl->v[i].path);
+			diag_list_sort(&one);
+			diag_list_move(dl, &one);
+		}
+		diag_list_dispose(&one);
+	}
+	return 0;
+}
+
+static int
+hook_pre_commit(const struct cli *cli)
+{
+	struct vcs		*v = NULL;
+	struct session		 s;
+	struct diag_list	 dl;
+	struct vcs_versions	 vl;
+	size_t			 bad = 0;
+	int			 rc = 2;
+
+	diag_list_init(&dl);
+	vcs_versions_init(&vl);
+	if (hook_open(&v, &s, cli, &dl) == -1)
+		goto out;
+	if (vcs_staged_files(&vl, v, HISTORY_DEALS) < 0 ||
+	    hook_check_list(&s, v, &vl, NULL, &dl, &bad) < 0) {
+		cmd_error("pre-commit: %s", vcs_strerror());
+		goto close;
+	}
+	rc = 0;
+	if (bad > 0) {
+		diag_print_text(stderr, &dl);
+		cmd_error("pre-commit: commit refused: %zu staged deal "
+		    "file%s with errors (git commit --no-verify skips this "
+		    "check)", bad, bad == 1 ? "" : "s");
+		rc = 1;
+	}
+close:
+	session_close(&s);
+out:
+	vcs_versions_dispose(&vl);
+	diag_list_dispose(&dl);
+	vcs_free(v);
+	return rc;
+}
+
+static int
+hook_pre_receive(const struct cli *cli)
+{
+	struct vcs		*v = NULL;
+	struct session		 s;
+	struct diag_list	 dl;
+	struct vcs_versions	 vl;
+	char			*line = NULL, old[64], new[64], ref[512];
+	size_t			 cap = 0, bad = 0;
+	int			 rc = 2;
+
+	diag_list_init(&dl);
+	vcs_versions_init(&vl);
+	if (hook_open(&v, &s, cli, &dl) == -1)
+		goto out;
+	while (getline(&line, &cap, stdin) > 0) {
+		if (sscanf(line, "%63s %63s %511s", old, new, ref) != 3)
+			continue;
+		if (vcs_pushed_files(&vl, v, old, new, HISTORY_DEALS) < 0 ||
+		    hook_check_list(&s, v, &vl, ref, &dl, &bad) < 0) {
+			cmd_error("pre-receive: %s: %s", ref, vcs_strerror());
+			goto close;
+		}
+		vcs_versions_dispose(&vl);
+	}
+	rc = 0;
+	if (bad > 0) {
+		diag_print_text(stderr, &dl);
+		cmd_error("pre-receive: push refused: %zu deal file%s with "
+		    "errors", bad, bad == 1 ? "" : "s");
+		rc = 1;
+	}
+close:
+	session_close(&s);
+out:
+	free(line);
+	vcs_versions_dispose(&vl);
+	diag_list_dispose(&dl);
+	vcs_free(v);
+	return rc;
+}
+
+static int
+hook_run(const struct cli *cli, int argc, char **argv)
+{
+	int	 rc;
+
+	if (argc != 3 || (strcmp(argv[2], "pre-commit") != 0 &&
+	    strcmp(argv[2], "pre-receive") != 0)) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (vcs_lib_init() < 0) {
+		cmd_error("hook: %s", vcs_strerror());
+		return 2;
+	}
+	rc = strcmp(argv[2], "pre-commit") == 0 ? hook_pre_commit(cli) :
+	    hook_pre_receive(cli);
+	vcs_lib_shutdown();
+	return rc;
+}
 
 int
 cmd_hook(const struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	if (cmd_wants_help(argc, argv, "usage: handoff hook\n"))
+	if (cmd_wants_help(argc, argv, usage))
 		return 0;
-	cmd_error("hook: not implemented yet");
+	if (argc >= 2 && strcmp(argv[1], "install") == 0)
+		return hook_install(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "run") == 0)
+		return hook_run(cli, argc, argv);
+	fputs(usage, stderr);
 	return 2;
 }

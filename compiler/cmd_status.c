@@ -1,15 +1,268 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cmd_status.c: 'handoff status' (not written yet).
+ * cmd_status.c: 'handoff status [--format text|json]': every deal in
+ * deals/ of the work tree, one line each: stage, completeness, deadline,
+ * overdue or not, acknowledged by the CSM or not (the CS review accepted
+ * it), and the 30-day feedback score.  A report: exit 0 unless the
+ * repository cannot be read.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
 #include "cmd.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "history.h"
+#include "model.h"
+#include "session.h"
+#include "timeline.h"
+#include "vcs.h"
+
+static const char usage[] =
+    "usage: handoff status [--format text|json]\n"
+    "\n"
+    "One line per deal in deals/: stage, completeness, the 48 h deadline,\n"
+    "whether it is overdue, whether the CSM accepted the handoff, and the\n"
+    "30-day feedback score.\n";
+
+struct srow {
+	char		*file;		/* deals/x.md */
+	char		*deal;
+	int		 readable;
+	struct verdict	 v;
+	size_t		 errors;
+	char		 review[16];	/* accepted, rejected, "" */
+	int		 score;		/* -1: none */
+};
+
+static int
+status_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The deal files in dir, sorted (free each and the array). */
+static int
+status_list(char ***out, size_t *np, const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**v = NULL, **nv;
+	size_t		 n = 0, cap = 0;
+
+	*out = NULL;
+	*np = 0;
+	if ((d = opendir(dir)) == NULL)
+		return errno == ENOENT ? 0 : -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !history_is_deal(e->d_name))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
+				goto fail;
+			v = nv;
+		}
+		if ((v[n] = fs_join(dir, e->d_name)) == NULL)
+			goto fail;
+		n++;
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), status_name_cmp);
+	*out = v;
+	*np = n;
+	return 0;
+fail:
+	closedir(d);
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+	return -1;
+}
+
+/* Check one deal and fill its row. */
+static void
+status_row(struct srow *r, const struct session *s)
+{
+	struct diag_list dl;
+	struct model	*m;
+	const char	*t;
+	char		*end;
+	long		 score;
+
+	diag_list_init(&dl);
+	r->score = -1;
+	m = session_check_file(s, r->file, &r->v, &dl);
+	r->errors = diag_list_count(&dl, SEV_ERROR);
+	r->readable = m != NULL;
+	if (m != NULL) {
+		t = model_get(m, "process/review/decision");
+		if (strcmp(t, "accepted") == 0 || strcmp(t, "rejected") == 0)
+			snprintf(r->review, sizeof(r->review), "%s", t);
+		t = model_get(m, "process/feedback/score");
+		score = strtol(t, &end, 10);
+		if (*t != '\0' && *end == '\0' && score >= 0 && score <= 10)
+			r->score = (int)score;
+	}
+	model_free(m);
+	diag_list_dispose(&dl);
+}
+
+static void
+status_text(const struct srow *r, size_t n)
+{
+	char	 when[11];
+	size_t	 i;
+	int	 w = 4;
+
+	for (i = 0; i < n; i++)
+		if ((int)strlen(r[i].deal) > w)
+			w = (int)strlen(r[i].deal);
+	printf("%-*s  %-10s  %8s  %-10s  %-7s  %-12s  %-5s  %s\n", w, "deal",
+	    "stage", "complete", "deadline", "overdue", "acknowledged",
+	    "score", "errors");
+	for (i = 0; i < n; i++) {
+		if (r[i].v.deadline >= 0)
+			date_format(r[i].v.deadline, when);
+		else
+			strcpy(when, "-");
+		printf("%-*s  %-10s  ", w, r[i].deal, r[i].readable ?
+		    validate_stage_name(r[i].v.stage) : "unreadable");
+		if (r[i].readable)
+			printf("%7d%%", r[i].v.percent);
+		else
+			printf("%8s", "-");
+		printf("  %-10s  %-7s  %-12s  ", when,
+		    r[i].v.overdue ? "OVERDUE" : "no",
+		    strcmp(r[i].review, "accepted") == 0 ? "yes" :
+		    strcmp(r[i].review, "rejected") == 0 ? "rejected" : "no");
+		if (r[i].score >= 0)
+			printf("%2d/10  ", r[i].score);
+		else
+			printf("%-5s  ", "-");
+		printf("%zu\n", r[i].errors);
+	}
+}
+
+static void
+status_json(const struct srow *r, size_t n)
+{
+	struct buf	 b;
+	char		 when[11];
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '[');
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s\n  {\"deal\": ", i ? "," : "");
+		diag_json_string(&b, r[i].deal);
+		buf_puts(&b, ", \"file\": ");
+		diag_json_string(&b, r[i].file);
+		buf_printf(&b, ", \"stage\": \"%s\", \"percent\": ",
+		    r[i].readable ? validate_stage_name(r[i].v.stage) :
+		    "unreadable");
+		buf_printf(&b, r[i].readable ? "%d" : "null", r[i].v.percent);
+		if (r[i].v.deadline >= 0) {
+			date_format(r[i].v.deadline, when);
+			buf_printf(&b, ", \"deadline\": \"%s\"", when);
+		} else
+			buf_puts(&b, ", \"deadline\": null");
+		buf_printf(&b, ", \"overdue\": %s, \"acknowledged\": %s, "
+		    "\"review\": ", r[i].v.overdue ? "true" : "false",
+		    strcmp(r[i].review, "accepted") == 0 ? "true" : "false");
+		if (r[i].review[0] != '\0')
+			buf_printf(&b, "\"%s\"", r[i].review);
+		else
+			buf_puts(&b, "null");
+		if (r[i].score >= 0)
+			buf_printf(&b, ", \"score\": %d", r[i].score);
+		else
+			buf_puts(&b, ", \"score\": null");
+		buf_printf(&b, ", \"errors\": %zu}", r[i].errors);
+	}
+	buf_puts(&b, n ? "\n]\n" : "]\n");
+	fputs(b.data, stdout);
+	buf_dispose(&b);
+}
 
 int
 cmd_status(const struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	if (cmd_wants_help(argc, argv, "usage: handoff status\n"))
+	struct vcs	*v = NULL;
+	struct session	 s;
+	struct diag_list dl;
+	struct srow	*rows = NULL;
+	char		**files = NULL, *dir = NULL;
+	const char	*root = ".";
+	size_t		 i, n = 0;
+	int		 json = 0, rc = 2, sopen = 0;
+
+	if (cmd_wants_help(argc, argv, usage))
 		return 0;
-	cmd_error("status: not implemented yet");
-	return 2;
+	for (i = 1; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < (size_t)argc)
+			json = strcmp(argv[++i], "json") == 0;
+		else if (strncmp(argv[i], "--format=", 9) == 0)
+			json = strcmp(argv[i] + 9, "json") == 0;
+		else {
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	diag_list_init(&dl);
+	vcs_lib_init();
+	/* The team repo root: the work tree when in git, else here. */
+	if (vcs_open(&v, ".") == 0 && vcs_workdir(v) != NULL)
+		root = vcs_workdir(v);
+	if (session_open(&s, root, cli->today, cli->now, &dl) == -1) {
+		diag_list_sort(&dl);
+		diag_print_text(stderr, &dl);
+		session_close(&s);
+		goto out;
+	}
+	sopen = 1;
+	if ((dir = fs_join(root, HISTORY_DEALS)) == NULL ||
+	    status_list(&files, &n, dir) == -1) {
+		cmd_error("status: %s: %s", dir ? dir : "deals",
+		    strerror(errno));
+		goto out;
+	}
+	if (n > 0 && (rows = calloc(n, sizeof(*rows))) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		rows[i].file = files[i];
+		if ((rows[i].deal = fs_stem(files[i])) == NULL)
+			goto out;
+		status_row(&rows[i], &s);
+		/* Show repo paths, not absolute ones. */
+		if (strncmp(rows[i].file, root, strlen(root)) == 0 &&
+		    strcmp(root, ".") != 0)
+			rows[i].file += strlen(root) + 1;
+	}
+	if (json)
+		status_json(rows, n);
+	else if (n == 0)
+		printf("no deals in %s/\n", HISTORY_DEALS);
+	else
+		status_text(rows, n);
+	rc = 0;
+out:
+	for (i = 0; rows != NULL && i < n; i++)
+		free(rows[i].deal);
+	free(rows);
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	free(dir);
+	if (sopen)
+		session_close(&s);
+	diag_list_dispose(&dl);
+	vcs_free(v);
+	vcs_lib_shutdown();
+	return rc;
 }

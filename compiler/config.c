@@ -1,13 +1,37 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * config.c: handoff.yml.  (Defaults only for now: the YAML reader is
- * being written; see doc/TEAM.md.)
+ * config.c: the team's handoff.yml.  ytree.c reads the YAML into a small
+ * tree of scalars, sequences and mappings (each node keeps its line and
+ * column); the tree is then walked key by key into struct config.  Every
+ * problem is a diagnostic with file:line:col.  Anchors, aliases, duplicate
+ * keys and unknown keys are errors: a typo silently ignored in a config
+ * is worse than a refusal.  With no file the defaults of config_init()
+ * apply.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "diag.h"
+#include "fsutil.h"
+#include "ytree.h"
+
+#define CONFIG_MAX_SIZE		(256 * 1024)	/* configs are small */
+#define CONFIG_MAX_DEPTH	8		/* deepest legal: 3 */
+#define CONFIG_MAX_NODES	20000
+#define CONFIG_MAX_DAYS		366		/* days in a step */
+
+/* What the walk over the tree needs for its diagnostics. */
+struct cfgread {
+	const char		*file;
+	struct diag_list	*dl;
+	int			 failed;	/* a diagnostic was added */
+};
 
 void
 config_init(struct config *c)
@@ -26,12 +50,587 @@ config_init(struct config *c)
 	c->limits.max_template_depth = 32;
 }
 
+/* ---- from the tree into struct config ---------------------------------- */
+
+static struct srcpos
+npos(const struct cfgread *r, const struct ynode *n)
+{
+	return diag_pos(r->file, n->line, n->col);
+}
+
+static void
+cfg_error(struct cfgread *r, const struct ynode *n, const char *what,
+    const char *key)
+{
+	if (n->kind == Y_SCALAR)
+		diag_add(r->dl, npos(r, n), RULE_CONFIG,
+		    "'%s': %s, not '%s'", key, what, n->value);
+	else
+		diag_add(r->dl, npos(r, n), RULE_CONFIG, "'%s': %s, not a %s",
+		    key, what, n->kind == Y_SEQ ? "list" : "mapping");
+	r->failed = 1;
+}
+
+/* A null value ('key:' or '~'): keep the default. */
+static int
+is_null(const struct ynode *n)
+{
+	return n->kind == Y_SCALAR && n->plain && (n->value[0] == '\0' ||
+	    strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0);
+}
+
+/* True when s holds a control character (CR, LF, TAB, DEL, …). */
+static int
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* A one-line string value into *dst (replacing the default). */
+static int
+cfg_string(struct cfgread *r, const struct ynode *v, const char *key,
+    char **dst)
+{
+	char	*s;
+
+	if (is_null(v))
+		return 0;
+	if (v->kind != Y_SCALAR || v->value[0] == '\0' ||
+	    has_control(v->value)) {
+		cfg_error(r, v, "expected one line of text", key);
+		return 0;
+	}
+	if ((s = strdup(v->value)) == NULL)
+		return -1;
+	free(*dst);
+	*dst = s;
+	return 0;
+}
+
+/* A plain decimal integer in [lo, hi] into *dst. */
+static int
+cfg_long(struct cfgread *r, const struct ynode *v, const char *key,
+    long lo, long hi, long *dst)
+{
+	char	*end;
+	long	 x;
+
+	if (is_null(v))
+		return 0;
+	if (v->kind != Y_SCALAR || !v->plain || v->value[0] == '\0' ||
+	    !isdigit((unsigned char)v->value[0]))
+		goto bad;
+	errno = 0;
+	x = strtol(v->value, &end, 10);
+	if (errno != 0 || *end != '\0' || x < lo || x > hi)
+		goto bad;
+	*dst = x;
+	return 0;
+bad:
+	diag_add(r->dl, npos(r, v), RULE_CONFIG,
+	    "'%s': expected a whole number from %ld to %ld, not '%s'", key,
+	    lo, hi, v->kind == Y_SCALAR ? v->value : "a list or mapping");
+	r->failed = 1;
+	return 0;
+}
+
+static int
+cfg_int(struct cfgread *r, const struct ynode *v, const char *key,
+    long lo, long hi, int *dst)
+{
+	long	 x = *dst;
+
+	cfg_long(r, v, key, lo, hi, &x);
+	*dst = (int)x;
+	return 0;
+}
+
+static int
+cfg_uint(struct cfgread *r, const struct ynode *v, const char *key,
+    long lo, long hi, unsigned *dst)
+{
+	long	 x = (long)*dst;
+
+	cfg_long(r, v, key, lo, hi, &x);
+	*dst = (unsigned)x;
+	return 0;
+}
+
+/* The edit distance of a and b, for "did you mean" (short words only). */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, d[33], prev, tmp;
+
+	if (la > 32 || lb > 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = d[j];
+			d[j] = a[i - 1] == b[j - 1] ? prev :
+			    1 + (prev < d[j] ? (prev < d[j - 1] ? prev :
+			    d[j - 1]) : (d[j] < d[j - 1] ? d[j] : d[j - 1]));
+			prev = tmp;
+		}
+	}
+	return d[lb];
+}
+
+/* An unknown key, with the nearest known one as a suggestion. */
+static void
+cfg_unknown(struct cfgread *r, const struct ynode *k, const char *where,
+    const char *const *known)
+{
+	const char	*best = NULL;
+	size_t		 bd = 3, d;
+
+	for (; *known != NULL; known++)
+		if ((d = edit_distance(k->value, *known)) < bd) {
+			bd = d;
+			best = *known;
+		}
+	if (best != NULL)
+		diag_add(r->dl, npos(r, k), RULE_CONFIG,
+		    "unknown key '%s'%s%s; did you mean '%s'?", k->value,
+		    where ? " in " : "", where ? where : "", best);
+	else
+		diag_add(r->dl, npos(r, k), RULE_CONFIG,
+		    "unknown key '%s'%s%s", k->value, where ? " in " : "",
+		    where ? where : "");
+	r->failed = 1;
+}
+
+/* An index into known for key k, or -1 after an unknown-key error. */
+static int
+cfg_key(struct cfgread *r, const struct ynode *k, const char *where,
+    const char *const *known)
+{
+	int	 i;
+
+	for (i = 0; known[i] != NULL; i++)
+		if (strcmp(k->value, known[i]) == 0)
+			return i;
+	cfg_unknown(r, k, where, known);
+	return -1;
+}
+
+static int
+cfg_mapping(struct cfgread *r, const struct ynode *v, const char *key)
+{
+	if (v->kind == Y_MAP)
+		return 1;
+	if (!is_null(v))
+		cfg_error(r, v, "expected a mapping of 'key: value' lines",
+		    key);
+	return 0;
+}
+
+static int
+cfg_list(struct cfgread *r, const struct ynode *v, const char *key)
+{
+	if (v->kind == Y_SEQ)
+		return 1;
+	if (!is_null(v))
+		cfg_error(r, v, "expected a list of '- item' lines", key);
+	return 0;
+}
+
+static int
+int_cmp(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* holidays: a list of YYYY-MM-DD, kept sorted and without repeats. */
+static int
+cfg_holidays(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	int	*days;
+	size_t	 i, n = 0;
+	int	 d;
+
+	if (!cfg_list(r, v, "holidays"))
+		return 0;
+	if ((days = calloc(v->nkid + 1, sizeof(*days))) == NULL)
+		return -1;
+	for (i = 0; i < v->nkid; i++) {
+		if (v->kid[i]->kind != Y_SCALAR ||
+		    date_parse(v->kid[i]->value, &d) == -1) {
+			cfg_error(r, v->kid[i], "expected a date YYYY-MM-DD",
+			    "holidays");
+			continue;
+		}
+		days[n++] = d;
+	}
+	qsort(days, n, sizeof(*days), int_cmp);
+	for (i = 0, c->nholidays = 0; i < n; i++)
+		if (c->nholidays == 0 || days[c->nholidays - 1] != days[i])
+			days[c->nholidays++] = days[i];
+	free(c->holidays);
+	c->holidays = days;
+	return 0;
+}
+
+/* A field path of the schema: 'deal/go-live' ([a-z0-9-] words, '/'). */
+static int
+field_path_ok(const char *s)
+{
+	int	 word = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '/') {
+			if (word == 0)
+				return 0;
+			word = 0;
+		} else if (islower((unsigned char)*s) ||
+		    isdigit((unsigned char)*s) || *s == '-' || *s == '_')
+			word++;
+		else
+			return 0;
+	}
+	return word > 0;
+}
+
+/* required: extra field paths that count as required. */
+static int
+cfg_required(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	char	**p;
+	size_t	  i;
+
+	if (!cfg_list(r, v, "required"))
+		return 0;
+	for (i = 0; i < v->nkid; i++) {
+		if (v->kid[i]->kind != Y_SCALAR ||
+		    !field_path_ok(v->kid[i]->value)) {
+			cfg_error(r, v->kid[i],
+			    "expected a field path such as 'deal/go-live'",
+			    "required");
+			continue;
+		}
+		if ((p = realloc(c->required,
+		    (c->nrequired + 1) * sizeof(*p))) == NULL)
+			return -1;
+		c->required = p;
+		if ((p[c->nrequired] = strdup(v->kid[i]->value)) == NULL)
+			return -1;
+		c->nrequired++;
+	}
+	return 0;
+}
+
+/* timelines: { segment: { step: business days } }. */
+static int
+cfg_timelines(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const segs[] = { "smb", "mid-market", "enterprise",
+	    NULL };
+	static const char *const steps[] = { "call", "mapping", "metrics",
+	    "intro", "feedback", "escalation", NULL };
+	static const enum step_id ids[] = { STEP_CALL, STEP_MAPPING,
+	    STEP_METRICS, STEP_INTRO, STEP_FEEDBACK, STEP_ESCALATION };
+	const struct ynode *m;
+	struct timeline_step *st;
+	size_t		 i, j;
+	int		 s, k;
+
+	if (!cfg_mapping(r, v, "timelines"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if ((s = cfg_key(r, v->kid[i], "timelines", segs)) == -1)
+			continue;
+		m = v->kid[i + 1];
+		if (!cfg_mapping(r, m, segs[s]))
+			continue;
+		for (j = 0; j + 1 < m->nkid; j += 2) {
+			if ((k = cfg_key(r, m->kid[j], segs[s], steps)) == -1)
+				continue;
+			st = &c->timelines[s].step[ids[k]];
+			cfg_int(r, m->kid[j + 1], steps[k], 0, CONFIG_MAX_DAYS,
+			    &st->to);
+			if (st->from > st->to)
+				st->from = st->to;
+		}
+	}
+	return 0;
+}
+
+static int
+cfg_limits(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "max_file_size", "max_depth",
+	    "max_table_rows", "max_table_cols", "max_template_depth", NULL };
+	struct limits	*l = &c->limits;
+	const struct ynode *x;
+	long		 size;
+	size_t		 i;
+
+	if (!cfg_mapping(r, v, "limits"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		x = v->kid[i + 1];
+		switch (cfg_key(r, v->kid[i], "limits", keys)) {
+		case 0:
+			size = (long)l->max_file_size;
+			cfg_long(r, x, keys[0], 1024, 256L * 1024 * 1024,
+			    &size);
+			l->max_file_size = (size_t)size;
+			break;
+		case 1:
+			cfg_uint(r, x, keys[1], 4, 10000, &l->max_depth);
+			break;
+		case 2:
+			cfg_uint(r, x, keys[2], 1, 1000000, &l->max_table_rows);
+			break;
+		case 3:
+			cfg_uint(r, x, keys[3], 1, 1000, &l->max_table_cols);
+			break;
+		case 4:
+			cfg_uint(r, x, keys[4], 1, 1000,
+			    &l->max_template_depth);
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* completeness: { pre_close: percent }. */
+static int
+cfg_completeness(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "pre_close", NULL };
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "completeness"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2)
+		if (cfg_key(r, v->kid[i], "completeness", keys) == 0)
+			cfg_int(r, v->kid[i + 1], "pre_close", 0, 100,
+			    &c->pre_close_threshold);
+	return 0;
+}
+
+/*
+ * 'Name <addr@domain>': a name without control characters or angle
+ * brackets and an address with one '@' and no spaces.
+ */
+static int
+sender_ok(const char *s)
+{
+	const char	*lt, *gt, *at, *p;
+
+	if ((lt = strchr(s, '<')) == NULL || (gt = strchr(lt, '>')) == NULL ||
+	    gt[1] != '\0' || lt == s || lt[-1] != ' ' ||
+	    (at = memchr(lt, '@', (size_t)(gt - lt))) == NULL ||
+	    at == lt + 1 || at + 1 == gt)
+		return 0;
+	for (p = s; p < lt; p++)
+		if (*p == '>' || *p == '"' || *p == '\\')
+			return 0;
+	for (p = lt + 1; p < gt; p++)
+		if (*p == ' ' || *p == '<' || (*p == '@' && p != at))
+			return 0;
+	return 1;
+}
+
+/*
+ * An IANA time zone name: "UTC" or Area/Location words of letters,
+ * digits and "_+-", no "." (so never a path outside the zone database).
+ */
+static int
+timezone_ok(const char *s)
+{
+	size_t	 word = 0, n = 0;
+
+	if (strlen(s) > 64 || !isupper((unsigned char)s[0]))
+		return 0;
+	for (; *s != '\0'; s++, n++) {
+		if (*s == '/') {
+			if (word == 0)
+				return 0;
+			word = 0;
+		} else if (isalnum((unsigned char)*s) || *s == '_' ||
+		    *s == '-' || *s == '+')
+			word++;
+		else
+			return 0;
+	}
+	return word > 0;
+}
+
+static int
+cfg_timezone(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	struct stat	 st;
+	char		 path[128];
+
+	if (is_null(v))
+		return 0;
+	if (v->kind != Y_SCALAR || !timezone_ok(v->value)) {
+		cfg_error(r, v, "expected an IANA time zone such as "
+		    "'Europe/Berlin'", "timezone");
+		return 0;
+	}
+	/* Where the zone database is installed, a name must be in it. */
+	if (stat("/usr/share/zoneinfo", &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s",
+		    v->value);
+		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+			cfg_error(r, v, "unknown time zone", "timezone");
+			return 0;
+		}
+	}
+	return cfg_string(r, v, "timezone", &c->timezone);
+}
+
+static int
+cfg_sender(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	if (is_null(v))
+		return 0;
+	if (v->kind != Y_SCALAR || !sender_ok(v->value) ||
+	    has_control(v->value)) {
+		cfg_error(r, v, "expected 'Name <address@domain>'", "sender");
+		return 0;
+	}
+	return cfg_string(r, v, "sender", &c->sender);
+}
+
+/* The top-level mapping. */
+static int
+cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
+{
+	static const char *const keys[] = { "company", "logo", "sender",
+	    "timezone", "holidays", "completeness", "deadline_business_days",
+	    "timelines", "required", "limits", NULL };
+	const struct ynode *v;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (is_null(root))
+		return 0;	/* an empty document */
+	if (root->kind != Y_MAP) {
+		diag_add(r->dl, npos(r, root), RULE_CONFIG,
+		    "the config must be 'key: value' lines");
+		r->failed = 1;
+		return 0;
+	}
+	for (i = 0; rc == 0 && i + 1 < root->nkid; i += 2) {
+		v = root->kid[i + 1];
+		switch (cfg_key(r, root->kid[i], NULL, keys)) {
+		case 0:
+			rc = cfg_string(r, v, keys[0], &c->company);
+			break;
+		case 1:
+			rc = cfg_string(r, v, keys[1], &c->logo);
+			break;
+		case 2:
+			rc = cfg_sender(c, r, v);
+			break;
+		case 3:
+			rc = cfg_timezone(c, r, v);
+			break;
+		case 4:
+			rc = cfg_holidays(c, r, v);
+			break;
+		case 5:
+			rc = cfg_completeness(c, r, v);
+			break;
+		case 6:
+			rc = cfg_int(r, v, keys[6], 1, 30, &c->deadline_days);
+			break;
+		case 7:
+			rc = cfg_timelines(c, r, v);
+			break;
+		case 8:
+			rc = cfg_required(c, r, v);
+			break;
+		case 9:
+			rc = cfg_limits(c, r, v);
+			break;
+		default:
+			break;
+		}
+	}
+	return rc;
+}
+
+int
+config_load_mem(struct config *c, const char *file, const char *data,
+    size_t len, struct diag_list *dl)
+{
+	struct cfgread	 r;
+	struct ynode	*root = NULL;
+	size_t		 before = dl->n;
+	int		 s, rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	r.file = file != NULL ? file : "handoff.yml";
+	r.dl = dl;
+	if (len > CONFIG_MAX_SIZE) {
+		diag_add(dl, diag_pos_line(r.file, 0), RULE_FILE_TOO_LARGE,
+		    "config is larger than %d bytes", CONFIG_MAX_SIZE);
+		return -1;
+	}
+	if (memchr(data, '\0', len) != NULL) {
+		diag_add(dl, diag_pos_line(r.file, 0), RULE_BINARY,
+		    "NUL byte in the config");
+		return -1;
+	}
+	if (ytree_parse(&root, r.file, data, len, CONFIG_MAX_DEPTH,
+	    CONFIG_MAX_NODES, dl) == -1)
+		goto out;
+	if (root != NULL && cfg_root(c, &r, root) == -1)
+		goto out;
+	/* The package step is due when the handoff is: the deadline. */
+	for (s = 0; s < SEGMENT__MAX; s++)
+		c->timelines[s].step[STEP_PACKAGE].to = c->deadline_days;
+	rc = r.failed || dl->n > before ? -1 : 0;
+out:
+	ytree_free(root);
+	return rc;
+}
+
 int
 config_load(struct config *c, const char *path, int must_exist,
     struct diag_list *dl)
 {
-	(void)c; (void)path; (void)must_exist; (void)dl;
-	return 0;
+	char	*data = NULL;
+	size_t	 len;
+	int	 rc;
+
+	rc = fs_read(path, CONFIG_MAX_SIZE, &data, &len);
+	if (rc == -1 && errno == ENOENT && !must_exist)
+		return 0;
+	if (rc == -2) {
+		diag_add(dl, diag_pos_line(path, 0), RULE_FILE_TOO_LARGE,
+		    "config is larger than %d bytes", CONFIG_MAX_SIZE);
+		return -1;
+	}
+	if (rc == -1) {
+		diag_add(dl, diag_pos_line(path, 0), RULE_IO,
+		    "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	free(c->file);
+	if ((c->file = strdup(path)) == NULL) {
+		free(data);
+		return -1;
+	}
+	rc = config_load_mem(c, path, data, len, dl);
+	free(data);
+	return rc;
 }
 
 void

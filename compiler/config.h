@@ -46,6 +46,13 @@ void	config_init(struct config *c);
  */
 int	config_load(struct config *c, const char *path, int must_exist,
 	    struct diag_list *dl);
+/*
+ * The same from memory (file is the name shown in diagnostics): for tests
+ * and the fuzzer.  Unknown keys, duplicate keys, anchors and aliases are
+ * errors.  0, or -1 after a diagnostic (or when out of memory).
+ */
+int	config_load_mem(struct config *c, const char *file, const char *data,
+	    size_t len, struct diag_list *dl);
 void	config_dispose(struct config *c);
 /* The timeline of a segment name ("smb", …); the mid-market one for an
  * unknown or NULL name. */

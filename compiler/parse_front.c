@@ -1,12 +1,545 @@
 /* SPDX-License-Identifier: MIT */
-/* parse_front.c: placeholder until its owner writes it (see doc/TEAM.md). */
-#include <stddef.h>
+/*
+ * parse_front.c: the YAML front matter of a Markdown handoff, read with
+ * libyaml's event API into <deal>.  Keys are those of SPEC.md's "Markdown
+ * form reference" (case-insensitive, with a few aliases); unknown keys are
+ * kept as <extra name="key">.  Values are trimmed and normalised, never
+ * type-checked: validate.c checks them through the XSD for both front
+ * ends.  Anchors and aliases are refused outright, which also defeats
+ * alias bombs.  Children of <deal> come out in the XSD's order whatever
+ * the order in the file.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "config.h"
+#include "diag.h"
+#include "mdform.h"
+#include "model.h"
 #include "parse.h"
 
-int
-parse_front(struct model *m, const char *yaml, size_t len, unsigned first_line,
-    const struct limits *lim, struct diag_list *dl)
+/* The <deal> children, in the XSD's sequence order. */
+enum fkey {
+	FK_CLIENT, FK_ID, FK_SEGMENT, FK_INDUSTRY, FK_STAGE, FK_SIGNED,
+	FK_AE, FK_CSM, FK_VALUE, FK_TERM, FK_START, FK_GO_LIVE, FK_RENEWAL,
+	FK_CRM, FK_PROPOSAL, FK_RECORDING, FK_EXTRA, FK__MAX
+};
+
+static const char *const fk_elem[FK__MAX] = {
+	"client", "id", "segment", "industry", "stage", "signed", "ae",
+	"csm", "value", "term", "start", "go-live", "renewal", "crm",
+	"proposal", "recording", "extra"
+};
+
+/* Keys after md_key(), with their aliases. */
+static const struct {
+	const char	*key;
+	enum fkey	 fk;
+} fk_names[] = {
+	{ "client", FK_CLIENT }, { "client name", FK_CLIENT },
+	{ "customer", FK_CLIENT }, { "company", FK_CLIENT },
+	{ "deal", FK_ID }, { "id", FK_ID }, { "deal id", FK_ID },
+	{ "segment", FK_SEGMENT },
+	{ "industry", FK_INDUSTRY }, { "vertical", FK_INDUSTRY },
+	{ "stage", FK_STAGE },
+	{ "signed", FK_SIGNED }, { "signature date", FK_SIGNED },
+	{ "signed on", FK_SIGNED }, { "signature", FK_SIGNED },
+	{ "signed date", FK_SIGNED },
+	{ "ae", FK_AE }, { "account executive", FK_AE },
+	{ "csm", FK_CSM }, { "customer success manager", FK_CSM },
+	{ "value", FK_VALUE }, { "contract value", FK_VALUE },
+	{ "term", FK_TERM }, { "contract term", FK_TERM },
+	{ "start", FK_START }, { "start date", FK_START },
+	{ "go live", FK_GO_LIVE }, { "golive", FK_GO_LIVE },
+	{ "go live date", FK_GO_LIVE },
+	{ "renewal", FK_RENEWAL }, { "renewal date", FK_RENEWAL },
+	{ "crm", FK_CRM }, { "crm record", FK_CRM },
+	{ "proposal", FK_PROPOSAL }, { "order form", FK_PROPOSAL },
+	{ "recordings", FK_RECORDING }, { "recording", FK_RECORDING },
+	{ "call recordings", FK_RECORDING },
+};
+
+/* One key of the front matter, as read. */
+struct fentry {
+	enum fkey	 fk;
+	char		*key;		/* as written, for <extra name=> */
+	char		**vals;		/* trimmed scalars (a list: several) */
+	size_t		 nvals;
+	unsigned	 line, col;	/* of the key */
+};
+
+struct front {
+	struct model		*m;
+	struct diag_list	*dl;
+	const struct limits	*lim;
+	yaml_parser_t		 p;
+	unsigned		 first_line;	/* file line of YAML line 1 */
+	struct fentry		*v;
+	size_t			 n, cap;
+	int			 fatal;		/* stop: syntax, alias, memory */
+	int			 oom;
+};
+
+static enum fkey
+front_lookup(const char *key)
 {
-	(void)m; (void)yaml; (void)len; (void)first_line; (void)lim; (void)dl;
+	char	 k[64];
+	size_t	 i;
+
+	md_key(key, k, sizeof(k));
+	for (i = 0; i < sizeof(fk_names) / sizeof(fk_names[0]); i++)
+		if (strcmp(k, fk_names[i].key) == 0)
+			return fk_names[i].fk;
+	return FK_EXTRA;
+}
+
+static struct srcpos
+front_pos(const struct front *f, const yaml_mark_t *mk)
+{
+	return diag_pos(f->m->file, f->first_line + (unsigned)mk->line,
+	    (unsigned)mk->column);
+}
+
+/* Anchors and aliases are refused: 'write the value out'. */
+static int
+front_alias(struct front *f, const yaml_event_t *ev)
+{
+	const yaml_char_t	*anchor = NULL;
+
+	if (ev->type == YAML_ALIAS_EVENT)
+		anchor = ev->data.alias.anchor;
+	else if (ev->type == YAML_SCALAR_EVENT)
+		anchor = ev->data.scalar.anchor;
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		anchor = ev->data.sequence_start.anchor;
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		anchor = ev->data.mapping_start.anchor;
+	if (anchor == NULL && ev->type != YAML_ALIAS_EVENT)
+		return 0;
+	diag_add(f->dl, front_pos(f, &ev->start_mark), RULE_YAML_ALIAS,
+	    "YAML %s '%s' in the front matter",
+	    ev->type == YAML_ALIAS_EVENT ? "alias" : "anchor",
+	    anchor ? (const char *)anchor : "");
+	f->fatal = 1;
 	return -1;
+}
+
+/* The next event, refusing errors, anchors and aliases.  0 or -1. */
+static int
+front_next(struct front *f, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&f->p, ev)) {
+		diag_add(f->dl, diag_pos(f->m->file, f->first_line +
+		    (unsigned)f->p.problem_mark.line,
+		    (unsigned)f->p.problem_mark.column), RULE_YAML_SYNTAX,
+		    "front matter: %s%s%s", f->p.problem ? f->p.problem :
+		    "malformed YAML", f->p.context ? " " : "",
+		    f->p.context ? f->p.context : "");
+		f->fatal = 1;
+		return -1;
+	}
+	if (front_alias(f, ev) == -1) {
+		yaml_event_delete(ev);
+		return -1;
+	}
+	return 0;
+}
+
+/* Skip a nested mapping or sequence whose start event was just read. */
+static int
+front_skip(struct front *f)
+{
+	yaml_event_t	 ev;
+	unsigned	 depth = 1;
+
+	while (depth > 0) {
+		if (front_next(f, &ev) == -1)
+			return -1;
+		if (ev.type == YAML_MAPPING_START_EVENT ||
+		    ev.type == YAML_SEQUENCE_START_EVENT)
+			depth++;
+		else if (ev.type == YAML_MAPPING_END_EVENT ||
+		    ev.type == YAML_SEQUENCE_END_EVENT)
+			depth--;
+		else if (ev.type == YAML_STREAM_END_EVENT)
+			depth = 0;
+		yaml_event_delete(&ev);
+		if (depth > f->lim->max_depth) {
+			diag_add(f->dl, diag_pos_line(f->m->file,
+			    f->first_line), RULE_NESTING,
+			    "front matter nests deeper than %u levels",
+			    f->lim->max_depth);
+			f->fatal = 1;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+front_push_val(struct front *f, struct fentry *e, const yaml_event_t *ev)
+{
+	char	**v, *s;
+
+	if ((s = md_trim_dup((const char *)ev->data.scalar.value,
+	    ev->data.scalar.length)) == NULL)
+		return -1;
+	if ((v = realloc(e->vals, (e->nvals + 1) * sizeof(*v))) == NULL) {
+		free(s);
+		return -1;
+	}
+	e->vals = v;
+	e->vals[e->nvals++] = s;
+	return 0;
+}
+
+/* A mapping or a sequence where a scalar belongs. */
+static int
+front_not_scalar(struct front *f, const yaml_event_t *ev, const char *key)
+{
+	diag_add(f->dl, front_pos(f, &ev->start_mark), RULE_YAML_SYNTAX,
+	    "'%s' must be a single value, not a %s", key,
+	    ev->type == YAML_MAPPING_START_EVENT ? "mapping" : "list");
+	return front_skip(f);
+}
+
+/* The value of key e: a scalar, or for recordings a list of scalars. */
+static int
+front_value(struct front *f, struct fentry *e)
+{
+	yaml_event_t	 ev;
+	int		 rc = 0;
+
+	if (front_next(f, &ev) == -1)
+		return -1;
+	if (ev.type == YAML_SCALAR_EVENT)
+		rc = front_push_val(f, e, &ev);
+	else if (ev.type == YAML_SEQUENCE_START_EVENT &&
+	    e->fk == FK_RECORDING) {
+		for (;;) {
+			yaml_event_delete(&ev);
+			if (front_next(f, &ev) == -1)
+				return -1;
+			if (ev.type == YAML_SEQUENCE_END_EVENT)
+				break;
+			if (ev.type == YAML_SCALAR_EVENT) {
+				if ((rc = front_push_val(f, e, &ev)) == -1)
+					break;
+			} else if (front_not_scalar(f, &ev, e->key) == -1) {
+				yaml_event_delete(&ev);
+				return -1;
+			}
+		}
+	} else if (ev.type == YAML_SEQUENCE_START_EVENT ||
+	    ev.type == YAML_MAPPING_START_EVENT)
+		rc = front_not_scalar(f, &ev, e->key);
+	yaml_event_delete(&ev);
+	if (rc == -1 && !f->fatal)
+		f->oom = f->fatal = 1;
+	return rc;
+}
+
+/* True when key e was given before (same field, or same extra name). */
+static int
+front_duplicate(const struct front *f, const struct fentry *e)
+{
+	char	 a[64], b[64];
+	size_t	 i;
+
+	md_key(e->key, a, sizeof(a));
+	for (i = 0; i < f->n; i++) {
+		if (f->v[i].fk != e->fk)
+			continue;
+		if (e->fk != FK_EXTRA)
+			return 1;
+		md_key(f->v[i].key, b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+front_entry_free(struct fentry *e)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nvals; i++)
+		free(e->vals[i]);
+	free(e->vals);
+	free(e->key);
+}
+
+/* One 'key: value' pair whose key event is ev.  0 or -1 (fatal). */
+static int
+front_pair(struct front *f, const yaml_event_t *ev)
+{
+	struct fentry	 e, *v;
+
+	memset(&e, 0, sizeof(e));
+	if ((e.key = md_trim_dup((const char *)ev->data.scalar.value,
+	    ev->data.scalar.length)) == NULL) {
+		f->oom = f->fatal = 1;
+		return -1;
+	}
+	e.fk = front_lookup(e.key);
+	e.line = f->first_line + (unsigned)ev->start_mark.line;
+	e.col = (unsigned)ev->start_mark.column;
+	if (front_value(f, &e) == -1) {
+		front_entry_free(&e);
+		return -1;
+	}
+	if (front_duplicate(f, &e)) {
+		diag_add(f->dl, diag_pos(f->m->file, e.line, e.col),
+		    RULE_YAML_DUPLICATE, "key '%s' is given twice", e.key);
+		front_entry_free(&e);
+		return 0;
+	}
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 32;
+
+		if ((v = realloc(f->v, cap * sizeof(*v))) == NULL) {
+			front_entry_free(&e);
+			f->oom = f->fatal = 1;
+			return -1;
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	f->v[f->n++] = e;
+	return 0;
+}
+
+/* The top-level mapping: key events until its end. */
+static int
+front_mapping(struct front *f)
+{
+	yaml_event_t	 ev;
+
+	for (;;) {
+		if (front_next(f, &ev) == -1)
+			return -1;
+		if (ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			return 0;
+		}
+		if (ev.type != YAML_SCALAR_EVENT) {
+			diag_add(f->dl, front_pos(f, &ev.start_mark),
+			    RULE_YAML_SYNTAX, "a key must be a plain word");
+			yaml_event_delete(&ev);
+			f->fatal = 1;
+			return -1;
+		}
+		if (front_pair(f, &ev) == -1) {
+			yaml_event_delete(&ev);
+			return -1;
+		}
+		yaml_event_delete(&ev);
+	}
+}
+
+/* The stream: nothing at all, or one document holding one mapping. */
+static int
+front_stream(struct front *f)
+{
+	yaml_event_t	 ev;
+	int		 rc = 0, docs = 0;
+
+	for (;;) {
+		if (front_next(f, &ev) == -1)
+			return -1;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			return rc;
+		case YAML_DOCUMENT_START_EVENT:
+			if (docs++ > 0) {
+				diag_add(f->dl, front_pos(f, &ev.start_mark),
+				    RULE_YAML_SYNTAX, "front matter holds "
+				    "more than one YAML document");
+				rc = -1;
+			}
+			break;
+		case YAML_MAPPING_START_EVENT:
+			rc = front_mapping(f);
+			break;
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.length == 0)
+				break;
+			/* FALLTHROUGH */
+		case YAML_SEQUENCE_START_EVENT:
+			diag_add(f->dl, front_pos(f, &ev.start_mark),
+			    RULE_YAML_SYNTAX, "front matter must be "
+			    "'key: value' lines");
+			f->fatal = 1;
+			rc = -1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (rc == -1)
+			return -1;
+	}
+}
+
+/* ae / csm: 'Name <email>' -> <ae><name/><email/></ae>. */
+static int
+front_emit_person(struct front *f, xmlNodePtr deal, const struct fentry *e,
+    const char *val)
+{
+	xmlNodePtr	 n;
+	char		*name = NULL, *email = NULL;
+	int		 rc;
+
+	if ((rc = md_person_parse(val, &name, &email)) == -1)
+		return -1;
+	if (rc == 1)
+		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+		    RULE_PERSON_FORMAT, "%s '%s' is not 'Name <email>'",
+		    fk_elem[e->fk], val);
+	rc = -1;
+	if ((n = model_add(f->m, deal, fk_elem[e->fk], NULL, e->line,
+	    e->col, 1)) == NULL ||
+	    (name != NULL && model_add(f->m, n, "name", name, e->line,
+	    e->col, 1) == NULL) ||
+	    (email != NULL && model_add(f->m, n, "email", email, e->line,
+	    e->col, 1) == NULL))
+		goto out;
+	rc = 0;
+out:
+	free(name);
+	free(email);
+	return rc;
+}
+
+/* value: '240000 EUR/year' -> <value currency="EUR" per="year">. */
+static int
+front_emit_value(struct front *f, xmlNodePtr deal, const struct fentry *e,
+    const char *val)
+{
+	xmlNodePtr	 n;
+	char		*amount = NULL, cur[4];
+	const char	*per;
+	int		 rc;
+
+	if ((rc = md_money_parse(val, &amount, cur, &per)) == -1)
+		return -1;
+	if (rc == 1) {
+		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+		    RULE_MONEY_FORMAT, "value '%s' is not amount, currency "
+		    "and period", val);
+		return 0;
+	}
+	rc = -1;
+	if ((n = model_add(f->m, deal, "value", amount, e->line, e->col,
+	    1)) == NULL || model_set_attr(n, "currency", cur) == -1 ||
+	    (per != NULL && model_set_attr(n, "per", per) == -1))
+		goto out;
+	rc = 0;
+out:
+	free(amount);
+	return rc;
+}
+
+/* Emit one entry's elements under <deal>.  0 or -1 (out of memory). */
+static int
+front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
+{
+	xmlNodePtr	 n;
+	char		*norm;
+	size_t		 i;
+
+	if (e->fk == FK_EXTRA) {
+		if (e->nvals > 0) {
+			diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+			    RULE_UNKNOWN_KEY, "unknown key '%s'", e->key);
+			if ((n = model_add(f->m, deal, "extra", e->vals[0],
+			    e->line, e->col, 1)) == NULL ||
+			    model_set_attr(n, "name", e->key) == -1)
+				return -1;
+		}
+		return 0;
+	}
+	for (i = 0; i < e->nvals; i++) {
+		if (*e->vals[i] == '\0')
+			continue;
+		if (e->fk == FK_AE || e->fk == FK_CSM) {
+			if (front_emit_person(f, deal, e, e->vals[i]) == -1)
+				return -1;
+		} else if (e->fk == FK_VALUE) {
+			if (front_emit_value(f, deal, e, e->vals[i]) == -1)
+				return -1;
+		} else if (e->fk == FK_SEGMENT || e->fk == FK_STAGE) {
+			if ((norm = md_enum(e->vals[i])) == NULL)
+				return -1;
+			n = model_add(f->m, deal, fk_elem[e->fk], norm,
+			    e->line, e->col, 1);
+			free(norm);
+			if (n == NULL)
+				return -1;
+		} else if (model_add(f->m, deal, fk_elem[e->fk], e->vals[i],
+		    e->line, e->col, 1) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Emit every entry in the XSD's order (extras last, as written). */
+static int
+front_build(struct front *f, unsigned deal_line)
+{
+	xmlNodePtr	 deal;
+	int		 k;
+	size_t		 i;
+
+	if (f->n == 0)
+		return 0;
+	if ((deal = model_child(model_root(f->m), "deal")) == NULL &&
+	    (deal = model_add(f->m, model_root(f->m), "deal", NULL,
+	    deal_line, 0, 1)) == NULL)
+		return -1;
+	for (k = 0; k < FK__MAX; k++)
+		for (i = 0; i < f->n; i++)
+			if ((int)f->v[i].fk == k &&
+			    front_emit(f, deal, &f->v[i]) == -1)
+				return -1;
+	return 0;
+}
+
+int
+parse_front(struct model *m, const char *yaml, size_t len,
+    unsigned first_line, const struct limits *lim, struct diag_list *dl)
+{
+	struct front	 f;
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&f, 0, sizeof(f));
+	f.m = m;
+	f.dl = dl;
+	f.lim = lim;
+	f.first_line = first_line;
+	if (!yaml_parser_initialize(&f.p))
+		return -1;
+	yaml_parser_set_input_string(&f.p, (const unsigned char *)yaml, len);
+	yaml_parser_set_encoding(&f.p, YAML_UTF8_ENCODING);
+	if (front_stream(&f) == -1 && f.fatal)
+		goto out;
+	if (front_build(&f, first_line > 1 ? first_line - 1 : 1) == -1) {
+		f.oom = 1;
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f.oom)
+		diag_add(dl, diag_pos_line(m->file, 0), RULE_IO,
+		    "out of memory reading the front matter");
+	for (i = 0; i < f.n; i++)
+		front_entry_free(&f.v[i]);
+	free(f.v);
+	yaml_parser_delete(&f.p);
+	return rc;
 }

@@ -47,4 +47,17 @@ int	render_md(struct buf *out, const struct model *m,
 int	render_xml(struct buf *out, const struct model *m,
 	    struct diag_list *dl);
 
+/*
+ * The e-mails from texts already rendered (what render_eml_intro and
+ * render_eml_notice do once the templates have given subject and bodies):
+ * the people, header checks and MIME assembly.  For tests, and for a
+ * caller with its own texts.  pdf may be NULL (no attachment).  0 or -1.
+ */
+int	render_eml_intro_parts(struct buf *out, const struct render_ctx *rc,
+	    const char *subject, const char *text, const char *html,
+	    struct diag_list *dl);
+int	render_eml_notice_parts(struct buf *out, const struct render_ctx *rc,
+	    const char *subject, const char *text, const void *pdf,
+	    size_t pdflen, struct diag_list *dl);
+
 #endif

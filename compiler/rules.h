@@ -77,6 +77,7 @@ enum rule_id {
 	RULE_OUTPUT,
 	/* versioning */
 	RULE_GIT,
+	RULE_XML_ROOT,		/* document element is not <handoff> */
 	RULE__MAX
 };
 

@@ -13,6 +13,8 @@
 #ifndef HANDOFF_TEMPLATES_H
 #define HANDOFF_TEMPLATES_H
 
+#include <stddef.h>
+
 struct buf;
 struct diag_list;
 struct limits;
@@ -40,5 +42,21 @@ int			 templates_has(const struct templates *t,
 int			 templates_render(struct buf *out,
 			    const struct templates *t, const char *name,
 			    const struct render_ctx *rc, struct diag_list *dl);
+
+/*
+ * The i-th loaded template's name ("intro.txt"), borrowed, or NULL past
+ * the end; *client says whether it is client-facing, *file where it came
+ * from (either may be NULL).
+ */
+const char		*templates_at(const struct templates *t, size_t i,
+			    int *client, const char **file);
+/*
+ * Append the data a template sees for the deal of rc as one JSON object
+ * (every name of the schema and the computed values): for template
+ * authors and for comparing with other Mustache engines.  0 or -1.
+ */
+int			 templates_json(struct buf *out,
+			    const struct templates *t,
+			    const struct render_ctx *rc);
 
 #endif

@@ -9,24 +9,44 @@
 
 #include "timeline.h"
 
-int
-date_from_ymd(int y, int m, int d)
+/* True when y-m-d is a real date in years 1..9999. */
+static int
+ymd_valid(int y, int m, int d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int	 leap, era, yoe, doy, doe, dim;
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 leap;
 
 	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
-		return -1;
+		return 0;
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	dim = mdays[m - 1] + (m == 2 && leap);
-	if (d > dim)
-		return -1;
+	return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* Hinnant's days_from_civil; y-m-d must be valid. */
+static int
+days_from_civil(int y, int m, int d)
+{
+	int	 era, yoe, doy, doe;
+
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
 	yoe = y - era * 400;
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+/*
+ * Note: -1 is also the day number of 1969-12-31, so this cannot tell that
+ * date from an error; date_parse() can (it checks validity first).
+ */
+int
+date_from_ymd(int y, int m, int d)
+{
+	if (!ymd_valid(y, m, d))
+		return -1;
+	return days_from_civil(y, m, d);
 }
 
 void
@@ -48,7 +68,7 @@ date_to_ymd(int day, int *y, int *m, int *d)
 int
 date_parse(const char *s, int *out)
 {
-	int	 i, y, m, d, day;
+	int	 i, y, m, d;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
@@ -59,9 +79,9 @@ date_parse(const char *s, int *out)
 	    (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if ((day = date_from_ymd(y, m, d)) == -1 && !(y == 1970 && m == 1 && d == 1))
+	if (!ymd_valid(y, m, d))
 		return -1;
-	*out = day;
+	*out = days_from_civil(y, m, d);
 	return 0;
 }
 
@@ -132,7 +152,8 @@ timeline_default(struct timeline *t, enum segment s)
 		    "client responds", 1, 5 },
 		[STEP_FEEDBACK] = { "feedback", "30-day feedback", "CSM",
 		    "handoff survey, target score 8/10 or better", 30, 30 },
-		[STEP_ESCALATION] = { "escalation", "End of AE escalation window",
+		[STEP_ESCALATION] = { "escalation",
+		    "End of AE escalation window",
 		    "AE", "AE stays reachable until this day", 1, 30 },
 	};
 

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bench_render.c: render one e-mail template against one deal N times and
+ * print renders per second (the Speed part of issue 5).  Built by
+ * bench/mustache/run.sh against build/obj; not part of handoff.
+ *
+ *   bench_render DEAL TEMPLATE N [OUT]   (run from the repo root)
+ *
+ * The template is compiled once (templates_load); the timed loop is
+ * templates_render only, as mustache.js is timed on Mustache.render with
+ * its parse cache warm.  OUT, when given, receives one rendering.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "model.h"
+#include "render.h"
+#include "session.h"
+#include "templates.h"
+
+static double
+now_sec(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct session		 s;
+	struct diag_list	 dl;
+	struct templates	*t;
+	struct model		*m;
+	struct verdict		 v;
+	struct render_ctx	 rc;
+	struct buf		 out;
+	long			 i, n;
+	double			 t0, dt;
+	size_t			 bytes = 0;
+
+	if (argc < 4) {
+		fprintf(stderr, "usage: bench_render DEAL TEMPLATE N [OUT]\n");
+		return 2;
+	}
+	n = atol(argv[3]);
+	diag_list_init(&dl);
+	if (session_open(&s, ".", date_from_ymd(2026, 11, 19), 0, &dl) == -1 ||
+	    (t = templates_load(s.root, s.schema, &s.config.limits,
+	    &dl)) == NULL ||
+	    (m = session_check_file(&s, argv[1], &v, &dl)) == NULL) {
+		diag_print_text(stderr, &dl);
+		return 1;
+	}
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = &v;
+	rc.c = &s.config;
+	rc.s = s.schema;
+	rc.t = t;
+	rc.version = "";
+	rc.today = s.today;
+	buf_init(&out);
+	t0 = now_sec();
+	for (i = 0; i < n; i++) {
+		buf_clear(&out);
+		if (templates_render(&out, t, argv[2], &rc, &dl) == -1) {
+			diag_print_text(stderr, &dl);
+			return 1;
+		}
+		bytes += out.len;
+	}
+	dt = now_sec() - t0;
+	printf("%.0f\n", (double)n / dt);
+	fprintf(stderr, "c: %ld renders of %s in %.3f s, %zu bytes each\n",
+	    n, argv[2], dt, bytes / (size_t)(n ? n : 1));
+	if (argc > 4 && fs_write_atomic(argv[4], out.data, out.len) == -1)
+		return 2;
+	buf_dispose(&out);
+	model_free(m);
+	templates_free(t);
+	session_close(&s);
+	diag_list_dispose(&dl);
+	return 0;
+}

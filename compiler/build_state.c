@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * build_state.c: OUTDIR/.handoff-state for incremental builds.  The file
+ * is one line per deal, "ID HASH", sorted by id.  Hashes are two 64-bit
+ * FNV-1a runs with different offsets (128 bits): this detects change, it
+ * is not a defence against someone forging a collision, and does not
+ * need to be.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build_state.h"
+#include "fsutil.h"
+
+struct fnv {
+	uint64_t	 a, b;
+};
+
+static void
+fnv_init(struct fnv *h)
+{
+	h->a = 0xcbf29ce484222325ULL;
+	h->b = 0x84222325cbf29ce4ULL;
+}
+
+static void
+fnv_add(struct fnv *h, const void *p, size_t n)
+{
+	const unsigned char	*u = p;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		h->a = (h->a ^ u[i]) * 0x100000001b3ULL;
+		h->b = (h->b ^ u[i]) * 0x100000001b3ULL;
+	}
+	/* a separator, so ("ab", "c") and ("a", "bc") differ */
+	h->a = (h->a ^ 0xff) * 0x100000001b3ULL;
+	h->b = (h->b ^ 0xfe) * 0x100000001b3ULL;
+}
+
+static void
+fnv_hex(const struct fnv *h, char out[STATE_HASH_LEN])
+{
+	snprintf(out, STATE_HASH_LEN, "%016llx%016llx",
+	    (unsigned long long)h->a, (unsigned long long)h->b);
+}
+
+void
+state_init(struct state *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+void
+state_dispose(struct state *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->n; i++)
+		free(st->v[i].id);
+	free(st->v);
+	memset(st, 0, sizeof(*st));
+}
+
+int
+state_load(struct state *st, const char *outdir)
+{
+	char	*path, *data = NULL, *line, *next, *sp;
+	size_t	 len;
+	int	 rv = 0;
+
+	if ((path = fs_join(outdir, ".handoff-state")) == NULL)
+		return -1;
+	if (fs_read(path, 64 * 1024 * 1024, &data, &len) != 0) {
+		free(path);
+		return 0;
+	}
+	for (line = data; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if ((sp = strchr(line, ' ')) == NULL)
+			continue;
+		*sp++ = '\0';
+		if (!fs_deal_id_ok(line) || strlen(sp) != STATE_HASH_LEN - 1)
+			continue;
+		if (state_set(st, line, sp) == -1) {
+			rv = -1;
+			break;
+		}
+	}
+	free(data);
+	free(path);
+	return rv;
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct state_entry *)a)->id,
+	    ((const struct state_entry *)b)->id);
+}
+
+int
+state_save(const struct state *st, const char *outdir)
+{
+	struct state_entry *v;
+	FILE		*fp;
+	char		*path, *mem = NULL;
+	size_t		 i, memlen = 0;
+	int		 rv = -1;
+
+	if ((path = fs_join(outdir, ".handoff-state")) == NULL)
+		return -1;
+	if ((v = malloc((st->n + 1) * sizeof(*v))) == NULL)
+		goto out;
+	memcpy(v, st->v, st->n * sizeof(*v));
+	qsort(v, st->n, sizeof(*v), entry_cmp);
+	if ((fp = open_memstream(&mem, &memlen)) == NULL)
+		goto out;
+	for (i = 0; i < st->n; i++)
+		fprintf(fp, "%s %s\n", v[i].id, v[i].hash);
+	if (fclose(fp) == 0 && fs_mkdirs(outdir) == 0 &&
+	    fs_write_atomic(path, mem, memlen) == 0)
+		rv = 0;
+out:
+	free(v);
+	free(mem);
+	free(path);
+	return rv;
+}
+
+struct state_entry *
+state_find(const struct state *st, const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcmp(st->v[i].id, id) == 0)
+			return &st->v[i];
+	return NULL;
+}
+
+int
+state_set(struct state *st, const char *id, const char *hash)
+{
+	struct state_entry	*e, *nv;
+	size_t			 cap;
+
+	if ((e = state_find(st, id)) == NULL) {
+		if (st->n == st->cap) {
+			cap = st->cap ? st->cap * 2 : 64;
+			if ((nv = realloc(st->v, cap * sizeof(*nv))) == NULL)
+				return -1;
+			st->v = nv;
+			st->cap = cap;
+		}
+		e = &st->v[st->n];
+		if ((e->id = strdup(id)) == NULL)
+			return -1;
+		st->n++;
+	}
+	snprintf(e->hash, sizeof(e->hash), "%s", hash);
+	return 0;
+}
+
+void
+state_drop(struct state *st, const char *id)
+{
+	struct state_entry	*e = state_find(st, id);
+
+	if (e == NULL)
+		return;
+	free(e->id);
+	*e = st->v[--st->n];
+}
+
+int
+state_unchanged(const struct state *st, const char *id, const char *hash,
+    const char *outdir)
+{
+	struct state_entry	*e = state_find(st, id);
+	char			 path[4096];
+
+	if (e == NULL || strcmp(e->hash, hash) != 0)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s/handoff-package.pdf", outdir, id);
+	return fs_exists(path);
+}
+
+/* Add a file's bytes (or its absence) to the hash. */
+static void
+hash_file(struct fnv *h, const char *path)
+{
+	char	*data = NULL;
+	size_t	 len = 0;
+
+	fnv_add(h, path, strlen(path));
+	if (fs_read(path, 64 * 1024 * 1024, &data, &len) == 0)
+		fnv_add(h, data, len);
+	else
+		fnv_add(h, "", 0);
+	free(data);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add every regular file directly inside dir, in name order. */
+static void
+hash_dir(struct fnv *h, const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		**names = NULL, **nn, *p;
+	size_t		 n = 0, cap = 0, i;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nn = realloc(names, cap * sizeof(*nn))) == NULL)
+				break;
+			names = nn;
+		}
+		if ((names[n] = strdup(e->d_name)) != NULL)
+			n++;
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n; i++) {
+		if ((p = fs_join(dir, names[i])) != NULL)
+			hash_file(h, p);
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void
+state_inputs(char out[STATE_HASH_LEN], const char *root, const char *fontdir,
+    const char *const *extra, size_t nextra)
+{
+	static const char *const dirs[] = {
+		"schemas", "schemas/playbooks", "templates"
+	};
+	struct fnv	 h;
+	char		*p;
+	size_t		 i;
+
+	fnv_init(&h);
+	for (i = 0; i < nextra; i++)
+		fnv_add(&h, extra[i], strlen(extra[i]));
+	if ((p = fs_join(root, "handoff.yml")) != NULL)
+		hash_file(&h, p);
+	free(p);
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		if ((p = fs_join(root, dirs[i])) != NULL)
+			hash_dir(&h, p);
+		free(p);
+	}
+	if ((p = fs_join(fontdir, "DejaVuSans.ttf")) != NULL)
+		hash_file(&h, p);
+	free(p);
+	if ((p = fs_join(fontdir, "DejaVuSans-Bold.ttf")) != NULL)
+		hash_file(&h, p);
+	free(p);
+	fnv_hex(&h, out);
+}
+
+void
+state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *data,
+    size_t len)
+{
+	struct fnv	 h;
+
+	fnv_init(&h);
+	fnv_add(&h, inputs, strlen(inputs));
+	fnv_add(&h, data, len);
+	fnv_hex(&h, out);
+}
+
+int
+state_remove_outputs(const char *outdir, const char *id)
+{
+	static const char *const names[] = {
+		"handoff.xml", "handoff-package.pdf", "intro-email.eml",
+		"handoff-notice.eml", "timeline.ics"
+	};
+	char	 path[4096];
+	size_t	 i;
+	int	 rv = 0;
+
+	if (!fs_deal_id_ok(id))
+		return -1;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id, names[i]);
+		if (unlink(path) == -1 && errno != ENOENT)
+			rv = -1;
+	}
+	snprintf(path, sizeof(path), "%s/%s", outdir, id);
+	if (rmdir(path) == -1 && errno != ENOENT && errno != ENOTEMPTY)
+		rv = -1;
+	return rv;
+}

@@ -1,0 +1,629 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * mdform.c: the small grammars of the Markdown form (see mdform.h).
+ * Each parser reads one value the way an AE writes it by hand and says
+ * whether it was well formed; the callers turn that into a diagnostic.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "mdform.h"
+
+/* memrchr() and strcasestr() are GNU extensions; these are ours. */
+static const char *
+md_rchr(const char *s, int c, size_t len)
+{
+	while (len-- > 0)
+		if (s[len] == c)
+			return s + len;
+	return NULL;
+}
+
+static char *
+md_casestr(char *hay, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return hay;
+	return NULL;
+}
+
+static int
+md_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+char *
+md_trim_dup(const char *s, size_t len)
+{
+	char	*p;
+
+	while (len > 0 && md_space((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && md_space((unsigned char)s[len - 1]))
+		len--;
+	if ((p = malloc(len + 1)) == NULL)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void
+md_key(const char *s, char *out, size_t outsz)
+{
+	size_t	 o = 0;
+	int	 sp = 0;
+
+	if (outsz == 0)
+		return;
+	for (; *s != '\0' && o + 4 < outsz; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&') {
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, "and", 3);
+			o += 3;
+			sp = 1;
+		} else if (c >= 0x80 || isalnum(c)) {
+			if (sp && o > 0)
+				out[o++] = ' ';
+			out[o++] = (char)tolower(c);
+			sp = 0;
+		} else
+			sp = 1;
+	}
+	out[o] = '\0';
+}
+
+char *
+md_enum(const char *s)
+{
+	static const char *const fix[][2] = {
+		{ "preclose", "pre-close" },
+		{ "pre-closing", "pre-close" },
+		{ "midmarket", "mid-market" },
+		{ "mid-size", "mid-market" },
+		{ "mm", "mid-market" },
+		{ "ent", "enterprise" },
+	};
+	char	*out, *t;
+	size_t	 i, o = 0;
+	int	 dash = 0;
+
+	if ((t = md_trim_dup(s, strlen(s))) == NULL)
+		return NULL;
+	if ((out = malloc(strlen(t) + 1)) == NULL) {
+		free(t);
+		return NULL;
+	}
+	for (i = 0; t[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (md_space(c) || c == '_' || c == '-') {
+			dash = 1;
+			continue;
+		}
+		if (dash && o > 0)
+			out[o++] = '-';
+		dash = 0;
+		out[o++] = (char)(c < 0x80 ? tolower(c) : c);
+	}
+	out[o] = '\0';
+	free(t);
+	for (i = 0; i < sizeof(fix) / sizeof(fix[0]); i++)
+		if (strcmp(out, fix[i][0]) == 0) {
+			free(out);
+			return strdup(fix[i][1]);
+		}
+	return out;
+}
+
+/* 'Full Name <name@company.com>': the last <...> is the address. */
+int
+md_person_parse(const char *s, char **name, char **email)
+{
+	const char	*lt, *gt;
+	size_t		 len = strlen(s);
+	int		 bad = 0;
+
+	*name = *email = NULL;
+	while (len > 0 && md_space((unsigned char)s[len - 1]))
+		len--;
+	lt = md_rchr(s, '<', len);
+	gt = len > 0 && s[len - 1] == '>' ? s + len - 1 : NULL;
+	if (lt == NULL || gt == NULL || gt < lt) {
+		/* A bare address or a bare name: keep it, say so. */
+		if ((lt = memchr(s, '@', len)) != NULL &&
+		    memchr(s, ' ', len) == NULL)
+			*email = md_trim_dup(s, len);
+		else
+			*name = md_trim_dup(s, len);
+		return (*name == NULL && *email == NULL) ? -1 : 1;
+	}
+	if ((*name = md_trim_dup(s, (size_t)(lt - s))) == NULL ||
+	    (*email = md_trim_dup(lt + 1, (size_t)(gt - lt - 1))) == NULL) {
+		free(*name);
+		free(*email);
+		*name = *email = NULL;
+		return -1;
+	}
+	if (**name == '\0' || **email == '\0' ||
+	    strpbrk(*email, " \t<>") != NULL || strchr(*email, '@') == NULL)
+		bad = 1;
+	if (**name == '\0') {
+		free(*name);
+		*name = NULL;
+	}
+	if (**email == '\0') {
+		free(*email);
+		*email = NULL;
+	}
+	return bad;
+}
+
+/* A currency at *pp: three ASCII letters or €, $, £.  0 or -1. */
+static int
+md_currency(const char **pp, char cur[4])
+{
+	const char	*p = *pp;
+
+	if (strncmp(p, "\xe2\x82\xac", 3) == 0) {
+		memcpy(cur, "EUR", 4);
+		*pp = p + 3;
+		return 0;
+	}
+	if (strncmp(p, "\xc2\xa3", 2) == 0) {
+		memcpy(cur, "GBP", 4);
+		*pp = p + 2;
+		return 0;
+	}
+	if (*p == '$') {
+		memcpy(cur, "USD", 4);
+		*pp = p + 1;
+		return 0;
+	}
+	if (isalpha((unsigned char)p[0]) && isalpha((unsigned char)p[1]) &&
+	    isalpha((unsigned char)p[2]) && !isalpha((unsigned char)p[3])) {
+		cur[0] = (char)toupper((unsigned char)p[0]);
+		cur[1] = (char)toupper((unsigned char)p[1]);
+		cur[2] = (char)toupper((unsigned char)p[2]);
+		cur[3] = '\0';
+		*pp = p + 3;
+		return 0;
+	}
+	return -1;
+}
+
+/* The amount at *pp, thousands separators dropped: "240,000.50". */
+static int
+md_amount(const char **pp, char *out, size_t outsz)
+{
+	const char	*p = *pp;
+	size_t		 o = 0;
+	int		 dot = 0;
+
+	for (; o + 1 < outsz; p++) {
+		if (isdigit((unsigned char)*p))
+			out[o++] = *p;
+		else if ((*p == ',' || *p == '_' || *p == '\'') && o > 0 &&
+		    !dot && isdigit((unsigned char)p[1]))
+			continue;
+		else if (*p == '.' && o > 0 && !dot &&
+		    isdigit((unsigned char)p[1])) {
+			out[o++] = '.';
+			dot = 1;
+		} else
+			break;
+	}
+	out[o] = '\0';
+	*pp = p;
+	return o > 0 ? 0 : -1;
+}
+
+/* The period word: 'year', 'yr', 'annual', 'month', 'once', ... */
+static const char *
+md_period(const char *w)
+{
+	static const char *const words[][2] = {
+		{ "year", "year" }, { "yr", "year" }, { "y", "year" },
+		{ "annual", "year" }, { "annually", "year" },
+		{ "yearly", "year" }, { "pa", "year" }, { "annum", "year" },
+		{ "month", "month" }, { "mo", "month" }, { "mth", "month" },
+		{ "monthly", "month" },
+		{ "quarter", "quarter" }, { "qtr", "quarter" },
+		{ "q", "quarter" }, { "quarterly", "quarter" },
+		{ "once", "once" }, { "one time", "once" },
+		{ "onetime", "once" }, { "one off", "once" },
+	};
+	char	 key[32];
+	size_t	 i;
+
+	md_key(w, key, sizeof(key));
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(key, words[i][0]) == 0)
+			return words[i][1];
+	return NULL;
+}
+
+int
+md_money_parse(const char *s, char **amount, char cur[4], const char **per)
+{
+	const char	*p = s;
+	char		 num[64];
+	int		 have_cur = 0;
+
+	*amount = NULL;
+	*per = NULL;
+	cur[0] = '\0';
+	while (md_space((unsigned char)*p))
+		p++;
+	if (!isdigit((unsigned char)*p)) {
+		if (md_currency(&p, cur) == -1)
+			return 1;
+		have_cur = 1;
+		while (md_space((unsigned char)*p))
+			p++;
+	}
+	if (md_amount(&p, num, sizeof(num)) == -1)
+		return 1;
+	while (md_space((unsigned char)*p))
+		p++;
+	if (!have_cur && md_currency(&p, cur) == -1)
+		return 1;
+	while (md_space((unsigned char)*p))
+		p++;
+	if (*p == '/')
+		p++;
+	else if (strncasecmp(p, "per ", 4) == 0)
+		p += 4;
+	else if (strncasecmp(p, "a ", 2) == 0)
+		p += 2;
+	while (md_space((unsigned char)*p))
+		p++;
+	if (*p != '\0' && (*per = md_period(p)) == NULL)
+		return 1;
+	if ((*amount = strdup(num)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Role words as AEs write them, after md_key(). */
+static const char *const md_role_words[][2] = {
+	{ "economic buyer", "economic-buyer" }, { "eb", "economic-buyer" },
+	{ "economic", "economic-buyer" }, { "budget holder", "economic-buyer" },
+	{ "buyer", "economic-buyer" },
+	{ "champion", "champion" }, { "internal champion", "champion" },
+	{ "decision maker", "decision-maker" }, { "dm", "decision-maker" },
+	{ "decider", "decision-maker" },
+	{ "influencer", "influencer" },
+	{ "user", "user" }, { "end user", "user" }, { "users", "user" },
+	{ "technical", "technical" }, { "tech", "technical" },
+	{ "technical buyer", "technical" }, { "it", "technical" },
+	{ "technical evaluator", "technical" },
+	{ "legal procurement", "legal-procurement" },
+	{ "legal", "legal-procurement" },
+	{ "procurement", "legal-procurement" },
+	{ "blocker", "blocker" },
+};
+
+/* How each canonical role is written back in a table. */
+static const char *const md_role_labels[][2] = {
+	{ "economic-buyer", "Economic buyer" }, { "champion", "Champion" },
+	{ "decision-maker", "Decision maker" }, { "influencer", "Influencer" },
+	{ "user", "User" }, { "technical", "Technical" },
+	{ "legal-procurement", "Legal/procurement" }, { "blocker", "Blocker" },
+};
+
+const char *
+md_role_label(const char *role)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(md_role_labels) / sizeof(md_role_labels[0]); i++)
+		if (strcmp(role, md_role_labels[i][0]) == 0)
+			return md_role_labels[i][1];
+	return role;
+}
+
+/* Add one role word to out (canonical, no duplicates).  0 or -1. */
+static int
+md_role_add(const char *word, char **out, size_t max, size_t *n,
+    int *primary)
+{
+	char		 key[64];
+	const char	*canon = NULL;
+	char		*v;
+	size_t		 i;
+
+	md_key(word, key, sizeof(key));
+	if (key[0] == '\0')
+		return 0;
+	if (strcmp(key, "primary") == 0 || strcmp(key, "primary contact") == 0) {
+		*primary = 1;
+		return 0;
+	}
+	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
+		if (strcmp(key, md_role_words[i][0]) == 0)
+			canon = md_role_words[i][1];
+	if ((v = canon ? strdup(canon) : md_enum(word)) == NULL)
+		return -1;
+	for (i = 0; i < *n; i++)
+		if (strcmp(out[i], v) == 0)
+			break;
+	if (i < *n || *n >= max) {
+		free(v);
+		return 0;
+	}
+	out[(*n)++] = v;
+	return 0;
+}
+
+int
+md_roles_parse(const char *cell, char **out, size_t max, size_t *n,
+    int *primary)
+{
+	char	*s, *p, *tok, *save = NULL;
+	size_t	 i;
+
+	*n = 0;
+	*primary = 0;
+	if ((s = strdup(cell)) == NULL)
+		return -1;
+	/* 'legal/procurement' and 'legal and procurement' are one role. */
+	for (p = s; (p = md_casestr(p, "legal")) != NULL; p += 5) {
+		char *q = p + 5;
+
+		while (*q == ' ')
+			q++;
+		if (*q == '/' || *q == '&' || *q == '+')
+			*q = ' ';
+		else if (strncasecmp(q, "and ", 4) == 0)
+			memset(q, ' ', 3);
+	}
+	/* ' and ' separates like a comma. */
+	for (p = s; (p = md_casestr(p, " and ")) != NULL; p += 5)
+		p[1] = ',', p[2] = ' ', p[3] = ' ';
+	for (tok = strtok_r(s, ",/;&+", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",/;&+", &save))
+		if (md_role_add(tok, out, max, n, primary) == -1) {
+			for (i = 0; i < *n; i++)
+				free(out[i]);
+			*n = 0;
+			free(s);
+			return -1;
+		}
+	free(s);
+	return 0;
+}
+
+/* True when s[0..len) starts with word, case-insensitively, then a space. */
+static int
+md_word(const char *s, size_t len, const char *word)
+{
+	size_t	 w = strlen(word);
+
+	return len > w && strncasecmp(s, word, w) == 0 &&
+	    (s[w] == ' ' || s[w] == ':');
+}
+
+/* The '(Who, by DATE)' trailer: split at the last comma. */
+static int
+md_trailer(const char *in, size_t len, char **who, char **due)
+{
+	const char	*comma = md_rchr(in, ',', len), *d;
+	size_t		 dlen;
+
+	if (comma == NULL) {
+		/* '(by 2027-01-31)' or '(Dana Reyes)' */
+		if (md_word(in, len, "by") || md_word(in, len, "due")) {
+			d = in + (tolower((unsigned char)*in) == 'b' ? 2 : 3);
+			while (*d == ':' || *d == ' ')
+				d++;
+			*due = md_trim_dup(d, len - (size_t)(d - in));
+			return *due == NULL ? -1 : 0;
+		}
+		*who = md_trim_dup(in, len);
+		return *who == NULL ? -1 : 0;
+	}
+	d = comma + 1;
+	dlen = len - (size_t)(d - in);
+	while (dlen > 0 && *d == ' ')
+		d++, dlen--;
+	if (md_word(d, dlen, "by"))
+		d += 2, dlen -= 2;
+	else if (md_word(d, dlen, "due"))
+		d += 3, dlen -= 3;
+	while (dlen > 0 && (*d == ':' || *d == ' '))
+		d++, dlen--;
+	if ((*who = md_trim_dup(in, (size_t)(comma - in))) == NULL ||
+	    (*due = md_trim_dup(d, dlen)) == NULL)
+		return -1;
+	return 0;
+}
+
+int
+md_commitment_parse(const char *s, char **text, char **who, char **due)
+{
+	size_t		 len = strlen(s);
+	const char	*open;
+	int		 depth = 0;
+
+	*text = *who = *due = NULL;
+	while (len > 0 && md_space((unsigned char)s[len - 1]))
+		len--;
+	/* Find the '(' that matches the final ')'. */
+	open = NULL;
+	if (len > 0 && s[len - 1] == ')')
+		for (open = s + len - 1; open >= s; open--) {
+			if (*open == ')')
+				depth++;
+			else if (*open == '(' && --depth == 0)
+				break;
+		}
+	if (open == NULL || open < s) {
+		*text = md_trim_dup(s, len);
+		return *text == NULL ? -1 : 1;
+	}
+	if ((*text = md_trim_dup(s, (size_t)(open - s))) == NULL ||
+	    md_trailer(open + 1, (size_t)(s + len - 1 - open - 1), who,
+	    due) == -1) {
+		free(*text);
+		free(*who);
+		free(*due);
+		*text = *who = *due = NULL;
+		return -1;
+	}
+	if (*who != NULL && **who == '\0') {
+		free(*who);
+		*who = NULL;
+	}
+	if (*due != NULL && **due == '\0') {
+		free(*due);
+		*due = NULL;
+	}
+	if (**text == '\0') {
+		/* Nothing but a trailer: it is the text. */
+		free(*text);
+		free(*who);
+		free(*due);
+		*who = *due = NULL;
+		if ((*text = md_trim_dup(s, len)) == NULL)
+			return -1;
+		return 1;
+	}
+	return *who == NULL ? 1 : 0;
+}
+
+/* YAML 1.1 plain scalars: what may not start or appear in one. */
+static int
+md_yaml_plain_ok(const char *s)
+{
+	size_t	 len = strlen(s), i;
+
+	if (len == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL ||
+	    s[len - 1] == ' ' || s[len - 1] == ':')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+		if (s[i] == ':' && s[i + 1] == ' ')
+			return 0;
+		if (s[i] == ' ' && s[i + 1] == '#')
+			return 0;
+	}
+	return 1;
+}
+
+int
+md_put_yaml(struct buf *b, const char *s)
+{
+	int	 rc = 0;
+
+	if (md_yaml_plain_ok(s))
+		return buf_puts(b, s);
+	rc |= buf_putc(b, '"');
+	for (; *s != '\0' && rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			rc |= buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			rc |= buf_puts(b, "\\n");
+		else if (c == '\t')
+			rc |= buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			rc |= buf_printf(b, "\\x%02x", c);
+		else
+			rc |= buf_putc(b, c);
+	}
+	rc |= buf_putc(b, '"');
+	return rc ? -1 : 0;
+}
+
+/* True when s starts an entity reference: '&name;' or '&#123;'. */
+static int
+md_entity(const char *s)
+{
+	s++;
+	if (*s == '#')
+		s++;
+	if (!isalnum((unsigned char)*s))
+		return 0;
+	while (isalnum((unsigned char)*s))
+		s++;
+	return *s == ';';
+}
+
+/* At the start of a line: would s open a block (list, heading, quote)? */
+static int
+md_block_start(const char *s)
+{
+	const char	*p = s;
+
+	if (strchr("#>+-=", *s) != NULL)
+		return 1;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return p > s && p - s < 10 && (*p == '.' || *p == ')');
+}
+
+int
+md_put_text(struct buf *b, const char *s, int in_cell)
+{
+	const char	*start = s, *p;
+	int		 rc = 0, prev_alnum = 0;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	start = s;
+	for (; *s != '\0' && rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (s == start && md_block_start(s)) {
+			for (p = s; isdigit((unsigned char)*p); p++)
+				rc |= buf_putc(b, *p);
+			rc |= buf_putc(b, '\\');
+			s = p;
+			rc |= buf_putc(b, *s);
+			prev_alnum = 0;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (strchr("\\`*[]<~", c) != NULL ||
+		    (c == '|' && in_cell) ||
+		    (c == '&' && md_entity(s)) ||
+		    (c == '_' && (!prev_alnum ||
+		    !isalnum((unsigned char)s[1]))))
+			rc |= buf_putc(b, '\\');
+		rc |= buf_putc(b, c);
+		prev_alnum = isalnum(c) != 0;
+	}
+	return rc ? -1 : 0;
+}
+
+int
+md_put_cap(struct buf *b, const char *s, int in_cell)
+{
+	char	*t;
+	int	 rc;
+
+	if ((t = strdup(s)) == NULL)
+		return -1;
+	if (t[0] >= 'a' && t[0] <= 'z')
+		t[0] = (char)(t[0] - 'a' + 'A');
+	rc = md_put_text(b, t, in_cell);
+	free(t);
+	return rc;
+}

@@ -1,0 +1,1068 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pdf_draw.c: the typesetting layer of the handoff package (render_pdf.c
+ * decides what goes where; this file decides how it looks on the page).
+ *
+ * Method: one cursor (p->y) moves down the content box of the current
+ * page.  Every block asks pdf_need() for the room it needs and gets a new
+ * page when there is none.  Text is cleaned first (code points outside
+ * the BMP and control characters become spaces, runs of blanks collapse),
+ * then wrapped by pdf_wrap() with widths read per code point from the
+ * embedded face.  Table rows that do not fit move to the next page with
+ * the header repeated; a row taller than a whole page is split between
+ * lines.  Headers and footers are drawn last, when the page count is known.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+
+#include "buf.h"
+#include "pdf_draw.h"
+#include "timeline.h"
+
+const struct pdf_rgb PDF_INK = { 0.13f, 0.15f, 0.19f };
+const struct pdf_rgb PDF_MUTED = { 0.42f, 0.45f, 0.50f };
+const struct pdf_rgb PDF_ACCENT = { 0.09f, 0.29f, 0.47f };
+const struct pdf_rgb PDF_RULE = { 0.82f, 0.84f, 0.87f };
+const struct pdf_rgb PDF_SHADE = { 0.94f, 0.95f, 0.96f };
+const struct pdf_rgb PDF_WHITE = { 1.0f, 1.0f, 1.0f };
+
+#define LEAD		1.38f	/* line height as a multiple of the size */
+#define PAD_X		5.0f	/* table cell padding */
+#define PAD_Y		3.5f
+#define BODY		9.5f	/* body text size */
+#define NOLINE		((size_t)-1)
+
+static const char *const face_file[2] = {
+	"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
+};
+
+/* True while drawing makes sense: a page and no error so far. */
+static int
+pdf_ok(const struct pdf *p)
+{
+	return p->page != NULL && !p->failed && !p->oom;
+}
+
+/* libharu reports every error here; we remember the first one. */
+static void
+pdf_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
+{
+	struct pdf	*p = arg;
+
+	if (!p->failed) {
+		p->error = error;
+		p->detail = detail;
+	}
+	p->failed = 1;
+}
+
+/*
+ * Decode one UTF-8 sequence at s[i] (n bytes in all) into *cp; returns
+ * its length.  Malformed bytes decode as U+FFFD, one byte at a time.
+ */
+static size_t
+utf8_next(const char *s, size_t n, size_t i, unsigned *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s + i;
+	size_t			 len, k;
+	unsigned		 c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xe0) == 0xc0) {
+		len = 2; c = u[0] & 0x1f; min = 0x80;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		len = 3; c = u[0] & 0x0f; min = 0x800;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		len = 4; c = u[0] & 0x07; min = 0x10000;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (i + len > n)
+		goto bad;
+	for (k = 1; k < len; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[k] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+/* Append code point c as UTF-8. */
+static void
+utf8_put(char **o, unsigned c)
+{
+	char	*q = *o;
+
+	if (c < 0x80)
+		*q++ = (char)c;
+	else if (c < 0x800) {
+		*q++ = (char)(0xc0 | (c >> 6));
+		*q++ = (char)(0x80 | (c & 0x3f));
+	} else {
+		*q++ = (char)(0xe0 | (c >> 12));
+		*q++ = (char)(0x80 | ((c >> 6) & 0x3f));
+		*q++ = (char)(0x80 | (c & 0x3f));
+	}
+	*o = q;
+}
+
+/*
+ * A copy of s fit for the page (free()): BMP only (others become
+ * spaces, as the embedded faces cannot show them), no control
+ * characters, blanks collapsed, each line trimmed; NULL when out of
+ * memory.  Newlines are kept as hard breaks.
+ */
+static char *
+pdf_clean(const char *s)
+{
+	size_t		 n, i, k;
+	unsigned	 c;
+	char		*o, *q;
+	int		 blank = 1;
+
+	if (s == NULL)
+		s = "";
+	n = strlen(s);
+	if ((o = malloc(n * 3 + 1)) == NULL)
+		return NULL;
+	for (q = o, i = 0; i < n; i += k) {
+		k = utf8_next(s, n, i, &c);
+		if (c == '\r')
+			continue;
+		if (c == '\n') {
+			while (q > o && q[-1] == ' ')
+				q--;
+			*q++ = '\n';
+			blank = 1;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+		    c > 0xffff || c == 0x2028 || c == 0x2029 || c == 0xfeff)
+			c = ' ';
+		if (c == ' ' || c == 0xa0) {
+			if (!blank)
+				*q++ = ' ';
+			blank = 1;
+			continue;
+		}
+		blank = 0;
+		utf8_put(&q, c);
+	}
+	while (q > o && (q[-1] == ' ' || q[-1] == '\n'))
+		q--;
+	*q = '\0';
+	return o;
+}
+
+/* The advance of one code point in thousandths of an em. */
+static int
+pdf_cp_width(struct pdf *p, enum pdf_face f, unsigned c)
+{
+	short	*w = p->width[f];
+	int	 v;
+
+	if (c > 0xffff)
+		c = ' ';
+	if (w != NULL && w[c] >= 0)
+		return w[c];
+	v = HPDF_Font_GetUnicodeWidth(p->face[f], (HPDF_UNICODE)c);
+	if (v < 0 || v > 30000)
+		v = 600;
+	if (w != NULL)
+		w[c] = (short)v;
+	return v;
+}
+
+float
+pdf_text_width(struct pdf *p, enum pdf_face f, float size, const char *s,
+    size_t len)
+{
+	size_t		 i, k;
+	unsigned	 c;
+	long		 w = 0;
+
+	for (i = 0; i < len; i += k) {
+		k = utf8_next(s, len, i, &c);
+		w += pdf_cp_width(p, f, c);
+	}
+	return (float)w * size / 1000.0f;
+}
+
+/*
+ * libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode, which
+ * poppler rejects ("Invalid 'begincidrange' operator").  Our codes are
+ * the BMP code points themselves, so the right ToUnicode is the identity:
+ * one bfrange per high byte (a range may not cross one), surrogates left
+ * out.  The stream replaces libharu's in the font dictionary.
+ */
+static void
+pdf_fix_tounicode(struct pdf *p, HPDF_Font font)
+{
+	HPDF_Dict	 cmap;
+	char		 line[64];
+	int		 hi, n;
+
+	cmap = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
+	if (cmap == NULL)
+		return;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(cmap->stream, "/CIDInit /ProcSet findresource "
+	    "begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry "
+	    "(Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName "
+	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n1 "
+	    "begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (n = 0, hi = 0; hi < 256; hi++) {
+		if (hi >= 0xd8 && hi <= 0xdf)
+			continue;
+		if (n % 100 == 0)
+			HPDF_Stream_WriteStr(cmap->stream, n == 0 ?
+			    "100 beginbfrange\n" : n == 200 ?
+			    "48 beginbfrange\n" : "100 beginbfrange\n");
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
+		    hi, hi, hi);
+		HPDF_Stream_WriteStr(cmap->stream, line);
+		if (++n % 100 == 0 || n == 248)
+			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict "
+	    "/CMap defineresource pop\nend\nend\n");
+	HPDF_Dict_Add(font, "ToUnicode", cmap);
+}
+
+int
+pdf_init(struct pdf *p, const char *fontdir)
+{
+	char		 path[1024];
+	const char	*name;
+	int		 f;
+
+	memset(p, 0, sizeof(*p));
+	if ((p->doc = HPDF_New(pdf_on_error, p)) == NULL) {
+		p->oom = 1;
+		return -1;
+	}
+	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(p->doc);
+	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+	for (f = 0; f < 2 && !p->failed; f++) {
+		snprintf(path, sizeof(path), "%s/%s", fontdir, face_file[f]);
+		if ((name = HPDF_LoadTTFontFromFile(p->doc, path,
+		    HPDF_TRUE)) == NULL)
+			break;
+		if ((p->face[f] = HPDF_GetFont(p->doc, name, "UTF-8")) == NULL)
+			break;
+		pdf_fix_tounicode(p, p->face[f]);
+		if ((p->width[f] = malloc(65536 * sizeof(short))) == NULL)
+			p->oom = 1;
+		else
+			memset(p->width[f], 0xff, 65536 * sizeof(short));
+	}
+	p->pw = 595.276f;
+	p->ph = 841.89f;
+	p->left = 56.0f;
+	p->right = p->pw - 56.0f;
+	p->top = p->ph - 70.0f;
+	p->bottom = 66.0f;
+	if (p->failed || p->oom || p->face[0] == NULL || p->face[1] == NULL)
+		return -1;
+	return 0;
+}
+
+void
+pdf_dispose(struct pdf *p)
+{
+	if (p->doc != NULL)
+		HPDF_Free(p->doc);
+	free(p->width[0]);
+	free(p->width[1]);
+	free(p->pages);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+pdf_set_info(struct pdf *p, const char *title, const char *author,
+    const char *subject, const char *keywords, const char *creator,
+    long long when)
+{
+	HPDF_Date	 d;
+	char		*s;
+	int		 y, mo, dd;
+	long long	 day, sec;
+	const char	*v[5] = { title, author, subject, keywords, creator };
+	const HPDF_InfoType key[5] = { HPDF_INFO_TITLE, HPDF_INFO_AUTHOR,
+	    HPDF_INFO_SUBJECT, HPDF_INFO_KEYWORDS, HPDF_INFO_CREATOR };
+	int		 i;
+
+	for (i = 0; i < 5; i++) {
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		if ((s = pdf_clean(v[i])) == NULL) {
+			p->oom = 1;
+			return;
+		}
+		HPDF_SetInfoAttr(p->doc, key[i], s);
+		free(s);
+	}
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_PRODUCER, "libharu " HPDF_VERSION_TEXT);
+	day = when / 86400;
+	sec = when % 86400;
+	if (sec < 0) {
+		sec += 86400;
+		day--;
+	}
+	date_to_ymd((int)day, &y, &mo, &dd);
+	memset(&d, 0, sizeof(d));
+	d.year = y;
+	d.month = mo;
+	d.day = dd;
+	d.hour = (int)(sec / 3600);
+	d.minutes = (int)(sec / 60 % 60);
+	d.seconds = (int)(sec % 60);
+	d.ind = 'Z';
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
+}
+
+void
+pdf_new_page(struct pdf *p)
+{
+	HPDF_Page	*v;
+	size_t		 cap;
+
+	if (p->failed || p->oom) {
+		p->y = p->top;
+		return;
+	}
+	if (p->npages == p->cappages) {
+		cap = p->cappages ? p->cappages * 2 : 16;
+		if ((v = realloc(p->pages, cap * sizeof(*v))) == NULL) {
+			p->oom = 1;
+			return;
+		}
+		p->pages = v;
+		p->cappages = cap;
+	}
+	p->y = p->top;
+	if (p->failed || (p->page = HPDF_AddPage(p->doc)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	HPDF_Page_SetWidth(p->page, p->pw);
+	HPDF_Page_SetHeight(p->page, p->ph);
+	p->pages[p->npages++] = p->page;
+}
+
+void
+pdf_need(struct pdf *p, float h)
+{
+	if (p->page == NULL || (p->y - h < p->bottom && p->y < p->top))
+		pdf_new_page(p);
+}
+
+void
+pdf_skip(struct pdf *p, float h)
+{
+	p->y -= h;
+	if (p->y < p->bottom)
+		p->y = p->bottom;
+}
+
+/* A NUL-terminated copy of s[0..len) for libharu, which wants C strings. */
+void
+pdf_text(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
+    float x, float y, const char *s, size_t len)
+{
+	char	 small[256], *t = small;
+
+	if (len == 0 || !pdf_ok(p))
+		return;
+	if (len >= sizeof(small) && (t = malloc(len + 1)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	memcpy(t, s, len);
+	t[len] = '\0';
+	if (c == NULL)
+		c = &PDF_INK;
+	HPDF_Page_BeginText(p->page);
+	HPDF_Page_SetFontAndSize(p->page, p->face[f], size);
+	HPDF_Page_SetRGBFill(p->page, c->r, c->g, c->b);
+	HPDF_Page_TextOut(p->page, x, y, t);
+	HPDF_Page_EndText(p->page);
+	if (t != small)
+		free(t);
+}
+
+float
+pdf_text_fit(struct pdf *p, enum pdf_face f, float size,
+    const struct pdf_rgb *c, float x, float y, const char *s, float maxw)
+{
+	char		*t, *q;
+	size_t		 n, i, k, last = 0;
+	unsigned	 cp;
+	float		 w, ell;
+
+	if ((t = pdf_clean(s)) == NULL) {
+		p->oom = 1;
+		return 0;
+	}
+	for (q = t; *q != '\0'; q++)
+		if (*q == '\n')
+			*q = ' ';
+	n = strlen(t);
+	w = pdf_text_width(p, f, size, t, n);
+	if (w > maxw) {
+		ell = pdf_text_width(p, f, size, "\xe2\x80\xa6", 3);
+		for (w = 0, i = 0; i < n; i += k) {
+			k = utf8_next(t, n, i, &cp);
+			if (w + pdf_cp_width(p, f, cp) * size / 1000 + ell >
+			    maxw)
+				break;
+			w += pdf_cp_width(p, f, cp) * size / 1000;
+			last = i + k;
+		}
+		while (last > 0 && t[last - 1] == ' ')
+			last--;
+		memcpy(t + last, "\xe2\x80\xa6", 4);
+		n = last + 3;
+		w = pdf_text_width(p, f, size, t, n);
+	}
+	pdf_text(p, f, size, c, x, y, t, n);
+	free(t);
+	return w;
+}
+
+void
+pdf_link(struct pdf *p, float x, float y, float w, float h, const char *uri)
+{
+	HPDF_Rect	 r;
+	HPDF_Annotation	 a;
+
+	if (uri == NULL || *uri == '\0' || !pdf_ok(p))
+		return;
+	r.left = x;
+	r.bottom = y;
+	r.right = x + w;
+	r.top = y + h;
+	a = HPDF_Page_CreateURILinkAnnot(p->page, r, uri);
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+void
+pdf_rect(struct pdf *p, float x, float y, float w, float h,
+    const struct pdf_rgb *fill)
+{
+	if (!pdf_ok(p))
+		return;
+	HPDF_Page_SetRGBFill(p->page, fill->r, fill->g, fill->b);
+	HPDF_Page_Rectangle(p->page, x, y, w, h);
+	HPDF_Page_Fill(p->page);
+}
+
+void
+pdf_hline(struct pdf *p, float x0, float x1, float y, float width,
+    const struct pdf_rgb *c)
+{
+	if (!pdf_ok(p))
+		return;
+	HPDF_Page_SetLineWidth(p->page, width);
+	HPDF_Page_SetRGBStroke(p->page, c->r, c->g, c->b);
+	HPDF_Page_MoveTo(p->page, x0, y);
+	HPDF_Page_LineTo(p->page, x1, y);
+	HPDF_Page_Stroke(p->page);
+}
+
+void
+pdf_vline(struct pdf *p, float x, float y0, float y1, float width,
+    const struct pdf_rgb *c)
+{
+	if (!pdf_ok(p))
+		return;
+	HPDF_Page_SetLineWidth(p->page, width);
+	HPDF_Page_SetRGBStroke(p->page, c->r, c->g, c->b);
+	HPDF_Page_MoveTo(p->page, x, y0);
+	HPDF_Page_LineTo(p->page, x, y1);
+	HPDF_Page_Stroke(p->page);
+}
+
+/* Colours go before the path: libharu refuses them inside one. */
+static void
+pdf_colours(struct pdf *p, const struct pdf_rgb *fill,
+    const struct pdf_rgb *stroke)
+{
+	if (fill != NULL)
+		HPDF_Page_SetRGBFill(p->page, fill->r, fill->g, fill->b);
+	if (stroke != NULL) {
+		HPDF_Page_SetLineWidth(p->page, 1.2f);
+		HPDF_Page_SetRGBStroke(p->page, stroke->r, stroke->g,
+		    stroke->b);
+	}
+}
+
+/* Fill and/or stroke the current path. */
+static void
+pdf_paint(struct pdf *p, const struct pdf_rgb *fill,
+    const struct pdf_rgb *stroke)
+{
+	if (fill != NULL && stroke != NULL)
+		HPDF_Page_FillStroke(p->page);
+	else if (fill != NULL)
+		HPDF_Page_Fill(p->page);
+	else
+		HPDF_Page_Stroke(p->page);
+}
+
+void
+pdf_circle(struct pdf *p, float x, float y, float r,
+    const struct pdf_rgb *fill, const struct pdf_rgb *stroke)
+{
+	if (!pdf_ok(p))
+		return;
+	pdf_colours(p, fill, stroke);
+	HPDF_Page_Circle(p->page, x, y, r);
+	pdf_paint(p, fill, stroke);
+}
+
+void
+pdf_diamond(struct pdf *p, float x, float y, float r,
+    const struct pdf_rgb *fill, const struct pdf_rgb *stroke)
+{
+	if (!pdf_ok(p))
+		return;
+	pdf_colours(p, fill, stroke);
+	HPDF_Page_MoveTo(p->page, x, y + r);
+	HPDF_Page_LineTo(p->page, x + r, y);
+	HPDF_Page_LineTo(p->page, x, y - r);
+	HPDF_Page_LineTo(p->page, x - r, y);
+	HPDF_Page_ClosePath(p->page);
+	pdf_paint(p, fill, stroke);
+}
+
+/* Append the line s[off..off+len) to the array of pairs. */
+static int
+wrap_emit(size_t **v, size_t *n, size_t *cap, size_t off, size_t len)
+{
+	size_t	*nv;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		if ((nv = realloc(*v, *cap * 2 * sizeof(size_t))) == NULL)
+			return -1;
+		*v = nv;
+	}
+	(*v)[2 * *n] = off;
+	(*v)[2 * *n + 1] = len;
+	(*n)++;
+	return 0;
+}
+
+/*
+ * The breaker: keep adding code points while the line fits.  A space is
+ * a break opportunity before it (and may hang past the edge); a hyphen,
+ * a slash or a dash is one after it.  When a character does not fit, cut
+ * at the last opportunity, or, when the line has none (a long URL), right
+ * before the character.  Text must be clean (pdf_clean).
+ */
+int
+pdf_wrap(struct pdf *p, enum pdf_face f, float size, const char *s,
+    float maxw, size_t **out)
+{
+	size_t		 n = strlen(s), i = 0, start = 0, brk = NOLINE;
+	size_t		 resume = 0, k, nl = 0, cap = 0, end;
+	size_t		*v = NULL;
+	unsigned	 c;
+	float		 w = 0, cw;
+
+	while (i < n) {
+		k = utf8_next(s, n, i, &c);
+		if (c == '\n') {
+			if (wrap_emit(&v, &nl, &cap, start, i - start) == -1)
+				goto fail;
+			i += k;
+			start = i;
+			w = 0;
+			brk = NOLINE;
+			continue;
+		}
+		cw = pdf_cp_width(p, f, c) * size / 1000.0f;
+		if (c == ' ') {
+			brk = i;
+			resume = i + k;
+			w += cw;
+			i += k;
+			continue;
+		}
+		if (w + cw > maxw && i > start) {
+			end = brk != NOLINE && brk > start ? brk : i;
+			if (wrap_emit(&v, &nl, &cap, start, end - start) == -1)
+				goto fail;
+			start = end == brk ? resume : i;
+			while (start < n && s[start] == ' ')
+				start++;
+			i = start;
+			w = 0;
+			brk = NOLINE;
+			continue;
+		}
+		w += cw;
+		i += k;
+		if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014 ||
+		    c == '_' || c == '?' || c == '&' || c == '@' || c == '.') {
+			brk = i;
+			resume = i;
+		}
+	}
+	if ((nl == 0 || start < n) &&
+	    wrap_emit(&v, &nl, &cap, start, n - start) == -1)
+		goto fail;
+	*out = v;
+	return (int)nl;
+fail:
+	free(v);
+	p->oom = 1;
+	*out = NULL;
+	return -1;
+}
+
+void
+pdf_bookmark(struct pdf *p, int depth, const char *title)
+{
+	HPDF_Outline	 parent = NULL, o;
+	HPDF_Destination dst;
+	char		*t;
+
+	if (depth < 0 || depth > 2 || !pdf_ok(p))
+		return;
+	if (depth > 0)
+		parent = p->outline[depth - 1];
+	if ((t = pdf_clean(title)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	o = HPDF_CreateOutline(p->doc, parent, t,
+	    HPDF_GetEncoder(p->doc, "UTF-8"));
+	free(t);
+	if (o == NULL)
+		return;
+	dst = HPDF_Page_CreateDestination(p->page);
+	HPDF_Destination_SetXYZ(dst, 0, p->y + 24, 1);
+	HPDF_Outline_SetDestination(o, dst);
+	if (depth == 0)
+		HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	p->outline[depth] = o;
+	if (depth < 2)
+		p->outline[depth + 1] = NULL;
+}
+
+void
+pdf_heading(struct pdf *p, int depth, const char *title)
+{
+	static const float size[3] = { 19.0f, 12.5f, 10.5f };
+	static const float before[3] = { 0, 14.0f, 9.0f };
+	char	*t;
+
+	if (depth < 0 || depth > 2)
+		depth = 2;
+	if (depth == 0) {
+		if (p->page == NULL || p->y < p->top)
+			pdf_new_page(p);
+	} else {
+		/* keep the heading with at least three lines of what follows */
+		pdf_need(p, before[depth] + size[depth] * LEAD + 4 * BODY * LEAD);
+		if (p->y < p->top)
+			pdf_skip(p, before[depth]);
+	}
+	pdf_bookmark(p, depth, title);
+	if ((t = pdf_clean(title)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	p->y -= size[depth];
+	pdf_text_fit(p, PDF_BOLD, size[depth],
+	    depth == 0 ? &PDF_ACCENT : &PDF_INK, p->left, p->y, t,
+	    p->right - p->left);
+	free(t);
+	if (depth == 0) {
+		p->y -= 10.0f;
+		pdf_hline(p, p->left, p->left + 36.0f, p->y, 2.0f, &PDF_ACCENT);
+		p->y -= 16.0f;
+	} else
+		p->y -= size[depth] * (LEAD - 1.0f) + 3.0f;
+}
+
+/* Draw wrapped lines of t (clean) in [x, x+w), one per leading, moving
+ * the cursor and breaking pages as needed; links each line to uri. */
+static void
+pdf_lines(struct pdf *p, enum pdf_face f, float size,
+    const struct pdf_rgb *c, float x, float w, const char *t, const char *uri)
+{
+	size_t	*v = NULL;
+	int	 n, i;
+	float	 lead = size * LEAD, base;
+
+	if ((n = pdf_wrap(p, f, size, t, w, &v)) == -1)
+		return;
+	for (i = 0; i < n; i++) {
+		pdf_need(p, lead);
+		base = p->y - size;
+		pdf_text(p, f, size, c, x, base, t + v[2 * i], v[2 * i + 1]);
+		if (uri != NULL)
+			pdf_link(p, x, base - size * 0.25f, pdf_text_width(p, f,
+			    size, t + v[2 * i], v[2 * i + 1]), lead, uri);
+		p->y -= lead;
+	}
+	free(v);
+}
+
+void
+pdf_para(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
+    float indent, const char *text)
+{
+	char	*t;
+
+	if ((t = pdf_clean(text)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	pdf_lines(p, f, size, c, p->left + indent, p->right - p->left - indent,
+	    t, NULL);
+	p->y -= size * 0.45f;
+	free(t);
+}
+
+void
+pdf_bullet(struct pdf *p, const char *mark, const struct pdf_rgb *mc,
+    const char *text)
+{
+	char	*t;
+	float	 indent = 14.0f;
+
+	if ((t = pdf_clean(text)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	pdf_need(p, BODY * LEAD);
+	pdf_text(p, PDF_REGULAR, BODY, mc, p->left + 2.0f, p->y - BODY, mark,
+	    strlen(mark));
+	pdf_lines(p, PDF_REGULAR, BODY, &PDF_INK, p->left + indent,
+	    p->right - p->left - indent, t, NULL);
+	p->y -= 2.5f;
+	free(t);
+}
+
+void
+pdf_field(struct pdf *p, float labelw, const char *label, const char *value,
+    const char *uri)
+{
+	struct pdf_table	 t;
+	struct pdf_cell		 c[2];
+	const float		 frac[2] = { labelw / (p->right - p->left),
+	    1.0f - labelw / (p->right - p->left) };
+
+	memset(&t, 0, sizeof(t));
+	memset(c, 0, sizeof(c));
+	t.ncols = 2;
+	t.frac = frac;
+	t.size = BODY;
+	t.zebra = -1;	/* no rules, no shading */
+	c[0].text = label;
+	c[0].color = &PDF_MUTED;
+	c[1].text = value;
+	c[1].uri = uri;
+	c[1].color = uri != NULL ? &PDF_ACCENT : NULL;
+	pdf_table_row(p, &t, c);
+}
+
+/* ------------------------------------------------------------ tables */
+
+/* The wrapped lines of one row: per cell a clean copy and its ranges. */
+struct row_lines {
+	char	*text;
+	size_t	*v;
+	int	 n;
+};
+
+static float
+col_x(const struct pdf *p, const struct pdf_table *t, size_t i)
+{
+	float	 x = p->left;
+	size_t	 k;
+
+	for (k = 0; k < i; k++)
+		x += t->frac[k] * (p->right - p->left);
+	return x;
+}
+
+static float
+col_w(const struct pdf *p, const struct pdf_table *t, size_t i)
+{
+	return t->frac[i] * (p->right - p->left);
+}
+
+/* Wrap every cell; 0 or -1. */
+static int
+row_wrap(struct pdf *p, const struct pdf_table *t, const char *const *text,
+    const enum pdf_face *face, struct row_lines *rl)
+{
+	size_t	 i;
+	float	 w;
+
+	for (i = 0; i < t->ncols; i++) {
+		if ((rl[i].text = pdf_clean(text[i])) == NULL) {
+			p->oom = 1;
+			return -1;
+		}
+		w = col_w(p, t, i) - 2 * PAD_X;
+		if (w < 4)
+			w = 4;
+		if ((rl[i].n = pdf_wrap(p, face[i], t->size, rl[i].text, w,
+		    &rl[i].v)) == -1)
+			return -1;
+		if (rl[i].n == 1 && rl[i].v[1] == 0)
+			rl[i].n = 0;
+	}
+	return 0;
+}
+
+static void
+row_free(struct row_lines *rl, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(rl[i].text);
+		free(rl[i].v);
+	}
+}
+
+/* Draw lines [from, from+count) of every cell as one band at the cursor. */
+static void
+row_band(struct pdf *p, struct pdf_table *t, const struct pdf_cell *cells,
+    const enum pdf_face *face, struct row_lines *rl, int from, int count,
+    const struct pdf_rgb *band)
+{
+	float		 lead = t->size * LEAD, h = count * lead + 2 * PAD_Y;
+	float		 x, base, lw;
+	size_t		 i;
+	int		 k;
+	const char	*s;
+
+	if (band != NULL)
+		pdf_rect(p, p->left, p->y - h, p->right - p->left, h, band);
+	for (i = 0; i < t->ncols; i++)
+		if (cells != NULL && cells[i].fill != NULL)
+			pdf_rect(p, col_x(p, t, i), p->y - h, col_w(p, t, i),
+			    h, cells[i].fill);
+	for (i = 0; i < t->ncols; i++) {
+		x = col_x(p, t, i) + PAD_X;
+		for (k = from; k < from + count && k < rl[i].n; k++) {
+			base = p->y - PAD_Y - (k - from) * lead - t->size;
+			s = rl[i].text + rl[i].v[2 * k];
+			pdf_text(p, face[i], t->size, cells != NULL &&
+			    cells[i].color != NULL ? cells[i].color : &PDF_INK,
+			    x, base, s, rl[i].v[2 * k + 1]);
+			if (cells == NULL || cells[i].uri == NULL)
+				continue;
+			lw = pdf_text_width(p, face[i], t->size, s,
+			    rl[i].v[2 * k + 1]);
+			pdf_link(p, x, base - t->size * 0.25f, lw, lead,
+			    cells[i].uri);
+		}
+	}
+	p->y -= h;
+	if (t->zebra >= 0)
+		pdf_hline(p, p->left, p->right, p->y, 0.5f, &PDF_RULE);
+}
+
+/* The height of the header row (0 when the table has none). */
+static float
+head_height(struct pdf *p, struct pdf_table *t, struct row_lines *rl)
+{
+	enum pdf_face	 face[32];
+	size_t		 i;
+	int		 max = 0;
+
+	if (t->head == NULL || t->ncols > 32)
+		return 0;
+	for (i = 0; i < t->ncols; i++)
+		face[i] = PDF_BOLD;
+	if (row_wrap(p, t, t->head, face, rl) == -1)
+		return 0;
+	for (i = 0; i < t->ncols; i++)
+		if (rl[i].n > max)
+			max = rl[i].n;
+	return max * t->size * LEAD + 2 * PAD_Y;
+}
+
+void
+pdf_table_head(struct pdf *p, struct pdf_table *t)
+{
+	struct row_lines rl[32];
+	enum pdf_face	 face[32];
+	float		 h;
+	size_t		 i;
+	int		 max = 0;
+
+	if (t->head == NULL || t->ncols > 32)
+		return;
+	memset(rl, 0, sizeof(rl));
+	h = head_height(p, t, rl);
+	pdf_need(p, h + 3 * t->size * LEAD);
+	for (i = 0; i < t->ncols; i++) {
+		face[i] = PDF_BOLD;
+		if (rl[i].n > max)
+			max = rl[i].n;
+	}
+	row_band(p, t, NULL, face, rl, 0, max, &PDF_SHADE);
+	row_free(rl, t->ncols);
+}
+
+/* Start a new page and repeat the header there. */
+static void
+table_break(struct pdf *p, struct pdf_table *t)
+{
+	pdf_new_page(p);
+	pdf_table_head(p, t);
+}
+
+void
+pdf_table_row(struct pdf *p, struct pdf_table *t, const struct pdf_cell *cells)
+{
+	struct row_lines rl[32], hl[32];
+	enum pdf_face	 face[32];
+	const char	*text[32];
+	const struct pdf_rgb *band;
+	float		 lead = t->size * LEAD, avail, full;
+	size_t		 i;
+	int		 max = 0, from = 0, fit, fresh;
+
+	if (t->ncols == 0 || t->ncols > 32)
+		return;
+	memset(rl, 0, sizeof(rl));
+	memset(hl, 0, sizeof(hl));
+	for (i = 0; i < t->ncols; i++) {
+		text[i] = cells[i].text;
+		face[i] = cells[i].face;
+	}
+	if (row_wrap(p, t, text, face, rl) == -1)
+		goto out;
+	for (i = 0; i < t->ncols; i++)
+		if (rl[i].n > max)
+			max = rl[i].n;
+	if (max == 0)
+		max = 1;
+	band = t->zebra > 0 && t->rows % 2 == 1 ? &PDF_SHADE : NULL;
+	full = p->top - p->bottom - head_height(p, t, hl);
+	if (p->page == NULL)
+		table_break(p, t);
+	fresh = p->y >= p->top;
+	while (from < max) {
+		avail = p->y - p->bottom;
+		fit = (int)floorf((avail - 2 * PAD_Y) / lead);
+		if (fit >= max - from) {
+			row_band(p, t, cells, face, rl, from, max - from, band);
+			break;
+		}
+		/* move a row that fits on a page whole; split only giants */
+		if (!fresh && ((from == 0 && max * lead + 2 * PAD_Y <= full) ||
+		    fit < 2)) {
+			table_break(p, t);
+			fresh = 1;
+			continue;
+		}
+		if (fit < 1)
+			fit = 1;
+		row_band(p, t, cells, face, rl, from, fit, band);
+		from += fit;
+		table_break(p, t);
+		fresh = 1;
+	}
+	t->rows++;
+out:
+	row_free(rl, t->ncols);
+	row_free(hl, t->ncols);
+}
+
+void
+pdf_table_end(struct pdf *p, struct pdf_table *t)
+{
+	(void)t;
+	pdf_skip(p, 12.0f);
+}
+
+/* ------------------------------------------------------------ finish */
+
+/* The running header and the footer of page i of n. */
+static void
+pdf_furniture(struct pdf *p, size_t i, const char *hl, const char *hr,
+    const char *fl)
+{
+	char	 num[64];
+	float	 w, wr, y = p->ph - 40.0f;
+
+	p->page = p->pages[i];
+	wr = pdf_text_width(p, PDF_BOLD, 7.5f, hr, strlen(hr));
+	pdf_text(p, PDF_BOLD, 7.5f, &PDF_ACCENT, p->right - wr, y, hr,
+	    strlen(hr));
+	pdf_text_fit(p, PDF_REGULAR, 7.5f, &PDF_MUTED, p->left, y, hl,
+	    p->right - p->left - wr - 18.0f);
+	pdf_hline(p, p->left, p->right, y - 8.0f, 0.5f, &PDF_RULE);
+	snprintf(num, sizeof(num), "Page %zu of %zu", i + 1, p->npages);
+	w = pdf_text_width(p, PDF_REGULAR, 7.5f, num, strlen(num));
+	pdf_hline(p, p->left, p->right, 48.0f, 0.5f, &PDF_RULE);
+	pdf_text(p, PDF_REGULAR, 7.5f, &PDF_MUTED, p->right - w, 36.0f, num,
+	    strlen(num));
+	pdf_text_fit(p, PDF_REGULAR, 7.5f, &PDF_MUTED, p->left, 36.0f, fl,
+	    p->right - p->left - w - 18.0f);
+}
+
+int
+pdf_finish(struct pdf *p, struct buf *out, const char *header_left,
+    const char *header_right, const char *footer_left)
+{
+	HPDF_UINT32	 size, got;
+	size_t		 i;
+	int		 failed;
+	char		*data;
+
+	for (i = 0; i < p->npages; i++)
+		pdf_furniture(p, i, header_left, header_right, footer_left);
+	if (p->failed || p->oom)
+		return -1;
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed)
+		return -1;
+	size = HPDF_GetStreamSize(p->doc);
+	if (size == 0 || (data = malloc(size)) == NULL) {
+		p->oom = 1;
+		return -1;
+	}
+	got = size;
+	failed = p->failed;
+	HPDF_ResetStream(p->doc);
+	HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)data, &got);
+	if (got == size)
+		p->failed = failed;	/* libharu reports EOF as an error */
+	if (p->failed || got != size || buf_put(out, data, size) == -1) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	return 0;
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz_util.h: what the libFuzzer harnesses share.  One session (built-in
+ * schema, default config, a fixed today) is opened once per process, as a
+ * command would; each input then goes through the same path as 'handoff
+ * check'.  The canonical XML of any model must read back through the XML
+ * front end into the very same bytes: a tree that does not is a bug in a
+ * front end (or in model.c), and the harness aborts to say so.
+ */
+#ifndef HANDOFF_FUZZ_UTIL_H
+#define HANDOFF_FUZZ_UTIL_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "model.h"
+#include "parse.h"
+#include "session.h"
+#include "timeline.h"
+#include "validate.h"
+
+/* The harness's one session (libFuzzer runs inputs one after another). */
+static struct session	fuzz_session;
+
+static void
+fuzz_open(void)
+{
+	struct diag_list	 dl;
+
+	diag_list_init(&dl);
+	/* A root with no handoff.yml and no schemas/: the built-in ones. */
+	if (session_open(&fuzz_session, "/nonexistent-handoff-fuzz",
+	    date_from_ymd(2026, 11, 24), 1795500000LL, &dl) == -1) {
+		diag_print_text(stderr, &dl);
+		abort();
+	}
+	diag_list_dispose(&dl);
+}
+
+/*
+ * The canonical XML of m must be a fixed point of the XML front end.
+ * Aborts (a finding) when it is not.
+ */
+static void
+fuzz_check_canonical(const struct model *m)
+{
+	struct diag_list	 dl;
+	struct model		*again;
+	char			*x, *y = NULL;
+	size_t			 xlen, ylen = 0;
+
+	if ((x = model_to_xml(m, &xlen)) == NULL)
+		return;
+	diag_list_init(&dl);
+	again = parse_xml("canonical.xml", x, xlen,
+	    &fuzz_session.config.limits, &dl);
+	if (again != NULL)
+		y = model_to_xml(again, &ylen);
+	if (again == NULL || y == NULL || xlen != ylen ||
+	    memcmp(x, y, xlen) != 0) {
+		fprintf(stderr, "canonical XML is not a fixed point:\n%s\n"
+		    "--- read back as ---\n%s\n", x, y ? y : "(nothing)");
+		diag_print_text(stderr, &dl);
+		abort();
+	}
+	free(y);
+	model_free(again);
+	diag_list_dispose(&dl);
+	free(x);
+}
+
+/* One input through 'handoff check' as file name, then the oracle. */
+static void
+fuzz_check(const char *file, const uint8_t *data, size_t size)
+{
+	struct diag_list	 dl;
+	struct verdict		 v;
+	struct model		*m;
+
+	diag_list_init(&dl);
+	m = session_check(&fuzz_session, file, (const char *)data, size, &v,
+	    &dl);
+	if (m != NULL && getenv("FUZZ_NO_ROUNDTRIP") == NULL)
+		fuzz_check_canonical(m);
+	model_free(m);
+	diag_list_dispose(&dl);
+}
+
+#endif

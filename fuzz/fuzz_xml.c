@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz_xml.c: libFuzzer harness for the XML front end: bytes as
+ * 'deal.xml' through parse_check_bytes, parse_xml and validate_model, then
+ * the canonical fixed-point oracle (fuzz_util.h).
+ */
+#include "fuzz_util.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_open();
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_check("deal.xml", data, size);
+	return 0;
+}
