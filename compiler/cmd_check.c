@@ -81,11 +81,13 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	}
 	diag_list_init(&dl);
 	if (session_open(&s, ".", cli->today, cli->now, &dl) == -1) {
+		/* A broken handoff.yml or schema is the team's input: 1. */
+		rc = diag_list_status(&dl);
 		diag_list_sort(&dl);
 		diag_print_text(stderr, &dl);
 		diag_list_dispose(&dl);
 		session_close(&s);
-		return 2;
+		return rc == 0 ? 2 : rc;
 	}
 	for (; i < argc; i++, nfiles++) {
 		diag_list_init(&one);

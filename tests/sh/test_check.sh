@@ -55,12 +55,12 @@ if [ $rc -eq 1 ] && printf '%s' "$out" | grep -q "term is missing \[required-fie
 	ok "schema: a level edited in schemas/handoff.xsd applies without recompiling"
 else ko "schema: a level edited in schemas/handoff.xsd applies without recompiling" "exit $rc" "$out"; fi
 
-# A broken team schema is a clear error, exit 2.
+# A broken team schema is a clear error (the team's input: exit 1).
 echo '<xs:schema' > "$tmp/team/schemas/handoff.xsd"
 out=$(cd "$tmp/team" && "$bin" check tiny.md 2>&1); rc=$?
-if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q "schema-file"; then
-	ok "schema: a malformed team schema is reported, exit 2"
-else ko "schema: a malformed team schema is reported, exit 2" "exit $rc" "$out"; fi
+if [ $rc -eq 1 ] && printf '%s' "$out" | grep -q "schema-file"; then
+	ok "schema: a malformed team schema is reported, exit 1"
+else ko "schema: a malformed team schema is reported, exit 1" "exit $rc" "$out"; fi
 
 # JSON: the same diagnostics, as an array.
 sed -e 's/^| Priya Nair .*$/| Priya Nair | VP Operations | Champion | High | Champion | |/' \
@@ -99,6 +99,7 @@ case $out in *"[overdue]"*) ko "deadline: a configured holiday is skipped" "$out
 
 # The pre-close threshold comes from the config.
 sed -e 's/^stage: signed/stage: pre-close/' "$tmp/tiny.md" > "$tmp/hol/pre.md"
+printf 'completeness:\n  pre_close: 40\n' > "$tmp/hol/handoff.yml"
 out=$(cd "$tmp/hol" && "$bin" check pre.md 2>&1); rc=$?
 printf 'completeness:\n  pre_close: 99\n' > "$tmp/hol/handoff.yml"
 out2=$(cd "$tmp/hol" && "$bin" check pre.md 2>&1); rc2=$?
@@ -107,7 +108,7 @@ if [ $rc -eq 0 ] && [ $rc2 -eq 1 ] && printf '%s' "$out2" | grep -q '\[completen
 else ko "config: completeness.pre_close sets the pre-close threshold" "$rc: $out" "$rc2: $out2"; fi
 printf 'completeness:\n  pre_close: [\n' > "$tmp/hol/handoff.yml"
 out=$(cd "$tmp/hol" && "$bin" check pre.md 2>&1); rc=$?
-if [ $rc -ne 0 ] && printf '%s' "$out" | grep -q 'handoff.yml:[0-9]'; then
+if [ $rc -eq 1 ] && printf '%s' "$out" | grep -q 'handoff.yml:[0-9]'; then
 	ok "config: a malformed handoff.yml is an error with its line"
 else ko "config: a malformed handoff.yml is an error with its line" "exit $rc" "$out"; fi
 
