@@ -8,10 +8,12 @@
  * Hostile input is the normal case, so libxml2 is held on a short leash:
  *   - a new parser context per call, options NONET | BIG_LINES | NOCDATA
  *     and never NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE;
- *   - any <!DOCTYPE> is refused, first by a scan of the prolog and again
- *     by a SAX hook that stops the parser (this disposes of XXE and
+ *   - any <!DOCTYPE> is refused, first by a linear scan of the bytes and
+ *     again by a SAX hook that stops the parser (this disposes of XXE and
  *     billion-laughs: no entity is ever declared), and an external entity
- *     loader that denies everything our contexts ask for;
+ *     loader denies everything our contexts ask for;
+ *   - the same scan refuses an element with more than 256 attributes,
+ *     which libxml2 2.9 would check for duplicates in quadratic time;
  *   - nesting deeper than limits.max_depth stops the parser (libxml2's own
  *     256-level limit is reported the same way, once);
  *   - libxml2's errors come to a structured handler and become one
@@ -346,7 +348,7 @@ xml_on_generic(void *ctx, const char *fmt, ...)
 	(void)fmt;
 }
 
-/* SAX: a <!DOCTYPE> the prolog scan missed.  Stop before its subset. */
+/* SAX: a <!DOCTYPE> the byte scan missed.  Stop before its subset. */
 static void
 xml_sax_subset(void *ctx, const xmlChar *name, const xmlChar *eid,
     const xmlChar *sid)

@@ -6,6 +6,7 @@
  * check'.  The canonical XML of any model must read back through the XML
  * front end into the very same bytes: a tree that does not is a bug in a
  * front end (or in model.c), and the harness aborts to say so.
+ * Run with FUZZ_KNOWN_CTRL=1 to skip inputs with non-XML characters.
  */
 #ifndef HANDOFF_FUZZ_UTIL_H
 #define HANDOFF_FUZZ_UTIL_H
@@ -72,6 +73,27 @@ fuzz_check_canonical(const struct model *m)
 	free(x);
 }
 
+/*
+ * True when the input holds a character XML 1.0 cannot carry (a C0
+ * control other than TAB, LF, CR; U+FFFE; U+FFFF).  A front end must
+ * refuse those; with FUZZ_KNOWN_CTRL set in the environment the oracle
+ * skips such inputs, to look past a finding already reported.
+ */
+static int
+fuzz_has_nonxml(const uint8_t *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+			return 1;
+		if (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBF &&
+		    (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
+			return 1;
+	}
+	return 0;
+}
+
 /* One input through 'handoff check' as file name, then the oracle. */
 static void
 fuzz_check(const char *file, const uint8_t *data, size_t size)
@@ -83,7 +105,8 @@ fuzz_check(const char *file, const uint8_t *data, size_t size)
 	diag_list_init(&dl);
 	m = session_check(&fuzz_session, file, (const char *)data, size, &v,
 	    &dl);
-	if (m != NULL && getenv("FUZZ_NO_ROUNDTRIP") == NULL)
+	if (m != NULL && !(getenv("FUZZ_KNOWN_CTRL") != NULL &&
+	    fuzz_has_nonxml(data, size)))
 		fuzz_check_canonical(m);
 	model_free(m);
 	diag_list_dispose(&dl);

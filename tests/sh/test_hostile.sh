@@ -79,6 +79,8 @@ printf '\000' >> random.xml
 bad=$(printf 'Caf\351')			# Latin-1, not UTF-8
 sed "3s/\$/ $bad/" "$root/$md_base" > bad-utf8.md
 sed "9s/\$/ $bad/" "$root/$xml_base" > bad-utf8.xml
+# C0 controls and U+FFFF: no XML can carry them (found by fuzz_md)
+cp "$root/tests/regress/hostile/control-char.md" control-char.md
 # 50 MB of plain text: refused by size before it is read.
 head -c 52428800 /dev/zero | tr '\000' 'a' > huge.md
 
@@ -169,6 +171,8 @@ check_case binary-junk deals/junk.md 'binary-file|encoding'
 check_case random-bytes deals/random.xml 'binary-file|encoding|xml-syntax'
 check_case invalid-utf8-md deals/bad-utf8.md 'encoding' line
 check_case invalid-utf8-xml deals/bad-utf8.xml 'encoding' line
+check_case control-characters-md deals/control-char.md 'binary-file|encoding' \
+    line
 check_case file-50mb deals/huge.md 'file-too-large'
 check_case unclosed-front-matter deals/unclosed-front.md 'front-matter'
 check_case duplicate-yaml-key deals/duplicate-key.md 'yaml-duplicate-key' line
