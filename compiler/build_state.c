@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * build_state.c: OUTDIR/.handoff-state for incremental builds.  The file
- * is one line per deal, "ID HASH", sorted by id.  Hashes are two 64-bit
- * FNV-1a runs with different offsets (128 bits): this detects change, it
- * is not a defence against someone forging a collision, and does not
- * need to be.
+ * is one line per deal, "ID HASH PATH" (the path is the rest of the line,
+ * and may be missing), sorted by id.  Hashes are two 64-bit FNV-1a runs
+ * with different offsets (128 bits): this detects change, it is not a
+ * defence against someone forging a collision, and does not need to be.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
@@ -61,17 +63,65 @@ state_dispose(struct state *st)
 {
 	size_t	 i;
 
-	for (i = 0; i < st->n; i++)
+	for (i = 0; i < st->n; i++) {
 		free(st->v[i].id);
+		free(st->v[i].path);
+	}
 	free(st->v);
+	free(st->bypath);
 	memset(st, 0, sizeof(*st));
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct state_entry *)a)->id,
+	    ((const struct state_entry *)b)->id);
+}
+
+static int
+path_cmp(const void *a, const void *b)
+{
+	const struct state_entry *x = *(const struct state_entry *const *)a;
+	const struct state_entry *y = *(const struct state_entry *const *)b;
+
+	if (x->path == NULL || y->path == NULL)
+		return (x->path != NULL) - (y->path != NULL);
+	return strcmp(x->path, y->path);
+}
+
+/* Append an entry without looking for its id; 0 or -1. */
+static int
+state_append(struct state *st, const char *id, const char *hash,
+    const char *path)
+{
+	struct state_entry	*e, *nv;
+	size_t			 cap;
+
+	if (st->n == st->cap) {
+		cap = st->cap ? st->cap * 2 : 64;
+		if ((nv = realloc(st->v, cap * sizeof(*nv))) == NULL)
+			return -1;
+		st->v = nv;
+		st->cap = cap;
+	}
+	e = &st->v[st->n];
+	memset(e, 0, sizeof(*e));
+	if ((e->id = strdup(id)) == NULL ||
+	    (path != NULL && (e->path = strdup(path)) == NULL)) {
+		free(e->id);
+		return -1;
+	}
+	snprintf(e->hash, sizeof(e->hash), "%s", hash);
+	st->n++;
+	return 0;
 }
 
 int
 state_load(struct state *st, const char *outdir)
 {
-	char	*path, *data = NULL, *line, *next, *sp;
-	size_t	 len;
+	char	*path, *data = NULL, *line, *next, *sp, *file;
+	size_t	 len, i;
 	int	 rv = 0;
 
 	if ((path = fs_join(outdir, ".handoff-state")) == NULL)
@@ -86,29 +136,32 @@ state_load(struct state *st, const char *outdir)
 		if ((sp = strchr(line, ' ')) == NULL)
 			continue;
 		*sp++ = '\0';
+		if ((file = strchr(sp, ' ')) != NULL)
+			*file++ = '\0';
 		if (!fs_deal_id_ok(line) || strlen(sp) != STATE_HASH_LEN - 1)
 			continue;
-		if (state_set(st, line, sp) == -1) {
+		/* sorted as written: each lands at the end (a file edited
+		 * by hand may repeat an id: the last one wins) */
+		if (state_set(st, line, sp, file != NULL && *file != '\0' ?
+		    file : NULL) == -1) {
 			rv = -1;
 			break;
 		}
 	}
 	free(data);
 	free(path);
+	if (rv == 0 && st->n > 0 &&
+	    (st->bypath = malloc(st->n * sizeof(*st->bypath))) != NULL) {
+		for (i = 0; i < st->n; i++)
+			st->bypath[i] = &st->v[i];
+		qsort(st->bypath, st->n, sizeof(*st->bypath), path_cmp);
+	}
 	return rv;
-}
-
-static int
-entry_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct state_entry *)a)->id,
-	    ((const struct state_entry *)b)->id);
 }
 
 int
 state_save(const struct state *st, const char *outdir)
 {
-	struct state_entry *v;
 	FILE		*fp;
 	char		*path, *mem = NULL;
 	size_t		 i, memlen = 0;
@@ -116,19 +169,20 @@ state_save(const struct state *st, const char *outdir)
 
 	if ((path = fs_join(outdir, ".handoff-state")) == NULL)
 		return -1;
-	if ((v = malloc((st->n + 1) * sizeof(*v))) == NULL)
-		goto out;
-	memcpy(v, st->v, st->n * sizeof(*v));
-	qsort(v, st->n, sizeof(*v), entry_cmp);
 	if ((fp = open_memstream(&mem, &memlen)) == NULL)
 		goto out;
-	for (i = 0; i < st->n; i++)
-		fprintf(fp, "%s %s\n", v[i].id, v[i].hash);
+	for (i = 0; i < st->n; i++) {
+		if (st->v[i].path != NULL &&
+		    strchr(st->v[i].path, '\n') == NULL)
+			fprintf(fp, "%s %s %s\n", st->v[i].id, st->v[i].hash,
+			    st->v[i].path);
+		else
+			fprintf(fp, "%s %s\n", st->v[i].id, st->v[i].hash);
+	}
 	if (fclose(fp) == 0 && fs_mkdirs(outdir) == 0 &&
 	    fs_write_atomic(path, mem, memlen) == 0)
 		rv = 0;
 out:
-	free(v);
 	free(mem);
 	free(path);
 	return rv;
@@ -137,34 +191,56 @@ out:
 struct state_entry *
 state_find(const struct state *st, const char *id)
 {
-	size_t	 i;
+	struct state_entry	 key;
 
-	for (i = 0; i < st->n; i++)
-		if (strcmp(st->v[i].id, id) == 0)
-			return &st->v[i];
-	return NULL;
+	if (st->n == 0)
+		return NULL;
+	key.id = (char *)(uintptr_t)id;
+	return bsearch(&key, st->v, st->n, sizeof(*st->v), entry_cmp);
+}
+
+struct state_entry *
+state_find_path(const struct state *st, const char *path)
+{
+	struct state_entry	 key, *kp = &key, **e;
+
+	if (st->bypath == NULL || path == NULL)
+		return NULL;
+	key.path = (char *)(uintptr_t)path;
+	e = bsearch(&kp, st->bypath, st->n, sizeof(*st->bypath), path_cmp);
+	return e != NULL ? *e : NULL;
 }
 
 int
-state_set(struct state *st, const char *id, const char *hash)
+state_set(struct state *st, const char *id, const char *hash,
+    const char *path)
 {
-	struct state_entry	*e, *nv;
-	size_t			 cap;
+	struct state_entry	*e;
+	char			*p = NULL;
+	size_t			 at;
 
-	if ((e = state_find(st, id)) == NULL) {
-		if (st->n == st->cap) {
-			cap = st->cap ? st->cap * 2 : 64;
-			if ((nv = realloc(st->v, cap * sizeof(*nv))) == NULL)
-				return -1;
-			st->v = nv;
-			st->cap = cap;
-		}
-		e = &st->v[st->n];
-		if ((e->id = strdup(id)) == NULL)
+	free(st->bypath);
+	st->bypath = NULL;
+	if ((e = state_find(st, id)) != NULL) {
+		if (path != NULL && (p = strdup(path)) == NULL)
 			return -1;
-		st->n++;
+		free(e->path);
+		e->path = p;
+		snprintf(e->hash, sizeof(e->hash), "%s", hash);
+		return 0;
 	}
-	snprintf(e->hash, sizeof(e->hash), "%s", hash);
+	if (state_append(st, id, hash, path) == -1)
+		return -1;
+	/* move it into place: entries stay sorted by id */
+	for (at = st->n - 1; at > 0 && strcmp(st->v[at - 1].id, id) > 0; at--)
+		;
+	if (at < st->n - 1) {
+		struct state_entry	 tmp = st->v[st->n - 1];
+
+		memmove(&st->v[at + 1], &st->v[at],
+		    (st->n - 1 - at) * sizeof(*st->v));
+		st->v[at] = tmp;
+	}
 	return 0;
 }
 
@@ -172,24 +248,34 @@ void
 state_drop(struct state *st, const char *id)
 {
 	struct state_entry	*e = state_find(st, id);
+	size_t			 at;
 
 	if (e == NULL)
 		return;
+	free(st->bypath);
+	st->bypath = NULL;
+	at = (size_t)(e - st->v);
 	free(e->id);
-	*e = st->v[--st->n];
+	free(e->path);
+	memmove(&st->v[at], &st->v[at + 1], (st->n - at - 1) * sizeof(*e));
+	st->n--;
 }
 
 int
-state_unchanged(const struct state *st, const char *id, const char *hash,
-    const char *outdir)
+state_unchanged(const struct state *st, const char *path, const char *hash,
+    const char *outdir, const char **id)
 {
-	struct state_entry	*e = state_find(st, id);
-	char			 path[4096];
+	struct state_entry	*e = state_find_path(st, path);
+	char			 pdf[4096];
 
+	*id = NULL;
 	if (e == NULL || strcmp(e->hash, hash) != 0)
 		return 0;
-	snprintf(path, sizeof(path), "%s/%s/handoff-package.pdf", outdir, id);
-	return fs_exists(path);
+	snprintf(pdf, sizeof(pdf), "%s/%s/handoff-package.pdf", outdir, e->id);
+	if (!fs_exists(pdf))
+		return 0;
+	*id = e->id;
+	return 1;
 }
 
 /* Add a file's bytes (or its absence) to the hash. */
@@ -205,6 +291,26 @@ hash_file(struct fnv *h, const char *path)
 	else
 		fnv_add(h, "", 0);
 	free(data);
+}
+
+/* Add what stat() says of a file that only a package upgrade changes:
+ * device, inode, size and time of change, or its absence. */
+static void
+hash_stat(struct fnv *h, const char *path)
+{
+	struct stat	 sb;
+	char		 line[128];
+
+	fnv_add(h, path, strlen(path));
+	if (stat(path, &sb) == -1) {
+		fnv_add(h, "", 0);
+		return;
+	}
+	snprintf(line, sizeof(line), "%llu %llu %lld %lld.%09ld",
+	    (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
+	    (long long)sb.st_size, (long long)sb.st_ctim.tv_sec,
+	    sb.st_ctim.tv_nsec);
+	fnv_add(h, line, strlen(line));
 }
 
 static int
@@ -271,10 +377,10 @@ state_inputs(char out[STATE_HASH_LEN], const char *root, const char *fontdir,
 		free(p);
 	}
 	if ((p = fs_join(fontdir, "DejaVuSans.ttf")) != NULL)
-		hash_file(&h, p);
+		hash_stat(&h, p);
 	free(p);
 	if ((p = fs_join(fontdir, "DejaVuSans-Bold.ttf")) != NULL)
-		hash_file(&h, p);
+		hash_stat(&h, p);
 	free(p);
 	fnv_hex(&h, out);
 }

@@ -8,13 +8,17 @@
  * deal leaves its previous outputs as they were.  Deals run on N threads,
  * each with its own diagnostics list, printed afterwards in input order,
  * so the output does not depend on -j.  DIR/.handoff-state remembers a
- * hash of every deal and of the inputs it was built from (build_state.c);
- * an unchanged deal is skipped.  Exit 0, 1 when a deal is invalid, 2 on
- * a usage or system error.
+ * hash of every deal file and of the inputs it was built from
+ * (build_state.c); an unchanged deal is skipped before it is even parsed.
+ * What the workers share is set up once: the session, the templates, the
+ * fonts (read on first use, see pdf_font.h) and libgit2, kept initialised
+ * for the whole build (each init parses the system's CA certificates).
+ * Exit 0, 1 when a deal is invalid, 2 on a usage or system error.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +31,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
+#include "pdf_font.h"
 #include "render.h"
 #include "session.h"
 #include "templates.h"
@@ -64,7 +69,8 @@ struct job {
 };
 
 /* What every worker shares; read-only while the workers run, but for
- * the counter and the claimed ids, which the mutex guards. */
+ * the job counters and the fonts (made on first use), which the mutex
+ * guards. */
 struct build {
 	const struct cli	*cli;
 	struct session		 s;
@@ -79,6 +85,9 @@ struct build {
 	size_t			 njobs;
 	size_t			 next;		/* the next job to take */
 	size_t			 done;
+	struct pdf_fonts	*fonts;		/* NULL: not read (yet) */
+	int			 fonts_tried;
+	int			 vcs;		/* vcs_lib_init() held */
 	pthread_mutex_t		 lock;
 };
 
@@ -213,10 +222,10 @@ deal_id(struct job *j, const struct model *m)
 	return 0;
 }
 
-/* Read the deal (from the work tree or from git at --rev) and check it. */
-static struct model *
-load_deal(const struct build *b, struct job *j, struct verdict *v,
-    char **data, size_t *len)
+/* Read the deal's bytes from the work tree or from git at --rev; 0 or -1
+ * with a diagnostic. */
+static int
+read_deal(const struct build *b, struct job *j, char **data, size_t *len)
 {
 	int	 rc;
 
@@ -229,7 +238,7 @@ load_deal(const struct build *b, struct job *j, struct verdict *v,
 			diag_add(&j->dl, diag_pos_line(j->path, 0),
 			    RULE_FILE_TOO_LARGE, "file is larger than %zu bytes",
 			    b->s.config.limits.max_file_size);
-			return NULL;
+			return -1;
 		}
 	} else
 		rc = vcs_read_at(".", b->rev, j->path, data, len);
@@ -238,39 +247,62 @@ load_deal(const struct build *b, struct job *j, struct verdict *v,
 		    b->rev == NULL ? "cannot read: %s" : "cannot read at "
 		    "the revision: %s", b->rev == NULL ? strerror(errno) :
 		    vcs_strerror());
-		return NULL;
+		return -1;
 	}
-	return session_check(&b->s, j->path, *data, *len, v, &j->dl);
+	return 0;
+}
+
+/* The build's fonts, read by the first deal that needs them; NULL when
+ * they cannot be read (render_pdf then says why, deal by deal). */
+static struct pdf_fonts *
+build_fonts(struct build *b)
+{
+	struct pdf_fonts	*fs;
+
+	pthread_mutex_lock(&b->lock);
+	if (!b->fonts_tried) {
+		b->fonts_tried = 1;
+		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
+			b->fonts = NULL;
+	}
+	fs = b->fonts;
+	pthread_mutex_unlock(&b->lock);
+	return fs;
 }
 
 /*
- * Build one deal.  Every problem goes to j->dl; j->result says what
- * happened.  Touches nothing shared but its own outputs and, under the
- * lock, the table of claimed ids.
+ * Build one deal (force: even when unchanged).  Every problem goes to
+ * j->dl; j->result says what happened.  Touches nothing shared but its
+ * own outputs and, under the lock, the fonts.
  */
 static void
-build_one(struct build *b, struct job *j)
+build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
 	char		 stamp[128], *data = NULL;
+	const char	*id;
 	size_t		 len, k;
 
 	memset(&o, 0, sizeof(o));
 	for (k = 0; k < 5; k++)
 		buf_init(&o.b[k]);
 	j->result = JOB_FAILED;
-	if ((m = load_deal(b, j, &v, &data, &len)) == NULL ||
-	    diag_list_status(&j->dl) != 0 || deal_id(j, m) == -1)
+	if (read_deal(b, j, &data, &len) == -1)
 		goto out;
 	state_hash(j->hash, b->inputs, data, len);
-	if (!b->force && state_unchanged(&b->state, j->id, j->hash,
-	    b->outdir)) {
-		j->result = JOB_UNCHANGED;
+	if (!force && state_unchanged(&b->state, j->path, j->hash,
+	    b->outdir, &id)) {
+		if ((j->id = strdup(id)) != NULL)
+			j->result = JOB_UNCHANGED;
 		goto out;
 	}
+	if ((m = session_check(&b->s, j->path, data, len, &v,
+	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0 ||
+	    deal_id(j, m) == -1)
+		goto out;
 	if (b->rev != NULL)
 		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
 	else
@@ -284,6 +316,7 @@ build_one(struct build *b, struct job *j)
 	rc.version = stamp;
 	rc.today = b->s.today;
 	rc.now = b->s.now;
+	rc.fonts = build_fonts(b);
 	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
 		goto out;
 	j->result = JOB_BUILT;
@@ -321,7 +354,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		if (i >= b->njobs)
 			break;
-		build_one(b, &b->jobs[i]);
+		build_one(b, &b->jobs[i], b->force);
 		pthread_mutex_lock(&b->lock);
 		b->done++;
 		if (b->cli->tty && b->njobs > 1)
@@ -358,8 +391,26 @@ run_jobs(struct build *b, int n)
 
 /* ------------------------------------------------------------ deal list */
 
+/* A string of one job, for finding repeats by sorting. */
+struct keyed {
+	const char	*key;
+	size_t		 i;
+};
+
+/* By key, then by input order. */
 static int
-name_cmp(const void *a, const void *b)
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed	*x = a, *y = b;
+	int			 c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int
+str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -419,7 +470,7 @@ list_deals(char ***out, size_t *np, const char *rev)
 		closedir(d);
 	}
 	if (n > 0)
-		qsort(v, n, sizeof(*v), name_cmp);
+		qsort(v, n, sizeof(*v), str_cmp);
 	*out = v;
 	*np = n;
 	return 0;
@@ -553,26 +604,51 @@ collect(struct build *b, const struct opts *o, int argc, char **argv,
 	return 0;
 }
 
-/* Two files with one deal id would write over each other: the first
- * (in input order) keeps it; the others fail. */
+/*
+ * Two files with one deal id write over each other: the first (in input
+ * order) keeps it; the others fail.  Which one wrote last depends on the
+ * threads, so when a later one wrote anything the first is built again:
+ * the outputs are always the first one's.
+ */
 static void
 check_duplicates(struct build *b)
 {
-	size_t	 i, k;
+	struct keyed		*v;
+	struct job		*j, *first;
+	struct diag_list	 keep;
+	size_t			 n = 0, i, k;
+	int			 again;
 
-	for (i = 1; i < b->njobs; i++) {
-		if (b->jobs[i].id == NULL || b->jobs[i].result == JOB_FAILED)
+	if ((v = calloc(b->njobs + 1, sizeof(*v))) == NULL)
+		return;
+	for (i = 0; i < b->njobs; i++)
+		if (b->jobs[i].id != NULL && b->jobs[i].result != JOB_FAILED) {
+			v[n].key = b->jobs[i].id;
+			v[n++].i = i;
+		}
+	qsort(v, n, sizeof(*v), keyed_cmp);
+	for (i = 0; i < n; i = k) {
+		first = &b->jobs[v[i].i];
+		again = 0;
+		for (k = i + 1; k < n && strcmp(v[k].key, v[i].key) == 0; k++) {
+			j = &b->jobs[v[k].i];
+			diag_add(&j->dl, diag_pos_line(j->path, 0),
+			    RULE_DEAL_ID, "deal id '%s' is also the id of "
+			    "'%s'; their outputs collide", j->id, first->path);
+			again |= j->result == JOB_BUILT;
+			j->result = JOB_FAILED;
+		}
+		if (!again)
 			continue;
-		for (k = 0; k < i; k++)
-			if (b->jobs[k].id != NULL &&
-			    strcmp(b->jobs[k].id, b->jobs[i].id) == 0)
-				break;
-		if (k < i)
-			diag_add(&b->jobs[i].dl, diag_pos_line(b->jobs[i].path,
-			    0), RULE_DEAL_ID, "deal id '%s' is also the id of "
-			    "'%s'; their outputs collide", b->jobs[i].id,
-			    b->jobs[k].path);
+		keep = first->dl;
+		diag_list_init(&first->dl);
+		free(first->id);
+		first->id = NULL;
+		build_one(b, first, 1);
+		diag_list_dispose(&first->dl);
+		first->dl = keep;
 	}
+	free(v);
 }
 
 /* deals/x.md and deals/x.xml are one deal twice: the later one fails
@@ -580,28 +656,32 @@ check_duplicates(struct build *b)
 static void
 check_stems(struct build *b)
 {
-	char	*si, *sk;
-	size_t	 i, k;
+	struct keyed	*v;
+	struct job	*j;
+	size_t		 n = 0, i, k, m;
 
-	for (i = 1; i < b->njobs; i++) {
-		if ((si = fs_stem(b->jobs[i].path)) == NULL)
-			continue;
-		for (k = 0; k < i; k++) {
-			if ((sk = fs_stem(b->jobs[k].path)) == NULL)
-				continue;
-			if (strcmp(si, sk) == 0 && strcmp(b->jobs[i].path,
-			    b->jobs[k].path) != 0) {
-				diag_add(&b->jobs[i].dl, diag_pos_line(
-				    b->jobs[i].path, 0), RULE_DEAL_ID,
-				    "'%s' is the same deal as '%s'; keep one",
-				    b->jobs[i].path, b->jobs[k].path);
-				free(sk);
-				break;
-			}
-			free(sk);
+	if ((v = calloc(b->njobs + 1, sizeof(*v))) == NULL)
+		return;
+	for (i = 0; i < b->njobs; i++)
+		if ((v[n].key = fs_stem(b->jobs[i].path)) != NULL)
+			v[n++].i = i;
+	qsort(v, n, sizeof(*v), keyed_cmp);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && strcmp(v[k].key, v[i].key) == 0; k++) {
+			j = &b->jobs[v[k].i];
+			for (m = i; m < k; m++)
+				if (strcmp(b->jobs[v[m].i].path, j->path) != 0)
+					break;
+			if (m < k)
+				diag_add(&j->dl, diag_pos_line(j->path, 0),
+				    RULE_DEAL_ID, "'%s' is the same deal as "
+				    "'%s'; keep one", j->path,
+				    b->jobs[v[m].i].path);
 		}
-		free(si);
 	}
+	for (i = 0; i < n; i++)
+		free((char *)(uintptr_t)v[i].key);
+	free(v);
 }
 
 /* The inputs every deal depends on, hashed once. */
@@ -620,19 +700,23 @@ build_inputs(struct build *b)
 	extra[1] = today;
 	extra[2] = head;
 	extra[3] = b->outdir;
-	state_inputs(b->inputs, b->s.root, "/usr/share/fonts/truetype/dejavu",
-	    extra, 4);
+	state_inputs(b->inputs, b->s.root, HANDOFF_FONTDIR, extra, 4);
 }
 
-/* Record what was built; forget what failed; remove the outputs of deals
- * that are gone (only when every deal was considered). */
+/*
+ * Record what was built; forget what failed; remove the outputs of deals
+ * that are gone (only when every deal was considered: a deal is gone
+ * when no file of this build has its id as stem or its recorded path,
+ * and no deal of this build has its id).
+ */
 static int
 update_state(struct build *b, char **all, size_t nall, int whole)
 {
-	struct job	*j;
-	char		*stem;
-	size_t		 i, k;
-	int		 found;
+	struct state_entry	*e;
+	struct job		*j;
+	char			**stems = NULL, **ids = NULL, *key;
+	size_t			 i, ns = 0, ni = 0;
+	int			 rv = -1, found;
 
 	for (i = 0; i < b->njobs; i++) {
 		j = &b->jobs[i];
@@ -640,28 +724,47 @@ update_state(struct build *b, char **all, size_t nall, int whole)
 			continue;
 		if (j->result == JOB_FAILED)
 			state_drop(&b->state, j->id);
-		else if (state_set(&b->state, j->id, j->hash) == -1)
+		else if (state_set(&b->state, j->id, j->hash, j->path) == -1)
 			return -1;
 	}
-	for (i = 0; whole && i < b->state.n; ) {
-		found = 0;
-		for (k = 0; k < nall && !found; k++) {
-			stem = fs_stem(all[k]);
-			found = stem != NULL && strcmp(stem,
-			    b->state.v[i].id) == 0;
-			free(stem);
-		}
-		for (k = 0; k < b->njobs && !found; k++)
-			found = b->jobs[k].id != NULL &&
-			    strcmp(b->jobs[k].id, b->state.v[i].id) == 0;
+	if (!whole)
+		return state_save(&b->state, b->outdir);
+	if ((stems = calloc(nall + 1, sizeof(*stems))) == NULL ||
+	    (ids = calloc(b->njobs + 1, sizeof(*ids))) == NULL)
+		goto out;
+	for (i = 0; i < nall; i++)
+		if ((stems[ns] = fs_stem(all[i])) != NULL)
+			ns++;
+	for (i = 0; i < b->njobs; i++)
+		if (b->jobs[i].id != NULL)
+			ids[ni++] = b->jobs[i].id;
+	qsort(stems, ns, sizeof(*stems), str_cmp);
+	qsort(ids, ni, sizeof(*ids), str_cmp);
+	/* all is sorted when every deal is considered (list_deals) */
+	for (i = 0; i < b->state.n; ) {
+		e = &b->state.v[i];
+		key = e->id;
+		found = bsearch(&key, stems, ns, sizeof(*stems),
+		    str_cmp) != NULL || bsearch(&key, ids, ni, sizeof(*ids),
+		    str_cmp) != NULL;
+		key = e->path;
+		if (!found && key != NULL)
+			found = bsearch(&key, all, nall, sizeof(*all),
+			    str_cmp) != NULL;
 		if (found) {
 			i++;
 			continue;
 		}
-		state_remove_outputs(b->outdir, b->state.v[i].id);
-		state_drop(&b->state, b->state.v[i].id);
+		state_remove_outputs(b->outdir, e->id);
+		state_drop(&b->state, e->id);
 	}
-	return state_save(&b->state, b->outdir);
+	rv = state_save(&b->state, b->outdir);
+out:
+	for (i = 0; i < ns; i++)
+		free(stems[i]);
+	free(stems);
+	free(ids);
+	return rv;
 }
 
 /* Print each deal's diagnostics, in input order, as check does for an
@@ -698,6 +801,7 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 	b->force = o->force;
 	state_init(&b->state);
 	pthread_mutex_init(&b->lock, NULL);
+	b->vcs = vcs_lib_init() == 0;
 	if (session_open(&b->s, ".", cli->today, cli->now, dl) == -1)
 		return -1;
 	if (b->rev != NULL && vcs_rev_short(b->rev_short, sizeof(b->rev_short),
@@ -733,6 +837,9 @@ build_close(struct build *b)
 	templates_free(b->t);
 	state_dispose(&b->state);
 	session_close(&b->s);
+	pdf_fonts_free(b->fonts);
+	if (b->vcs)
+		vcs_lib_shutdown();
 	pthread_mutex_destroy(&b->lock);
 }
 

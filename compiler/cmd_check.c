@@ -23,8 +23,11 @@ static const char usage[] =
 
 /* The summary line of one file, as a note. */
 static void
-check_summary(struct diag_list *dl, const char *file, const struct verdict *v)
+check_summary(struct diag_list *dl, const char *file, struct verdict *v)
 {
+	/* Count what the front end found too, not only the validator. */
+	v->errors = diag_list_count(dl, SEV_ERROR);
+	v->warnings = diag_list_count(dl, SEV_WARNING);
 	char	 when[11];
 
 	if (v->stage == STAGE_SIGNED && v->deadline >= 0) {

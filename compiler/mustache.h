@@ -4,14 +4,18 @@
  * sections, inverted sections, comments, partials, set delimiters, plus
  * the optional inheritance and dynamic-names modules; no lambdas).
  *
- * A template is compiled once into a flat array of operations that point
- * into its source (no tree, no per-token allocation), then rendered any
- * number of times against data seen only through a small value interface
- * (struct mustache_data): the handoff model (templates.c) and plain YAML
- * (mustache_yaml.c) are two implementations of it.  The same walk, in
- * check mode, visits every branch once without output and reports each
- * name it resolves, which is how templates.c type-checks a template
- * against the schema.
+ * A template is compiled once (mustache_compile.c) into a flat array of
+ * operations that point into its source (no tree, no per-token
+ * allocation), its names split at the dots into segments, then rendered
+ * any number of times (mustache_render.c) against data seen only through
+ * a small value interface (struct mustache_data): the handoff model
+ * (templates_view.c) and plain YAML (mustache_yaml.c) are two
+ * implementations of it.  A data implementation may intern the name
+ * segments once (mustache_set_intern) and then look names up by an
+ * integer key instead of comparing strings.  The same walk, in check
+ * mode, visits every branch once without output and reports each name it
+ * resolves, which is how templates.c type-checks a template against the
+ * schema.
  */
 #ifndef HANDOFF_MUSTACHE_H
 #define HANDOFF_MUSTACHE_H
@@ -32,6 +36,17 @@ struct mustache_val {
 	const void	*p;
 	const void	*q;
 	int		 kind;
+};
+
+/*
+ * One segment of a name as the template wrote it ("deal.csm.name" has
+ * three), with the key the data gave it (mustache_set_intern), or -1.
+ * s points into the template's source and is not NUL-terminated.
+ */
+struct mustache_seg {
+	const char	*s;
+	size_t		 len;
+	int		 key;
 };
 
 /* What check mode reports (see struct mustache_data.note). */
@@ -61,7 +76,8 @@ struct mustache_note {
 struct mustache_data {
 	/* Look one segment of a name up in v; 1 and *out set, or 0. */
 	int	 (*lookup)(void *ud, const struct mustache_val *v,
-		    const char *name, size_t len, struct mustache_val *out);
+		    const struct mustache_seg *seg,
+		    struct mustache_val *out);
 	/* True when a section over v renders (for a value that is no list). */
 	int	 (*truthy)(void *ud, const struct mustache_val *v);
 	/* -1 when v is not a list; 0 when it is empty; 1 with the first
@@ -127,6 +143,15 @@ void			 mustache_set_free(struct mustache_set *s);
  * is replaced).  0, or -1 when out of memory (t is freed then). */
 int			 mustache_set_add(struct mustache_set *s,
 			    struct mustache *t);
+/*
+ * Give every name segment of every template of s a key: intern(ud, name,
+ * len) returns an integer >= 0 that the data's lookup() will understand
+ * (struct mustache_seg.key).  Call it once, before rendering; lookups of
+ * names that were never interned see key -1.
+ */
+void			 mustache_set_intern(struct mustache_set *s,
+			    int (*intern)(void *ud, const char *name,
+			    size_t len), void *ud);
 /* The template named name (len bytes), or NULL. */
 const struct mustache	*mustache_set_get(const struct mustache_set *s,
 			    const char *name, size_t len);

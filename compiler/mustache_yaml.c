@@ -294,8 +294,8 @@ mustache_yaml_get(const struct myaml *y, const char *key)
 /* ===== the value interface ============================================== */
 
 static int
-yv_lookup(void *ud, const struct mustache_val *v, const char *name,
-    size_t len, struct mustache_val *out)
+yv_lookup(void *ud, const struct mustache_val *v,
+    const struct mustache_seg *seg, struct mustache_val *out)
 {
 	const struct myaml	*y = v->p;
 	size_t			 i;
@@ -304,8 +304,8 @@ yv_lookup(void *ud, const struct mustache_val *v, const char *name,
 	if (y == NULL || y->kind != MYAML_MAP)
 		return 0;
 	for (i = 0; i < y->n; i++)
-		if (strncmp(y->keys[i], name, len) == 0 &&
-		    y->keys[i][len] == '\0') {
+		if (strncmp(y->keys[i], seg->s, seg->len) == 0 &&
+		    y->keys[i][seg->len] == '\0') {
 			*out = mustache_yaml_val(&y->v[i]);
 			return 1;
 		}

@@ -18,6 +18,7 @@
  *     256-level limit is reported the same way, once);
  *   - libxml2's errors come to a structured handler and become one
  *     diagnostic with its line; nothing is printed.
+ * Safe to call from several threads at once (see xml_install_loader).
  * The tree is then normalised so that its canonical XML is byte-identical
  * to what the Markdown front end builds: comments, processing
  * instructions and white-space-only text go, text is trimmed with runs of
@@ -25,6 +26,7 @@
  * namespace declared on the root (an author's prefixes are rebuilt).
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,31 +462,42 @@ xml_hook(xmlParserCtxtPtr ctxt, struct xml_state *st)
 }
 
 /*
- * Run libxml2 with the thread's error channels and the process's entity
- * loader swapped for ours, and put them back.  The document, or NULL.
+ * The entity loader is process-wide in libxml2 (the error channels are
+ * per thread), and 'build -j' parses on several threads: swapping it per
+ * call would race.  So it is installed once, before the first parse, and
+ * stays: for any context but ours it is libxml2's own no-network loader.
+ */
+static pthread_once_t	 xml_loader_once = PTHREAD_ONCE_INIT;
+
+static void
+xml_install_loader(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(xml_deny_loader);
+}
+
+/*
+ * Run libxml2 with the thread's error channels swapped for ours, and put
+ * them back.  The document, or NULL.
  */
 static xmlDocPtr
 xml_read(xmlParserCtxtPtr ctxt, const char *data, size_t len)
 {
-	xmlExternalEntityLoader	 loader;
 	xmlStructuredErrorFunc	 serr;
 	xmlGenericErrorFunc	 gerr;
 	void			*sctx, *gctx;
 	xmlDocPtr		 doc;
 
-	loader = xmlGetExternalEntityLoader();
 	serr = xmlStructuredError;
 	sctx = xmlStructuredErrorContext;
 	gerr = xmlGenericError;
 	gctx = xmlGenericErrorContext;
-	xmlSetExternalEntityLoader(xml_deny_loader);
 	xmlSetStructuredErrorFunc(ctxt, xml_on_error);
 	xmlSetGenericErrorFunc(ctxt, xml_on_generic);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8",
 	    XML_OPTIONS);
 	xmlSetGenericErrorFunc(gctx, gerr);
 	xmlSetStructuredErrorFunc(sctx, serr);
-	xmlSetExternalEntityLoader(loader);
 	return doc;
 }
 
@@ -778,6 +791,8 @@ parse_xml(const char *file, const char *data, size_t len,
 	xmlDocPtr		 doc = NULL;
 	struct model		*m = NULL;
 
+	/* Before any other libxml2 call: xmlInitParser() is in there. */
+	pthread_once(&xml_loader_once, xml_install_loader);
 	memset(&st, 0, sizeof(st));
 	st.file = file;
 	st.dl = dl;

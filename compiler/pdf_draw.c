@@ -8,10 +8,14 @@
  * page when there is none.  Text is cleaned first (code points outside
  * the BMP and control characters become spaces, runs of blanks collapse),
  * then wrapped by pdf_wrap() with widths read per code point from the
- * embedded face.  Table rows that do not fit move to the next page with
+ * face (pdf_font.c).  Table rows that do not fit move to the next page with
  * the header repeated; a row taller than a whole page is split between
  * lines.  Headers and footers are drawn last, when the page count is known.
+ * The caller lays a document out twice: in the dry run (p->dry) nothing
+ * is drawn and pdf_text() only records its code points, so that the
+ * faces of the real run can be cut to them.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,15 +41,11 @@ const struct pdf_rgb PDF_WHITE = { 1.0f, 1.0f, 1.0f };
 #define BODY		9.5f	/* body text size */
 #define NOLINE		((size_t)-1)
 
-static const char *const face_file[2] = {
-	"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
-};
-
-/* True while drawing makes sense: a page and no error so far. */
+/* True while drawing makes sense: a page, no error so far, not dry. */
 static int
 pdf_ok(const struct pdf *p)
 {
-	return p->page != NULL && !p->failed && !p->oom;
+	return p->page != NULL && !p->dry && !p->failed && !p->oom;
 }
 
 /* libharu reports every error here; we remember the first one. */
@@ -173,19 +173,7 @@ pdf_clean(const char *s)
 static int
 pdf_cp_width(struct pdf *p, enum pdf_face f, unsigned c)
 {
-	short	*w = p->width[f];
-	int	 v;
-
-	if (c > 0xffff)
-		c = ' ';
-	if (w != NULL && w[c] >= 0)
-		return w[c];
-	v = HPDF_Font_GetUnicodeWidth(p->face[f], (HPDF_UNICODE)c);
-	if (v < 0 || v > 30000)
-		v = 600;
-	if (w != NULL)
-		w[c] = (short)v;
-	return v;
+	return pdf_fonts_width(p->fonts, f, c > 0xffff ? ' ' : c);
 }
 
 float
@@ -203,19 +191,33 @@ pdf_text_width(struct pdf *p, enum pdf_face f, float size, const char *s,
 	return (float)w * size / 1000.0f;
 }
 
+/* True when the set holds a code point with high byte hi. */
+static int
+cpset_has_block(const struct pdf_cpset *s, int hi)
+{
+	const unsigned char	*b = s->bit + hi * 32;
+	int			 i;
+
+	for (i = 0; i < 32; i++)
+		if (b[i] != 0)
+			return 1;
+	return 0;
+}
+
 /*
  * libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode, which
  * poppler rejects ("Invalid 'begincidrange' operator").  Our codes are
  * the BMP code points themselves, so the right ToUnicode is the identity:
- * one bfrange per high byte (a range may not cross one), surrogates left
- * out.  The stream replaces libharu's in the font dictionary.
+ * one bfrange per high byte that the document draws (a range may not
+ * cross one), surrogates left out.  The stream replaces libharu's in the
+ * font dictionary.
  */
 static void
-pdf_fix_tounicode(struct pdf *p, HPDF_Font font)
+pdf_fix_tounicode(struct pdf *p, HPDF_Font font, const struct pdf_cpset *used)
 {
 	HPDF_Dict	 cmap;
 	char		 line[64];
-	int		 hi, n;
+	int		 hi, n, total, chunk;
 
 	cmap = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
 	if (cmap == NULL)
@@ -226,17 +228,21 @@ pdf_fix_tounicode(struct pdf *p, HPDF_Font font)
 	    "(Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName "
 	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n1 "
 	    "begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (total = 0, hi = 0; hi < 256; hi++)
+		if ((hi < 0xd8 || hi > 0xdf) && cpset_has_block(used, hi))
+			total++;
 	for (n = 0, hi = 0; hi < 256; hi++) {
-		if (hi >= 0xd8 && hi <= 0xdf)
+		if ((hi >= 0xd8 && hi <= 0xdf) || !cpset_has_block(used, hi))
 			continue;
-		if (n % 100 == 0)
-			HPDF_Stream_WriteStr(cmap->stream, n == 0 ?
-			    "100 beginbfrange\n" : n == 200 ?
-			    "48 beginbfrange\n" : "100 beginbfrange\n");
+		if (n % 100 == 0) {
+			chunk = total - n < 100 ? total - n : 100;
+			snprintf(line, sizeof(line), "%d beginbfrange\n", chunk);
+			HPDF_Stream_WriteStr(cmap->stream, line);
+		}
 		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
 		    hi, hi, hi);
 		HPDF_Stream_WriteStr(cmap->stream, line);
-		if (++n % 100 == 0 || n == 248)
+		if (++n % 100 == 0 || n == total)
 			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
 	}
 	HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict "
@@ -245,13 +251,23 @@ pdf_fix_tounicode(struct pdf *p, HPDF_Font font)
 }
 
 int
-pdf_init(struct pdf *p, const char *fontdir)
+pdf_init(struct pdf *p, struct pdf_fonts *fonts, const struct pdf_cpset *used)
 {
-	char		 path[1024];
 	const char	*name;
 	int		 f;
 
 	memset(p, 0, sizeof(*p));
+	p->fonts = fonts;
+	p->pw = 595.276f;
+	p->ph = 841.89f;
+	p->left = 56.0f;
+	p->right = p->pw - 56.0f;
+	p->top = p->ph - 70.0f;
+	p->bottom = 66.0f;
+	if (used == NULL) {
+		p->dry = 1;
+		return 0;
+	}
 	if ((p->doc = HPDF_New(pdf_on_error, p)) == NULL) {
 		p->oom = 1;
 		return -1;
@@ -260,27 +276,23 @@ pdf_init(struct pdf *p, const char *fontdir)
 	HPDF_UseUTFEncodings(p->doc);
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
-	for (f = 0; f < 2 && !p->failed; f++) {
-		snprintf(path, sizeof(path), "%s/%s", fontdir, face_file[f]);
-		if ((name = HPDF_LoadTTFontFromFile(p->doc, path,
-		    HPDF_TRUE)) == NULL)
+	for (f = 0; f < PDF_FACES && !p->failed; f++) {
+		if ((name = pdf_fonts_load(fonts, p->doc, (enum pdf_face)f,
+		    &used[f])) == NULL) {
+			if (errno == ENOMEM)
+				p->oom = 1;
 			break;
+		}
 		if ((p->face[f] = HPDF_GetFont(p->doc, name, "UTF-8")) == NULL)
 			break;
-		pdf_fix_tounicode(p, p->face[f]);
-		if ((p->width[f] = malloc(65536 * sizeof(short))) == NULL)
-			p->oom = 1;
-		else
-			memset(p->width[f], 0xff, 65536 * sizeof(short));
+		pdf_fix_tounicode(p, p->face[f], &used[f]);
+		memcpy(&p->used[f], &used[f], sizeof(used[f]));
 	}
-	p->pw = 595.276f;
-	p->ph = 841.89f;
-	p->left = 56.0f;
-	p->right = p->pw - 56.0f;
-	p->top = p->ph - 70.0f;
-	p->bottom = 66.0f;
-	if (p->failed || p->oom || p->face[0] == NULL || p->face[1] == NULL)
+	if (p->failed || p->oom || p->face[0] == NULL || p->face[1] == NULL) {
+		if (!p->failed && !p->oom)
+			p->failed = 1;	/* the subset did not load */
 		return -1;
+	}
 	return 0;
 }
 
@@ -289,8 +301,6 @@ pdf_dispose(struct pdf *p)
 {
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
-	free(p->width[0]);
-	free(p->width[1]);
 	free(p->pages);
 	memset(p, 0, sizeof(*p));
 }
@@ -309,6 +319,8 @@ pdf_set_info(struct pdf *p, const char *title, const char *author,
 	    HPDF_INFO_SUBJECT, HPDF_INFO_KEYWORDS, HPDF_INFO_CREATOR };
 	int		 i;
 
+	if (p->dry)
+		return;
 	for (i = 0; i < 5; i++) {
 		if (v[i] == NULL || *v[i] == '\0')
 			continue;
@@ -349,6 +361,11 @@ pdf_new_page(struct pdf *p)
 		p->y = p->top;
 		return;
 	}
+	if (p->dry) {
+		p->y = p->top;
+		p->npages++;
+		return;
+	}
 	if (p->npages == p->cappages) {
 		cap = p->cappages ? p->cappages * 2 : 16;
 		if ((v = realloc(p->pages, cap * sizeof(*v))) == NULL) {
@@ -371,7 +388,7 @@ pdf_new_page(struct pdf *p)
 void
 pdf_need(struct pdf *p, float h)
 {
-	if (p->page == NULL || (p->y - h < p->bottom && p->y < p->top))
+	if (p->npages == 0 || (p->y - h < p->bottom && p->y < p->top))
 		pdf_new_page(p);
 }
 
@@ -388,8 +405,17 @@ void
 pdf_text(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
     float x, float y, const char *s, size_t len)
 {
-	char	 small[256], *t = small;
+	char		 small[256], *t = small;
+	size_t		 i, k;
+	unsigned	 cp;
 
+	if (p->dry) {
+		for (i = 0; i < len; i += k) {
+			k = utf8_next(s, len, i, &cp);
+			pdf_cpset_add(&p->used[f], cp);
+		}
+		return;
+	}
 	if (len == 0 || !pdf_ok(p))
 		return;
 	if (len >= sizeof(small) && (t = malloc(len + 1)) == NULL) {
@@ -681,7 +707,7 @@ pdf_heading(struct pdf *p, int depth, const char *title)
 	if (depth < 0 || depth > 2)
 		depth = 2;
 	if (depth == 0) {
-		if (p->page == NULL || p->y < p->top)
+		if (p->npages == 0 || p->y < p->top)
 			pdf_new_page(p);
 	} else {
 		/* keep the heading with at least three lines of what follows */
@@ -970,7 +996,7 @@ pdf_table_row(struct pdf *p, struct pdf_table *t, const struct pdf_cell *cells)
 		max = 1;
 	band = t->zebra > 0 && t->rows % 2 == 1 ? &PDF_SHADE : NULL;
 	full = p->top - p->bottom - head_height(p, t, hl);
-	if (p->page == NULL)
+	if (p->npages == 0)
 		table_break(p, t);
 	fresh = p->y >= p->top;
 	while (from < max) {
@@ -1017,7 +1043,8 @@ pdf_furniture(struct pdf *p, size_t i, const char *hl, const char *hr,
 	char	 num[64];
 	float	 w, wr, y = p->ph - 40.0f;
 
-	p->page = p->pages[i];
+	if (!p->dry)
+		p->page = p->pages[i];
 	wr = pdf_text_width(p, PDF_BOLD, 7.5f, hr, strlen(hr));
 	pdf_text(p, PDF_BOLD, 7.5f, &PDF_ACCENT, p->right - wr, y, hr,
 	    strlen(hr));
@@ -1046,6 +1073,8 @@ pdf_finish(struct pdf *p, struct buf *out, const char *header_left,
 		pdf_furniture(p, i, header_left, header_right, footer_left);
 	if (p->failed || p->oom)
 		return -1;
+	if (p->dry)
+		return 0;
 	if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed)
 		return -1;
 	size = HPDF_GetStreamSize(p->doc);

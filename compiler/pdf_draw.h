@@ -5,10 +5,14 @@
  * that flows down the page: wrapped paragraphs, bullets, headings with
  * bookmarks, and tables whose rows move (or split) to the next page with
  * the header row repeated.  Text is UTF-8; the line breaker measures each
- * code point itself (libharu's MeasureText can split a UTF-8 sequence).
- * The running header and the "Page X of Y" footer are drawn at the end,
- * once the page count is known.  Nothing here prints: libharu errors are
- * caught by an error handler and reported by pdf_finish().
+ * code point itself with the widths of pdf_font.h (libharu's MeasureText
+ * can split a UTF-8 sequence).  A document is laid out twice: a dry run
+ * that only collects the code points each face draws, then the real one,
+ * whose faces are subset to exactly those.  Layout depends on nothing
+ * but the widths, so both runs break lines and pages alike.  The running
+ * header and the "Page X of Y" footer are drawn at the end, once the
+ * page count is known.  Nothing here prints: libharu errors are caught
+ * by an error handler and reported by pdf_finish().
  */
 #ifndef HANDOFF_PDF_DRAW_H
 #define HANDOFF_PDF_DRAW_H
@@ -16,6 +20,8 @@
 #include <stddef.h>
 
 #include <hpdf.h>
+
+#include "pdf_font.h"
 
 struct buf;
 
@@ -32,15 +38,12 @@ extern const struct pdf_rgb PDF_RULE;	/* hairlines */
 extern const struct pdf_rgb PDF_SHADE;	/* table header, panels */
 extern const struct pdf_rgb PDF_WHITE;
 
-enum pdf_face {
-	PDF_REGULAR,
-	PDF_BOLD
-};
-
 struct pdf {
-	HPDF_Doc	 doc;
+	HPDF_Doc	 doc;		/* NULL in a dry run */
 	HPDF_Font	 face[2];	/* regular, bold */
-	short		*width[2];	/* lazily filled BMP width caches */
+	struct pdf_fonts *fonts;	/* widths and subsets (shared) */
+	int		 dry;		/* collecting code points only */
+	struct pdf_cpset used[PDF_FACES];	/* what pdf_text() drew */
 	HPDF_Page	*pages;		/* every page, for the footers */
 	size_t		 npages;
 	size_t		 cappages;
@@ -76,18 +79,23 @@ struct pdf_table {
 };
 
 /*
- * Start a document with the two faces loaded and embedded from fontdir
- * (DejaVuSans.ttf, DejaVuSans-Bold.ttf), A4 pages and UTF-8 text.
- * 0 or -1 (p->error says which libharu error).  Always pdf_dispose().
+ * Start a document: A4 pages and UTF-8 text.  With used NULL, a dry run:
+ * nothing is drawn or saved, pages are only counted, and each code point
+ * pdf_text() would draw is added to p->used[face].  Otherwise the two
+ * faces of fonts are embedded cut to used[PDF_REGULAR] and
+ * used[PDF_BOLD] (a dry run's p->used).  0 or -1 (p->error says which
+ * libharu error, p->oom when out of memory).  Always pdf_dispose().
  */
-int	pdf_init(struct pdf *p, const char *fontdir);
+int	pdf_init(struct pdf *p, struct pdf_fonts *fonts,
+	    const struct pdf_cpset *used);
 void	pdf_dispose(struct pdf *p);
 /* Document metadata (UTF-8) and the creation date (seconds since epoch). */
 void	pdf_set_info(struct pdf *p, const char *title, const char *author,
 	    const char *subject, const char *keywords, const char *creator,
 	    long long when);
-/* Draw the running header and footer on every page and save into out:
- * 0, or -1 when a libharu error happened anywhere (p->error). */
+/* Draw the running header and footer on every page and save into out
+ * (a dry run saves nothing): 0, or -1 when a libharu error happened
+ * anywhere (p->error). */
 int	pdf_finish(struct pdf *p, struct buf *out, const char *header_left,
 	    const char *header_right, const char *footer_left);
 

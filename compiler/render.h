@@ -13,6 +13,7 @@ struct buf;
 struct config;
 struct diag_list;
 struct model;
+struct pdf_fonts;
 struct schema;
 struct templates;
 struct verdict;
@@ -26,6 +27,9 @@ struct render_ctx {
 	const char		*version;	/* "a1b2c3d", "a1b2c3d+dirty", "not in git" */
 	int			 today;		/* days since epoch */
 	long long		 now;		/* seconds since epoch */
+	struct pdf_fonts	*fonts;		/* faces shared by a build
+						 * (pdf_font.h); NULL: render_pdf
+						 * reads its own */
 };
 
 /* The handoff package PDF (render_pdf.c). */

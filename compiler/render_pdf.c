@@ -8,6 +8,7 @@
  * sign-off block.  Returns the PDF bytes in a struct buf, or -1 with a
  * diagnostic.  The package is internal: internal fields belong in it.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,13 +21,10 @@
 #include "diag.h"
 #include "model.h"
 #include "pdf_draw.h"
+#include "pdf_font.h"
 #include "render.h"
 #include "timeline.h"
 #include "validate.h"
-
-#ifndef HANDOFF_FONTDIR
-#define HANDOFF_FONTDIR	"/usr/share/fonts/truetype/dejavu"
-#endif
 
 #define BODY	9.5f
 #define SMALL	8.5f
@@ -1424,61 +1422,104 @@ signed_day(const struct render_ctx *rc, const xmlNode *deal)
 	return -1;
 }
 
+/*
+ * Lay the whole package out on r->p and finish it into out (nothing,
+ * in a dry run).  0 or -1.
+ */
+static int
+layout(struct rp *r, struct buf *out)
+{
+	const struct render_ctx	*rc = r->rc;
+	struct buf		 hl, fl;
+	char			 today[11];
+	int			 rv;
+
+	buf_init(&hl);
+	buf_init(&fl);
+	metadata(r);
+	cover(r);
+	glance(r);
+	context(r);
+	relationships(r);
+	goals(r);
+	risks(r);
+	timeline(r);
+	client_dna(r);
+	process(r);
+	if (model_child(model_root(rc->m), "extra") != NULL) {
+		pdf_heading(&r->p, 0, "Additional sections");
+		extra_sections(r, model_root(rc->m), 1);
+	}
+	pdf_heading(&r->p, 0, "Links and sign-off");
+	links(r);
+	signoff(r);
+	date_format(rc->today, today);
+	buf_printf(&hl, "%s \xc2\xb7 Handoff package", txt(r->deal, "client"));
+	buf_printf(&fl, "%s \xc2\xb7 version %s \xc2\xb7 as of %s",
+	    txt(r->deal, "id"), rc->version ? rc->version : "not in git", today);
+	rv = pdf_finish(&r->p, out, hl.data, "Internal \xe2\x80\x94 do not "
+	    "forward", fl.data);
+	buf_dispose(&hl);
+	buf_dispose(&fl);
+	return rv;
+}
+
+/*
+ * Two passes over the same layout (pdf_draw.h): a dry run collects the
+ * code points each face draws, then the real one embeds faces cut to
+ * them.  The faces come from the build (rc->fonts) or are read here.
+ */
 int
 render_pdf(struct buf *out, const struct render_ctx *rc, struct diag_list *dl)
 {
-	struct rp	 r;
-	struct buf	 hl, fl;
-	char		 today[11];
-	int		 rv = -1;
+	struct rp		*r;
+	struct pdf_fonts	*own = NULL, *fonts = rc->fonts;
+	struct pdf_cpset	*used = NULL;
+	int			 rv = -1;
 
-	memset(&r, 0, sizeof(r));
-	buf_init(&r.tmp);
-	buf_init(&hl);
-	buf_init(&fl);
-	r.rc = rc;
-	r.m = rc->m;
-	r.deal = model_find(rc->m, "deal");
-	r.signed_day = signed_day(rc, r.deal);
-	r.tl = config_timeline(rc->c, txt(r.deal, "segment"));
-	timeline_compute(&r);
-	if (pdf_init(&r.p, HANDOFF_FONTDIR) == -1)
-		goto out;
-	metadata(&r);
-	cover(&r);
-	glance(&r);
-	context(&r);
-	relationships(&r);
-	goals(&r);
-	risks(&r);
-	timeline(&r);
-	client_dna(&r);
-	process(&r);
-	if (model_child(model_root(rc->m), "extra") != NULL) {
-		pdf_heading(&r.p, 0, "Additional sections");
-		extra_sections(&r, model_root(rc->m), 1);
+	if ((r = calloc(1, sizeof(*r))) == NULL ||
+	    (used = malloc(PDF_FACES * sizeof(*used))) == NULL) {
+		free(r);
+		diag_add(dl, diag_pos_line(rc->m->file, 0), RULE_OUTPUT,
+		    "cannot typeset the handoff package: out of memory");
+		return -1;
 	}
-	pdf_heading(&r.p, 0, "Links and sign-off");
-	links(&r);
-	signoff(&r);
-	date_format(rc->today, today);
-	buf_printf(&hl, "%s \xc2\xb7 Handoff package", txt(r.deal, "client"));
-	buf_printf(&fl, "%s \xc2\xb7 version %s \xc2\xb7 as of %s",
-	    txt(r.deal, "id"), rc->version ? rc->version : "not in git", today);
-	if (pdf_finish(&r.p, out, hl.data, "Internal \xe2\x80\x94 do not forward",
-	    fl.data) == 0)
+	buf_init(&r->tmp);
+	r->rc = rc;
+	r->m = rc->m;
+	r->deal = model_find(rc->m, "deal");
+	r->signed_day = signed_day(rc, r->deal);
+	r->tl = config_timeline(rc->c, txt(r->deal, "segment"));
+	timeline_compute(r);
+	if (fonts == NULL && pdf_fonts_new(&own, HANDOFF_FONTDIR) == -1) {
+		diag_add_hint(dl, diag_pos_line(rc->m->file, 0), RULE_OUTPUT,
+		    "install fonts-dejavu-core",
+		    "cannot read the fonts in %s: %s", HANDOFF_FONTDIR,
+		    strerror(errno));
+		goto out;
+	}
+	if (own != NULL)
+		fonts = own;
+	if (pdf_init(&r->p, fonts, NULL) == -1 || layout(r, NULL) == -1)
+		goto fail;
+	memcpy(used, r->p.used, PDF_FACES * sizeof(*used));
+	pdf_dispose(&r->p);
+	buf_clear(&r->tmp);
+	if (pdf_init(&r->p, fonts, used) == 0 && layout(r, out) == 0)
 		rv = 0;
-out:
+fail:
 	if (rv == -1)
 		diag_add_hint(dl, diag_pos_line(rc->m->file, 0), RULE_OUTPUT,
 		    "check that fonts-dejavu-core is installed; otherwise "
 		    "this is a bug in handoff, please report it",
 		    "cannot typeset the handoff package: %s (libharu error "
-		    "0x%04lx, detail %lu)", r.p.oom ? "out of memory" :
-		    "libharu failed", r.p.error, r.p.detail);
-	pdf_dispose(&r.p);
-	buf_dispose(&r.tmp);
-	buf_dispose(&hl);
-	buf_dispose(&fl);
+		    "0x%04lx, detail %lu)", r->p.oom ? "out of memory" :
+		    "libharu failed", r->p.error, r->p.detail);
+out:
+	pdf_dispose(&r->p);
+	pdf_fonts_free(own);
+	buf_dispose(&r->tmp);
+	free(used);
+	free(r);
 	return rv;
 }

@@ -21,7 +21,7 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_NESTING] = { "nesting-too-deep", SEV_ERROR,
 	    "the limit is limits.max_depth in handoff.yml" },
 	[RULE_TABLE_TOO_LARGE] = { "table-too-large", SEV_ERROR,
-	    "the limits are limits.max_table_rows and limits.max_table_columns in handoff.yml" },
+	    "the limits are limits.max_table_rows and limits.max_table_cols in handoff.yml" },
 	[RULE_FRONT_MATTER] = { "front-matter", SEV_ERROR,
 	    "start the file with '---', the deal fields, and a closing '---'" },
 	[RULE_YAML_SYNTAX] = { "yaml-syntax", SEV_ERROR,

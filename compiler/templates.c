@@ -2,11 +2,14 @@
 /*
  * templates.c: the team's e-mail templates.  Loads the built-in defaults
  * (templates/NAME.mustache compiled into the binary) and
- * ROOT/templates/NAME.mustache over them, compiles each once (mustache.c), then checks the
- * five e-mail templates by walking every branch, partial, parent and
- * block in mustache's check mode against the tree of names built from the
- * schema (templates_data.c): a name that is no field is an error with a
- * suggestion, and a client-facing template may reach no internal field.
+ * ROOT/templates/NAME.mustache over them, compiles each once
+ * (mustache_compile.c) and interns its names against the tree of names
+ * built from the schema (templates_data.c), then checks the five e-mail
+ * templates by walking every branch, partial, parent and block in
+ * mustache's check mode against that tree: a name that is no field is an
+ * error with a suggestion, and a client-facing template may reach no
+ * internal field.  Rendering goes through a view of the deal
+ * (templates_view.c), built once per deal.
  *
  * Audience: intro.* always goes to the client; any template may declare
  * {{! audience: client }} (or internal).  Other templates are internal.
@@ -418,6 +421,7 @@ templates_load(const char *root, const struct schema *s,
 		goto out;
 	if (tpl_builtin(ts, dl) == -1 || tpl_dir(ts, dir, dl) == -1)
 		goto out;
+	mustache_set_intern(ts->set, tdata_intern, ts->tree);
 	for (i = 0; (t = mustache_set_at(ts->set, i)) != NULL; i++)
 		if (tpl_audience(ts, t, dl) == -1)
 			goto out;
@@ -453,12 +457,24 @@ templates_has(const struct templates *ts, const char *name)
 	    mustache_set_get(ts->set, name, strlen(name)) != NULL;
 }
 
+struct templates_view *
+templates_view_new(const struct templates *ts, const struct render_ctx *rc)
+{
+	return tview_new(rc, ts->tree);
+}
+
+void
+templates_view_free(struct templates_view *v)
+{
+	tview_free(v);
+}
+
 int
-templates_render(struct buf *out, const struct templates *ts,
-    const char *name, const struct render_ctx *rc, struct diag_list *dl)
+templates_render_view(struct buf *out, const struct templates *ts,
+    const char *name, struct templates_view *v, struct diag_list *dl)
 {
 	const struct mustache	*t;
-	struct tdata_deal	 d;
+	struct tview_render	 d;
 	struct mustache_render	 r;
 	struct mustache_val	 root;
 	size_t			 n = strlen(name);
@@ -468,15 +484,34 @@ templates_render(struct buf *out, const struct templates *ts,
 		    "no template '%s'", name);
 		return -1;
 	}
-	tdata_deal_init(&d, rc, ts->tree, tpl_is_client(ts, t), &root);
+	d.view = v;
+	d.client = tpl_is_client(ts, t);
+	root = tview_root(d.view);
 	memset(&r, 0, sizeof(r));
-	r.data = &tdata_deal;
+	r.data = &tview_data;
 	r.ud = &d;
 	r.partials = ts->set;
 	r.max_depth = ts->max_depth;
 	r.flags = n > 5 && strcmp(name + n - 5, ".html") == 0 ?
 	    MUSTACHE_HTML : 0;
-	return mustache_render(out, t, &root, &r, dl);
+	if (mustache_render(out, t, &root, &r, dl) == -1 ||
+	    tview_failed(d.view))
+		return -1;
+	return 0;
+}
+
+int
+templates_render(struct buf *out, const struct templates *ts,
+    const char *name, const struct render_ctx *rc, struct diag_list *dl)
+{
+	struct templates_view	*v;
+	int			 r;
+
+	if ((v = templates_view_new(ts, rc)) == NULL)
+		return -1;
+	r = templates_render_view(out, ts, name, v, dl);
+	templates_view_free(v);
+	return r;
 }
 
 const char *
@@ -498,5 +533,12 @@ int
 templates_json(struct buf *out, const struct templates *ts,
     const struct render_ctx *rc)
 {
-	return tdata_json(out, rc, ts->tree);
+	struct templates_view	*v;
+	int		 r;
+
+	if ((v = tview_new(rc, ts->tree)) == NULL)
+		return -1;
+	r = tview_json(out, v);
+	tview_free(v);
+	return r;
 }

@@ -22,6 +22,7 @@ struct render_ctx;
 struct schema;
 
 struct templates;
+struct templates_view;
 
 /*
  * Load and check every template.  Returns NULL when any template fails to
@@ -37,11 +38,28 @@ int			 templates_has(const struct templates *t,
 /*
  * Render template name against the deal of rc (its model, the computed
  * timeline dates, the config), appending to out.  HTML templates (names
- * ending in .html) escape what they interpolate.  0 or -1.
+ * ending in .html) escape what they interpolate.  0 or -1.  The same as
+ * templates_view_new, templates_render_view and templates_view_free.
  */
 int			 templates_render(struct buf *out,
 			    const struct templates *t, const char *name,
 			    const struct render_ctx *rc, struct diag_list *dl);
+
+/*
+ * A deal as the templates see it, for rendering several templates (or
+ * one many times) against one deal: elements are indexed and computed
+ * values (timeline dates, the deal value) formatted once, on first use,
+ * and kept.  rc and what it points to must outlive the view, and not
+ * change.  One thread at a time per view; t itself may be shared.  NULL
+ * when out of memory; free with templates_view_free().
+ */
+struct templates_view	*templates_view_new(const struct templates *t,
+			    const struct render_ctx *rc);
+void			 templates_view_free(struct templates_view *v);
+/* templates_render() against a view of t; 0 or -1. */
+int			 templates_render_view(struct buf *out,
+			    const struct templates *t, const char *name,
+			    struct templates_view *v, struct diag_list *dl);
 
 /*
  * The i-th loaded template's name ("intro.txt"), borrowed, or NULL past

@@ -7,29 +7,20 @@
  * (company, version, today, deadline, value, completeness, timeline.STEP.*,
  * primary_contacts, top_risks, first_name) are added.  Each name carries
  * its audience, so the same tree serves the compile-time check (type
- * level: values are tree nodes) and rendering (deal level: values are
- * elements of the canonical tree with their node).
+ * level, here: values are tree nodes) and rendering (deal level,
+ * templates_view.c).
+ *
+ * Once the tree is complete, every distinct name gets a key (its rank in
+ * the sorted list of names) and every node a table from key to child, so
+ * a name segment interned by tdata_intern is one array index away.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "config.h"
-#include "diag.h"
-#include "model.h"
-#include "render.h"
 #include "schema.h"
 #include "templates_data.h"
-#include "validate.h"
-
-/* Kinds of deal-level values (struct mustache_val.kind, low byte). */
-enum {
-	VK_NODE = 1,	/* p: element or NULL */
-	VK_LIST,	/* p: first element of the list or NULL */
-	VK_STR,		/* p: string or NULL */
-	VK_FIRST	/* p: a <name> element: its first word */
-};
 
 static const char *const comp_names[COMP__MAX] = {
 	"company", "version", "today", "deadline", "value", "completeness",
@@ -106,6 +97,29 @@ tdata_child(const struct fnode *n, const char *name, size_t len)
 
 	if ((c = fn_find(n, name, len)) == NULL && n->alias != NULL)
 		c = fn_find(n->alias, name, len);
+	return c;
+}
+
+/* The child of n with key, or NULL (no aliases). */
+static const struct fnode *
+fn_bykey(const struct fnode *n, int key)
+{
+	unsigned	 i;
+
+	if ((size_t)key >= n->nbykey || (i = n->bykey[key]) == 0)
+		return NULL;
+	return n->kids[i - 1];
+}
+
+const struct fnode *
+tdata_child_seg(const struct fnode *n, const struct mustache_seg *seg)
+{
+	const struct fnode	*c;
+
+	if (seg->key < 0)
+		return tdata_child(n, seg->s, seg->len);
+	if ((c = fn_bykey(n, seg->key)) == NULL && n->alias != NULL)
+		c = fn_bykey(n->alias, seg->key);
 	return c;
 }
 
@@ -258,6 +272,114 @@ fn_extras(struct fnode *root)
 	return fn_timeline(root);
 }
 
+/* ===== keys ============================================================== */
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect every name below n (duplicates too) into root->keys. */
+static void
+keys_collect(struct fnode *root, const struct fnode *n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n->nkids; i++) {
+		root->keys[root->nkeys++] = n->kids[i]->name;
+		keys_collect(root, n->kids[i]);
+	}
+}
+
+static size_t
+keys_count(const struct fnode *n)
+{
+	size_t	 i, k = n->nkids;
+
+	for (i = 0; i < n->nkids; i++)
+		k += keys_count(n->kids[i]);
+	return k;
+}
+
+/* The key of name, or root->nkeys (no node has it). */
+static int
+key_find(const struct fnode *root, const char *name, size_t len)
+{
+	size_t	 lo = 0, hi = root->nkeys, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strncmp(root->keys[mid], name, len);
+		if (c == 0 && root->keys[mid][len] != '\0')
+			c = 1;
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)root->nkeys;
+}
+
+int
+tdata_intern(void *root, const char *name, size_t len)
+{
+	return key_find(root, name, len);
+}
+
+/* Index, key and key table of every node below n. */
+static int
+keys_index(const struct fnode *root, struct fnode *n)
+{
+	size_t	 i;
+
+	if (n->nkids >= UINT16_MAX)
+		return -1;
+	n->name_idx = -1;
+	if (n->kind == FN_FIRST_NAME) {
+		for (i = 0; i < n->parent->nkids && n->name_idx < 0; i++)
+			if (strcmp(n->parent->kids[i]->name, "name") == 0 &&
+			    n->parent->kids[i]->kind == FN_ELEM)
+				n->name_idx = (int)i;
+	}
+	if (n->nkids == 0)
+		return 0;
+	n->nbykey = root->nkeys;
+	if ((n->bykey = calloc(root->nkeys, sizeof(*n->bykey))) == NULL)
+		return -1;
+	for (i = 0; i < n->nkids; i++) {
+		n->kids[i]->idx = i;
+		n->kids[i]->key = key_find(root, n->kids[i]->name,
+		    strlen(n->kids[i]->name));
+		/* the first of a name wins, as in fn_find */
+		if (n->bykey[n->kids[i]->key] == 0)
+			n->bykey[n->kids[i]->key] = (uint16_t)(i + 1);
+		if (keys_index(root, n->kids[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Sort the names, drop duplicates, then index every node. */
+static int
+fn_keys(struct fnode *root)
+{
+	size_t	 i, n = 0, total = keys_count(root);
+
+	if ((root->keys = calloc(total + 1, sizeof(*root->keys))) == NULL)
+		return -1;
+	keys_collect(root, root);
+	qsort(root->keys, root->nkeys, sizeof(*root->keys), key_cmp);
+	for (i = 0; i < root->nkeys; i++)
+		if (n == 0 || strcmp(root->keys[n - 1], root->keys[i]) != 0)
+			root->keys[n++] = root->keys[i];
+	root->nkeys = n;
+	return keys_index(root, root);
+}
+
 struct fnode *
 tdata_tree_new(const struct schema *s)
 {
@@ -272,7 +394,8 @@ tdata_tree_new(const struct schema *s)
 	for (i = 0; s != NULL && i < s->nfields; i++)
 		if (fn_field(root, &s->fields[i]) == -1)
 			goto fail;
-	if (fn_types(root) == -1 || fn_extras(root) == -1)
+	if (fn_types(root) == -1 || fn_extras(root) == -1 ||
+	    fn_keys(root) == -1)
 		goto fail;
 	return root;
 fail:
@@ -290,6 +413,8 @@ tdata_tree_free(struct fnode *n)
 	for (i = 0; i < n->nkids; i++)
 		tdata_tree_free(n->kids[i]);
 	free(n->kids);
+	free(n->bykey);
+	free(n->keys);
 	free(n->name);
 	free(n);
 }
@@ -320,13 +445,13 @@ tdata_type_val(const struct fnode *n)
 }
 
 static int
-ty_lookup(void *ud, const struct mustache_val *v, const char *name,
-    size_t len, struct mustache_val *out)
+ty_lookup(void *ud, const struct mustache_val *v,
+    const struct mustache_seg *seg, struct mustache_val *out)
 {
 	const struct fnode	*c;
 
 	(void)ud;
-	if ((c = tdata_child(v->q, name, len)) == NULL)
+	if ((c = tdata_child_seg(v->q, seg)) == NULL)
 		return 0;
 	*out = tdata_type_val(c);
 	return 1;
@@ -377,534 +502,3 @@ const struct mustache_data tdata_types = {
 	ty_lookup, ty_truthy, ty_first, ty_next, ty_string, NULL
 };
 
-/* ===== deal level ======================================================== */
-
-static struct mustache_val
-dv(const void *p, const struct fnode *q, int kind)
-{
-	struct mustache_val	 v;
-
-	v.p = p;
-	v.q = q;
-	v.kind = kind;
-	return v;
-}
-
-static int
-is_primary(const xmlNode *n)
-{
-	const char	*a = model_attr(n, "primary");
-
-	return a != NULL && (strcmp(a, "true") == 0 || strcmp(a, "1") == 0);
-}
-
-static const xmlNode *
-next_primary(const xmlNode *n)
-{
-	for (; n != NULL; n = model_next(n, "stakeholder"))
-		if (is_primary(n))
-			return n;
-	return NULL;
-}
-
-/* The three most severe risks, in document order within a severity. */
-static void
-top_risks(struct tdata_deal *d)
-{
-	static const char *const order[] = { "critical", "high", "medium",
-	    "low", NULL };
-	const xmlNode	*r, *risks;
-	int		 k;
-
-	d->ntop = 0;
-	risks = model_find(d->rc->m, "risks");
-	for (k = 0; k <= 4 && d->ntop < 3; k++)
-		for (r = model_child(risks, "risk"); r != NULL && d->ntop < 3;
-		    r = model_next(r, "risk")) {
-			const char *sev = model_text(model_child(r,
-			    "severity"));
-			int rank = 0;
-
-			while (order[rank] != NULL &&
-			    strcmp(order[rank], sev) != 0)
-				rank++;
-			if (rank == k)
-				d->top[d->ntop++] = r;
-		}
-}
-
-static void	deal_step(struct tdata_deal *, int);
-static void	deal_comp(struct tdata_deal *, int);
-
-static const char *
-step_string(struct tdata_deal *d, int step, int field)
-{
-	const struct timeline_step	*s = &d->tl->step[step];
-
-	deal_step(d, step);
-	switch (field) {
-	case SF_DATE:
-		return d->step_date[step];
-	case SF_WHEN:
-		return d->step_when[step];
-	case SF_FROM:
-		return d->step_from[step];
-	case SF_TITLE:
-		return s->title;
-	case SF_OWNER:
-		return s->owner;
-	default:
-		return s->done;
-	}
-}
-
-/* The first child element of el named name (elem_child is hot). */
-static const xmlNode *
-elem_child(const xmlNode *el, const char *name)
-{
-	const xmlNode	*c;
-
-	for (c = el->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && c->name[0] == name[0] &&
-		    strcmp((const char *)c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
-/*
- * tdata_child through a small cache: a template's names are slices of
- * its source, so (parent, name address) identifies a lookup across the
- * renders of one template.  The cache lives in the per-render struct.
- */
-static const struct fnode *
-dv_child(struct tdata_deal *d, const struct fnode *q, const char *name,
-    size_t len)
-{
-	size_t			 h;
-	const struct fnode	*c;
-
-	h = (((size_t)q >> 4) ^ ((size_t)name >> 1) ^ len) % 64;
-	if (d->cache[h].parent == q && d->cache[h].name == name &&
-	    d->cache[h].child != NULL && strlen(d->cache[h].child->name) ==
-	    len)
-		return d->cache[h].child;
-	if ((c = tdata_child(q, name, len)) != NULL) {
-		d->cache[h].parent = q;
-		d->cache[h].name = name;
-		d->cache[h].child = c;
-	}
-	return c;
-}
-
-static int
-dv_lookup(void *ud, const struct mustache_val *v, const char *name,
-    size_t len, struct mustache_val *out)
-{
-	struct tdata_deal	*d = ud;
-	const struct fnode	*c;
-	const xmlNode		*el = v->p;
-
-	if ((c = dv_child(d, v->q, name, len)) == NULL)
-		return 0;
-	if (d->client && c->internal) {
-		*out = dv(NULL, c, VK_STR);	/* found, and empty */
-		return 1;
-	}
-	switch (c->kind) {
-	case FN_ELEM:
-		*out = dv((v->kind & 0xff) == VK_NODE && el ? elem_child(el, c->name) :
-		    NULL, c, c->repeated ? VK_LIST : VK_NODE);
-		break;
-	case FN_ATTR:
-		*out = dv(el ? model_attr(el, c->name) : NULL, c, VK_STR);
-		break;
-	case FN_FIRST_NAME:
-		*out = dv(el ? model_child(el, "name") : NULL, c, VK_FIRST);
-		break;
-	case FN_COMPUTED:
-		deal_comp(d, c->id);
-		*out = dv(d->comp[c->id], c, VK_STR);
-		break;
-	case FN_STEP_FIELD:
-		*out = dv(step_string(d, c->parent->id, c->id), c, VK_STR);
-		break;
-	case FN_PRIMARY:
-		*out = dv(next_primary(model_child(model_find(d->rc->m,
-		    "relationships"), "stakeholder")), c, VK_LIST);
-		break;
-	case FN_TOP_RISKS:
-		*out = dv(NULL, c, VK_LIST);
-		break;
-	default:
-		*out = dv(NULL, c, VK_NODE);
-		break;
-	}
-	return 1;
-}
-
-static int
-dv_truthy(void *ud, const struct mustache_val *v)
-{
-	const struct tdata_deal	*d = ud;
-	const struct fnode	*n = v->q;
-	const char		*s = v->p;
-
-	switch (v->kind & 0xff) {
-	case VK_STR:
-		return s != NULL && *s != '\0' && strcmp(s, "false") != 0;
-	case VK_FIRST:
-		return v->p != NULL && model_has_text(v->p);
-	default:
-		if (n->kind == FN_ROOT)
-			return 1;
-		if (n->kind == FN_TIMELINE || n->kind == FN_STEP)
-			return d->signed_day >= 0;
-		return v->p != NULL && model_has_text(v->p);
-	}
-}
-
-static int
-dv_first(void *ud, const struct mustache_val *v, struct mustache_val *item)
-{
-	struct tdata_deal	*d = ud;
-	const struct fnode	*n = v->q;
-
-	if (v->kind != VK_LIST)
-		return -1;
-	if (n->kind == FN_TOP_RISKS) {
-		top_risks(d);
-		if (d->ntop == 0)
-			return 0;
-		*item = dv(d->top[0], n->alias, VK_NODE);
-		return 1;
-	}
-	if (v->p == NULL)
-		return 0;
-	*item = dv(v->p, n->alias ? n->alias : n, VK_NODE);
-	return 1;
-}
-
-static int
-dv_next(void *ud, const struct mustache_val *v, struct mustache_val *item)
-{
-	struct tdata_deal	*d = ud;
-	const struct fnode	*n = v->q;
-	const xmlNode		*el = item->p;
-	size_t			 i = (size_t)item->kind >> 8;
-
-	if (n->kind == FN_TOP_RISKS) {
-		if (i + 1 >= d->ntop)
-			return 0;
-		*item = dv(d->top[i + 1], n->alias, VK_NODE | (int)(i + 1) << 8);
-		return 1;
-	}
-	if (n->kind == FN_PRIMARY)
-		el = next_primary(model_next(el, "stakeholder"));
-	else
-		el = model_next(el, n->name);
-	if (el == NULL)
-		return 0;
-	item->p = el;
-	return 1;
-}
-
-/* Prose: the paragraphs and items, one per line. */
-static const char *
-block_text(const xmlNode *el, size_t *len, struct buf *tmp)
-{
-	const xmlNode	*c;
-
-	for (c = model_first(el); c != NULL; c = model_next_elem(c)) {
-		if (strcmp(model_name(c), "p") != 0 &&
-		    strcmp(model_name(c), "li") != 0)
-			continue;
-		if ((tmp->len > 0 && buf_putc(tmp, '\n') == -1) ||
-		    buf_puts(tmp, model_text(c)) == -1)
-			return NULL;
-	}
-	*len = tmp->len;
-	return tmp->data ? tmp->data : "";
-}
-
-static const char *
-dv_string(void *ud, const struct mustache_val *v, size_t *len,
-    struct buf *tmp)
-{
-	const struct fnode	*n = v->q;
-	const char		*s;
-
-	(void)ud;
-	switch (v->kind & 0xff) {
-	case VK_STR:
-		s = v->p ? v->p : "";
-		*len = strlen(s);
-		return s;
-	case VK_FIRST:
-		s = model_text(v->p);
-		*len = strcspn(s, " \t");
-		return s;
-	case VK_NODE:
-		if (v->p == NULL || n->kind != FN_ELEM)
-			break;
-		if (n->block)
-			return block_text(v->p, len, tmp);
-		if (n->nkids == 0 || (n->f != NULL && n->f->leaf)) {
-			s = model_text(v->p);
-			*len = strlen(s);
-			return s;
-		}
-		break;
-	}
-	*len = 0;
-	return "";
-}
-
-const struct mustache_data tdata_deal = {
-	dv_lookup, dv_truthy, dv_first, dv_next, dv_string, NULL
-};
-
-/* "240000" EUR year -> "240,000 EUR/year". */
-static void
-format_value(char *out, size_t size, const xmlNode *v)
-{
-	const char	*t = model_text(v), *cur, *per, *dot;
-	char		 num[64];
-	size_t		 n, i, k = 0, digits;
-
-	cur = model_attr(v, "currency");
-	per = model_attr(v, "per");
-	dot = strchr(t, '.');
-	digits = dot ? (size_t)(dot - t) : strlen(t);
-	for (i = 0; i < digits && k + 2 < sizeof(num); i++) {
-		if (i > 0 && (digits - i) % 3 == 0)
-			num[k++] = ',';
-		num[k++] = t[i];
-	}
-	num[k] = '\0';
-	n = (size_t)snprintf(out, size, "%s%s%s", num, dot ? dot : "",
-	    *t && cur ? " " : "");
-	if (n < size && *t)
-		snprintf(out + n, size - n, "%s%s%s", cur ? cur : "",
-		    per && strcmp(per, "once") != 0 ? "/" : "",
-		    per && strcmp(per, "once") != 0 ? per : "");
-}
-
-/* "Friday, 20 November 2026". */
-static void
-format_when(char *out, size_t size, int day)
-{
-	static const char *const wd[] = { "Monday", "Tuesday", "Wednesday",
-	    "Thursday", "Friday", "Saturday", "Sunday" };
-	static const char *const mon[] = { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" };
-	int	 y, m, dd;
-
-	date_to_ymd(day, &y, &m, &dd);
-	snprintf(out, size, "%s, %d %s %d", wd[date_weekday(day)], dd,
-	    mon[m - 1], y);
-}
-
-/* The first names of the primary contacts: "A", "A and B", "A, B and C". */
-static void
-format_primary_names(char *out, size_t size, const struct model *m)
-{
-	const xmlNode	*s, *next;
-	const char	*name;
-	size_t		 n = 0, len;
-	int		 count = 0;
-
-	out[0] = '\0';
-	s = next_primary(model_child(model_find(m, "relationships"),
-	    "stakeholder"));
-	for (; s != NULL && n < size; s = next, count++) {
-		next = next_primary(model_next(s, "stakeholder"));
-		name = model_text(model_child(s, "name"));
-		len = strcspn(name, " \t");
-		n += (size_t)snprintf(out + n, size - n, "%s%.*s",
-		    count == 0 ? "" : next == NULL ? " and " : ", ",
-		    (int)len, name);
-	}
-}
-
-/* Compute the dates of one timeline step, once per render. */
-static void
-deal_step(struct tdata_deal *d, int step)
-{
-	const struct config	*c = d->rc->c;
-	int			 due;
-
-	if (d->step_ready & (1u << step) || d->signed_day < 0)
-		return;
-	d->step_ready |= 1u << step;
-	due = timeline_add_business_days(d->signed_day, d->tl->step[step].to,
-	    c ? c->holidays : NULL, c ? c->nholidays : 0);
-	date_format(due, d->step_date[step]);
-	format_when(d->step_when[step], sizeof(d->step_when[step]), due);
-	date_format(timeline_add_business_days(d->signed_day,
-	    d->tl->step[step].from, c ? c->holidays : NULL,
-	    c ? c->nholidays : 0), d->step_from[step]);
-}
-
-/* Compute one root value, once per render (most templates use few). */
-static void
-deal_comp(struct tdata_deal *d, int id)
-{
-	const struct render_ctx	*rc = d->rc;
-	const xmlNode		*val;
-	char			*out = d->comp[id];
-
-	if (d->comp_ready & (1u << id))
-		return;
-	d->comp_ready |= 1u << id;
-	out[0] = '\0';
-	switch (id) {
-	case COMP_COMPANY:
-		snprintf(out, sizeof(d->comp[id]), "%s", rc->c &&
-		    rc->c->company ? rc->c->company : "Our company");
-		break;
-	case COMP_VERSION:
-		snprintf(out, sizeof(d->comp[id]), "%s",
-		    rc->version ? rc->version : "");
-		break;
-	case COMP_TODAY:
-		if (rc->today > 0)
-			date_format(rc->today, out);
-		break;
-	case COMP_DEADLINE:
-		if (rc->v != NULL && rc->v->deadline >= 0)
-			date_format(rc->v->deadline, out);
-		break;
-	case COMP_VALUE:
-		if ((val = model_find(rc->m, "deal/value")) != NULL)
-			format_value(out, sizeof(d->comp[id]), val);
-		break;
-	case COMP_COMPLETENESS:
-		if (rc->v != NULL)
-			snprintf(out, sizeof(d->comp[id]), "%d",
-			    rc->v->percent);
-		break;
-	default:
-		format_primary_names(out, sizeof(d->comp[id]), rc->m);
-		break;
-	}
-}
-
-void
-tdata_deal_init(struct tdata_deal *d, const struct render_ctx *rc,
-    const struct fnode *root, int client, struct mustache_val *rootval)
-{
-	d->rc = rc;
-	d->root = root;
-	d->client = client;
-	d->comp_ready = d->step_ready = 0;
-	d->ntop = 0;
-	memset(d->cache, 0, sizeof(d->cache));
-	d->tl = rc->c ? config_timeline(rc->c,
-	    model_get(rc->m, "deal/segment")) : NULL;
-	if (d->tl == NULL) {
-		timeline_default(&d->fallback, SEGMENT_MID_MARKET);
-		d->tl = &d->fallback;
-	}
-	if (date_parse(model_get(rc->m, "deal/signed"), &d->signed_day) != 0)
-		d->signed_day = -1;
-	memset(d->step_date, 0, sizeof(d->step_date));
-	memset(d->step_when, 0, sizeof(d->step_when));
-	memset(d->step_from, 0, sizeof(d->step_from));
-	*rootval = dv(model_root(rc->m), root, VK_NODE);
-}
-
-/* ===== JSON ============================================================== */
-
-static int	json_object(struct buf *, struct tdata_deal *,
-		    const struct mustache_val *, unsigned);
-
-static int
-json_value(struct buf *out, struct tdata_deal *d,
-    const struct mustache_val *v, unsigned depth)
-{
-	const struct fnode	*n = v->q;
-	struct mustache_val	 item;
-	struct buf		 tmp;
-	const char		*s;
-	size_t			 len;
-	int			 r, rc;
-
-	if (v->kind == VK_LIST) {
-		if (buf_putc(out, '[') == -1)
-			return -1;
-		for (r = dv_first(d, v, &item); r == 1;
-		    r = dv_next(d, v, &item)) {
-			if (out->data[out->len - 1] != '[' &&
-			    buf_putc(out, ',') == -1)
-				return -1;
-			if (json_value(out, d, &item, depth + 1) == -1)
-				return -1;
-		}
-		return buf_putc(out, ']');
-	}
-	if (n->kind == FN_ATTR && v->p != NULL &&
-	    (strcmp(v->p, "true") == 0 || strcmp(v->p, "false") == 0))
-		return buf_puts(out, v->p);
-	if ((v->kind == VK_NODE || v->kind == VK_STR) && v->p == NULL &&
-	    n->kind != FN_TIMELINE && n->kind != FN_STEP && n->kind != FN_ROOT)
-		return buf_puts(out, "null");
-	if (v->kind == VK_NODE && (n->kind == FN_TIMELINE ||
-	    n->kind == FN_STEP || n->kind == FN_ROOT || n->block ||
-	    (n->nkids > 0 && (n->f == NULL || !n->f->leaf))))
-		return json_object(out, d, v, depth + 1);
-	buf_init(&tmp);
-	s = dv_string(d, v, &len, &tmp);
-	if (s != NULL && s != tmp.data) {	/* a borrowed prefix: copy */
-		buf_clear(&tmp);
-		s = buf_put(&tmp, s, len) == -1 ? NULL :
-		    tmp.data ? tmp.data : "";
-	}
-	rc = s == NULL ? -1 : diag_json_string(out, s);
-	buf_dispose(&tmp);
-	return rc;
-}
-
-static int
-json_object(struct buf *out, struct tdata_deal *d,
-    const struct mustache_val *v, unsigned depth)
-{
-	const struct fnode	*n = v->q, *src;
-	struct mustache_val	 c;
-	size_t			 i;
-	int			 pass, first = 1;
-
-	if (depth > 16)
-		return buf_puts(out, "null");
-	if (buf_putc(out, '{') == -1)
-		return -1;
-	for (pass = 0; pass < 2; pass++) {
-		src = pass == 0 ? n : n->alias;
-		for (i = 0; src != NULL && i < src->nkids; i++) {
-			if (dv_lookup(d, v, src->kids[i]->name,
-			    strlen(src->kids[i]->name), &c) == 0)
-				continue;
-			if (!first && buf_putc(out, ',') == -1)
-				return -1;
-			first = 0;
-			if (diag_json_string(out, src->kids[i]->name) == -1 ||
-			    buf_putc(out, ':') == -1 ||
-			    json_value(out, d, &c, depth) == -1)
-				return -1;
-		}
-	}
-	return buf_putc(out, '}');
-}
-
-int
-tdata_json(struct buf *out, const struct render_ctx *rc,
-    const struct fnode *root)
-{
-	struct tdata_deal	 d;
-	struct mustache_val	 v;
-
-	tdata_deal_init(&d, rc, root, 0, &v);
-	if (json_object(out, &d, &v, 0) == -1)
-		return -1;
-	return buf_putc(out, '\n');
-}

@@ -3,14 +3,18 @@
  * templates_data.h: the names a handoff template can use, as a tree built
  * from the schema (element paths split at '/', the attributes handoff
  * knows, and the computed values), and the two value interfaces over it:
- * the type level (for the compile-time check) and the deal itself (a
- * canonical tree plus the computed values of a render_ctx).  Internal to
- * templates.c and cmd_templates.c.
+ * the type level (templates_data.c, for the compile-time check) and the
+ * deal itself (templates_view.c: a canonical tree plus the computed values
+ * of a render_ctx, indexed once per deal).  Every distinct name of the
+ * tree has an integer key, so that a template's names, interned once
+ * (tdata_intern), are found by indexing, not by comparing strings.
+ * Internal to templates.c.
  */
 #ifndef HANDOFF_TEMPLATES_DATA_H
 #define HANDOFF_TEMPLATES_DATA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mustache.h"
 #include "timeline.h"
@@ -68,6 +72,14 @@ struct fnode {
 	struct fnode	*alias;		/* children come from there */
 	struct fnode	**kids;
 	size_t		 nkids;
+	/* set once the tree is complete */
+	size_t		 idx;		/* index in parent->kids */
+	int		 key;		/* the key of name */
+	int		 name_idx;	/* FIRST_NAME: index of 'name', or -1 */
+	uint16_t	*bykey;		/* key -> 1 + index in kids, or 0 */
+	size_t		 nbykey;
+	char		**keys;		/* root only: every name, sorted */
+	size_t		 nkeys;
 };
 
 /* Build the name tree for a schema; NULL when out of memory. */
@@ -76,6 +88,15 @@ void		 tdata_tree_free(struct fnode *root);
 /* The child of n named name (len bytes), following aliases, or NULL. */
 const struct fnode *tdata_child(const struct fnode *n, const char *name,
 		    size_t len);
+/* The same for a name segment, by its key when it has one. */
+const struct fnode *tdata_child_seg(const struct fnode *n,
+		    const struct mustache_seg *seg);
+/*
+ * The key of a name for tree root (void * for mustache_set_intern): a
+ * key of the tree, or one that no node has when the tree has no such
+ * name.
+ */
+int		 tdata_intern(void *root, const char *name, size_t len);
 /* The dotted name of n from the root ("relationships.stakeholder.name"). */
 int		 tdata_path(struct buf *out, const struct fnode *n);
 
@@ -83,40 +104,35 @@ int		 tdata_path(struct buf *out, const struct fnode *n);
 extern const struct mustache_data tdata_types;
 struct mustache_val tdata_type_val(const struct fnode *n);
 
-/* What the deal values need for one render. */
-struct tdata_deal {
-	const struct render_ctx	*rc;
-	const struct fnode	*root;
-	int			 client;	/* refuse internal names */
-	char			 comp[COMP__MAX][256];
-	char			 step_date[STEP__MAX][11];
-	char			 step_when[STEP__MAX][40];
-	char			 step_from[STEP__MAX][11];
-	unsigned		 comp_ready;	/* bit per fn_comp */
-	unsigned		 step_ready;	/* bit per step */
-	int			 signed_day;	/* -1: not signed */
-	const struct timeline	*tl;
-	const void		*top[3];	/* xmlNode: top risks */
-	size_t			 ntop;
-	struct timeline		 fallback;	/* when there is no config */
-	struct {			/* name -> child node, by address */
-		const void	*parent;
-		const char	*name;
-		const struct fnode *child;
-	}			 cache[64];
-};
+/*
+ * The deal level (templates_view.c): a view of one deal, built lazily
+ * (each element's children are indexed by name the first time a template
+ * looks into it; computed values are formatted once) and kept for every
+ * render of that deal.  Values are nodes of the view with their fnode.
+ */
+struct templates_view;
 
-/* The deal level: values are elements of rc->m with their fnode. */
-extern const struct mustache_data tdata_deal;
-/* Fill *d for rc (computed values) and give the root value. */
-void		 tdata_deal_init(struct tdata_deal *d,
-		    const struct render_ctx *rc, const struct fnode *root,
-		    int client, struct mustache_val *rootval);
+/* A view of the deal of rc for the name tree root; NULL when out of
+ * memory.  rc and what it points to must outlive the view. */
+struct templates_view	*tview_new(const struct render_ctx *rc,
+		    const struct fnode *root);
+void		 tview_free(struct templates_view *v);
+/* True once the view ran out of memory (a render then fails). */
+int		 tview_failed(const struct templates_view *v);
+
+/* The ud of a deal-level render: the view, and whether the template is
+ * client-facing (then internal names are found but empty). */
+struct tview_render {
+	struct templates_view	*view;
+	int		 client;
+};
+extern const struct mustache_data tview_data;
+/* The root value of v. */
+struct mustache_val tview_root(struct templates_view *v);
 /*
  * The data a template sees, as JSON (for mustache.js in bench/ and for
- * template authors): every name of the tree with its value for rc.
+ * template authors): every name of the tree with its value.  0 or -1.
  */
-int		 tdata_json(struct buf *out, const struct render_ctx *rc,
-		    const struct fnode *root);
+int		 tview_json(struct buf *out, struct templates_view *v);
 
 #endif

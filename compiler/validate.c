@@ -217,7 +217,9 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
 		    f ? f->hint : NULL, "%s: '%.80s' is not one of: %s", label,
 		    val, clean);
-	} else if (strstr(msg, "'url'") != NULL)
+	} else if (strstr(msg, "url'") != NULL || (strstr(msg,
+	    "[facet 'pattern']") != NULL && f != NULL && f->type != NULL &&
+	    strcmp(f->type, "url") == 0))
 		diag_add(st->dl, model_pos(st->m, n), RULE_SCHEMA,
 		    "%s: '%.80s' is not a link (http:// or https://)", label, val);
 	else if (strstr(msg, "[facet 'pattern']") != NULL)
@@ -251,6 +253,18 @@ validate_xsd(struct vstate *st)
 	xmlSchemaValidateDoc(vc, st->m->doc);
 	xmlSchemaFreeValidCtxt(vc);
 	return 0;
+}
+
+static void
+header_value(struct vstate *st, const xmlNode *n)
+{
+	const struct field	*f;
+
+	if (n == NULL || strpbrk(model_text(n), "\r\n") == NULL)
+		return;
+	f = schema_field_of(st->s, n);
+	diag_add(st->dl, model_pos(st->m, n), RULE_HEADER_INJECTION,
+	    "%s contains a line break", f ? f->label : model_name(n));
 }
 
 /* Dates the XSD lets through that are not real days (xs:date allows a
@@ -379,6 +393,18 @@ check_plain_field(struct vstate *st, const struct field *f, enum level lvl)
 		st->missing_required++;	/* the placeholder said so already */
 }
 
+/* Does the container of the records at path say "none" explicitly? */
+static int
+says_none(const struct vstate *st, const char *path)
+{
+	char		 cp[256];
+	const char	*none;
+
+	parent_path(cp, sizeof(cp), path);
+	none = model_attr(*cp ? model_find(st->m, cp) : NULL, "none");
+	return none != NULL && strcmp(none, "true") == 0;
+}
+
 /*
  * A field inside a table row (stakeholder e-mail, metric target): counts
  * as the share of rows that have it.  Required ones are reported per row,
@@ -394,6 +420,9 @@ check_record_field(struct vstate *st, const struct field *f, enum level lvl)
 
 	parent_path(pp, sizeof(pp), f->path);
 	rname = strrchr(pp, '/') ? strrchr(pp, '/') + 1 : pp;
+	/* "None identified" risks, "None" commitments: no rows to fill. */
+	if (model_find(st->m, pp) == NULL && says_none(st, pp))
+		return;
 	st->v->total++;
 	for (rec = model_find(st->m, pp); rec != NULL; rec = model_next(rec,
 	    rname)) {
@@ -463,6 +492,10 @@ validate_levels(struct vstate *st)
 		f = &st->s->fields[i];
 		lvl = st->level[i];
 		if (lvl == LEVEL_OPTIONAL)
+			continue;
+		/* Before signature there is no signature date to give. */
+		if (!is_signed(st) && strcmp(f->path, "deal/signed") == 0 &&
+		    model_find(st->m, f->path) == NULL)
 			continue;
 		/* A field of an optional group only counts once the group is
 		 * there (process/review/by, objections/objection/answer). */
@@ -582,6 +615,18 @@ static const struct gate gates[] = {
 	    "no success metric has both a target and a date", "goals" },
 };
 
+/* Are both fields required (per row) at this validation's levels? */
+static int
+rows_require(const struct vstate *st, const char *a, const char *b)
+{
+	const struct field	*fa = schema_field(st->s, a);
+	const struct field	*fb = schema_field(st->s, b);
+
+	return fa != NULL && fb != NULL &&
+	    st->level[fa - st->s->fields] == LEVEL_REQUIRED &&
+	    st->level[fb - st->s->fields] == LEVEL_REQUIRED;
+}
+
 static void
 validate_gates(struct vstate *st)
 {
@@ -596,8 +641,9 @@ validate_gates(struct vstate *st)
 		if (gates[i].ok(st, rel))
 			continue;
 		if (gates[i].rule == RULE_METRIC_TARGET &&
-		    model_find(st->m, "goals/metric") == NULL)
-			continue;
+		    (model_find(st->m, "goals/metric") == NULL ||
+		    rows_require(st, "goals/metric/target", "goals/metric/due")))
+			continue;	/* the rows say what is missing */
 		if (is_signed(st))
 			st->missing_required++;
 		where = model_find(st->m, gates[i].where);
@@ -884,6 +930,31 @@ validate_deal_id(struct vstate *st)
 	    id);
 }
 
+/*
+ * Values that end up in e-mail headers (names, addresses, the client)
+ * must be one line: refuse a CR or LF here already, so that 'check' and
+ * the pre-commit hook catch what 'build' would refuse.
+ */
+static void
+validate_header_values(struct vstate *st)
+{
+	static const char *const paths[] = {
+		"deal/client", "deal/ae/name", "deal/ae/email", "deal/csm/name",
+		"deal/csm/email",
+	};
+	const xmlNode	*n, *sh;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++)
+		header_value(st, model_find(st->m, paths[i]));
+	for (sh = model_find(st->m, "relationships/stakeholder"); sh != NULL;
+	    sh = model_next(sh, "stakeholder"))
+		for (n = model_first(sh); n != NULL; n = model_next_elem(n))
+			if (strcmp(model_name(n), "name") == 0 ||
+			    strcmp(model_name(n), "email") == 0)
+				header_value(st, n);
+}
+
 int
 validate_model(struct verdict *out, const struct model *m,
     const struct schema *s, const struct config *c, int today,
@@ -914,6 +985,7 @@ validate_model(struct verdict *out, const struct model *m,
 		goto out;
 	validate_dates(&st, model_root(m));
 	validate_deal_id(&st);
+	validate_header_values(&st);
 	validate_placeholders(&st, model_root(m));
 	validate_levels(&st);
 	validate_gates(&st);

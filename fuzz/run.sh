@@ -4,11 +4,27 @@
 # seeded from examples/ and tests/regress/ (and fuzz/TARGET.dict when there
 # is one).  Prints each harness's last status line (execs, cov, ft) and
 # exits 1 when one of them found a crash, leak or timeout; the input is
-# kept in build/fuzz/artifacts/ (add it to tests/regress/hostile/).
+# kept in build/fuzz/artifacts/ (add it to tests/regress/hostile/ as
+# fuzz-TARGET-NAME).  'fuzz/run.sh replay TARGET...' runs those saved
+# inputs once each and says PASS or FAIL per file.
 secs=$1; shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 rc=0
+if [ "$secs" = replay ]; then	# fuzz/run.sh replay TARGET...
+	for t in "$@"; do
+		for f in tests/regress/hostile/fuzz-"$t"-*; do
+			[ -f "$f" ] || continue
+			if timeout 60 "build/fuzz/fuzz_$t" "$f" > "build/fuzz/replay.log" 2>&1
+			then echo "PASS $f"
+			else echo "FAIL $f"; rc=1
+				grep -E 'ERROR|SUMMARY|runtime error|not a fixed' \
+				    build/fuzz/replay.log | head -3
+			fi
+		done
+	done
+	exit $rc
+fi
 for t in "$@"; do
 	bin=build/fuzz/fuzz_$t
 	corpus=build/fuzz/corpus/$t

@@ -112,6 +112,28 @@ if [ $rc -eq 1 ] && printf '%s' "$out" | grep -q 'handoff.yml:[0-9]'; then
 	ok "config: a malformed handoff.yml is an error with its line"
 else ko "config: a malformed handoff.yml is an error with its line" "exit $rc" "$out"; fi
 
+# The limits are the team's to see and set, each with a clear error.
+mkdir -p "$tmp/lim"; cp "$tmp/tiny.md" "$tmp/lim/"
+awk '{ print } /^- Dispatchers/ { print "  - one\n    - two\n      - three\n        - four\n          - five\n            - six" }' \
+    "$tmp/tiny.md" > "$tmp/lim/deep.md"
+limit() {	# key value rule [file]
+	f=${4:-tiny.md}
+	printf 'limits:\n  %s: %s\n' "$1" "$2" > "$tmp/lim/handoff.yml"
+	out=$(cd "$tmp/lim" && "$bin" check "$f" 2>&1); rc=$?
+	if [ $rc -eq 1 ] && printf '%s' "$out" | grep -q "^$f.*\[$3\]"; then
+		ok "limits: $1 in handoff.yml gives [$3]"
+	else ko "limits: $1 in handoff.yml gives [$3]" "exit $rc" "$out"; fi
+}
+{ cat "$tmp/tiny.md"; printf '# Notes\n'; i=0; while [ $i -lt 40 ]; do
+	printf 'Steering committee minutes, week %d: nothing new.\n' $i; i=$((i + 1)); done; } > "$tmp/lim/big.md"
+limit max_file_size 1024 file-too-large big.md
+limit max_table_rows 1 table-too-large
+limit max_table_cols 3 table-too-large
+limit max_depth 4 nesting-too-deep deep.md
+rm -f "$tmp/lim/handoff.yml"
+out=$(cd "$tmp/lim" && "$bin" check tiny.md deep.md 2>&1); rc=$?
+[ $rc -eq 0 ] && ok "limits: the defaults accept the deal" || ko "limits: the defaults accept the deal" "$out"
+
 # Usage and system errors exit 2.
 "$bin" check >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && ok "check: no file is a usage error (2)" || ko "check: no file is a usage error (2)" "exit $rc"

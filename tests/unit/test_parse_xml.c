@@ -334,14 +334,18 @@ test_parse_xml__invalid_utf8(void **state)
 	assert_one(f, RULE_ENCODING, 2);
 }
 
-/* Nothing on stderr, and libxml2's global hooks are put back. */
+/*
+ * Nothing on stderr; the thread's error handlers are put back; the deny
+ * loader stays installed but leaves other parsers their local files.
+ */
 static void
 test_parse_xml__silent_and_restores_hooks(void **state)
 {
 	struct fx		*f = *state;
-	xmlExternalEntityLoader	 loader = xmlGetExternalEntityLoader();
+	xmlExternalEntityLoader	 loader;
 	xmlStructuredErrorFunc	 serr = xmlStructuredError;
 	xmlGenericErrorFunc	 gerr = xmlGenericError;
+	xmlDocPtr		 doc;
 	char			 path[] = "/tmp/test_parse_xml.XXXXXX";
 	int			 fd = mkstemp(path), saved = dup(2);
 	const char		*odd = "<?xml version=\"1.0\" encoding="
@@ -351,16 +355,22 @@ test_parse_xml__silent_and_restores_hooks(void **state)
 	dup2(fd, 2);
 	assert_null(parse(f, "<handoff xmlns=\"urn:x-handoff:1\"><a></b>"
 	    "&undefined; <<</handoff>"));
+	loader = xmlGetExternalEntityLoader();
 	assert_null(parse_xml("u.xml", odd, strlen(odd), &f->lim, &f->dl));
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
 	assert_int_equal(lseek(fd, 0, SEEK_END), 0);
-	close(fd);
-	unlink(path);
 	assert_true(xmlGetExternalEntityLoader() == loader);
 	assert_true(xmlStructuredError == serr);
 	assert_true(xmlGenericError == gerr);
+	/* someone else's parser still reads a local file */
+	assert_int_equal(write(fd, "<a/>", 4), 4);
+	close(fd);
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	assert_non_null(doc);
+	xmlFreeDoc(doc);
+	unlink(path);
 }
 
 static void

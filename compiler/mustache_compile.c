@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mustache.c: compile a Mustache template into a flat array of operations
- * and render it.  Compilation is three passes over the source:
+ * mustache_compile.c: compile a Mustache template into a flat array of
+ * operations (mustache_priv.h); the renderer is mustache_render.c.
+ * Compilation is three passes over the source:
  *
  *   1. tokenize: text (split after each newline, so that a token never
  *      spans two lines) and tags, following set-delimiter tags;
@@ -13,16 +14,10 @@
  *      to the partial.  Parent tags and their argument blocks do not
  *      count, so "{{<p}}{{$b}}" alone on a line is standalone too.
  *
- * Then the tokens become operations whose bodies are contiguous: a section
- * at index i owns the operations i+1 .. end-1.  Rendering walks that array
- * with an explicit context stack (spec: "Context stack").
- *
- * Inheritance (the optional ~inheritance module): a parent tag pushes its
- * argument list on a chain; a block resolves against the outermost
- * argument of that name first ("top-level substitutions take
- * precedence").  Block re-indentation: a standalone argument block strips
- * the indentation of its first line from each of its lines, and a block
- * site adds its own (that of the line after a standalone open tag).
+ * Then the tokens become operations whose bodies are contiguous, and each
+ * name that rendering looks up is split at its dots into segments, so
+ * that rendering never scans a name; a data implementation may give each
+ * segment an integer key (mustache_set_intern).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,62 +26,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "mustache.h"
-
-enum op_kind {
-	OP_TEXT,
-	OP_VAR,		/* {{name}} */
-	OP_RAW,		/* {{{name}}}, {{&name}} */
-	OP_SECTION,	/* {{#name}} */
-	OP_INVERTED,	/* {{^name}} */
-	OP_PARTIAL,	/* {{>name}} */
-	OP_PARENT,	/* {{<name}} */
-	OP_BLOCK,	/* {{$name}} */
-	/* tokens only, never operations */
-	TK_CLOSE,	/* {{/name}} */
-	TK_COMMENT,	/* {{!…}} */
-	TK_DELIM	/* {{=<% %>=}} */
-};
-
-#define F_DYNAMIC	0x01	/* {{>*name}}: name is looked up */
-#define F_STANDALONE	0x02	/* the tag was alone on its line */
-#define F_ARG		0x04	/* a block directly inside a parent */
-#define F_REMOVED	0x08	/* token: whitespace of a standalone line */
-
-struct op {
-	unsigned char	 kind;
-	unsigned char	 flags;
-	uint32_t	 off;	/* text, or the name */
-	uint32_t	 len;
-	uint32_t	 end;	/* bodies: index after the body */
-	uint32_t	 ioff;	/* indentation (partials, parents, blocks) */
-	uint32_t	 ilen;
-	uint32_t	 line;	/* from 1 */
-	uint32_t	 col;	/* from 0 */
-};
-
-struct span {
-	uint32_t	 off;
-	uint32_t	 len;
-	uint32_t	 line;
-	uint32_t	 col;
-};
-
-struct mustache {
-	char		*name;
-	char		*file;
-	char		*src;
-	size_t		 srclen;
-	struct op	*ops;
-	size_t		 nops;
-	struct span	*comments;
-	size_t		 ncomments;
-};
-
-struct mustache_set {
-	struct mustache	**v;
-	size_t		  n;
-	size_t		  cap;
-};
+#include "mustache_priv.h"
 
 /* The compiler's state. */
 struct comp {
@@ -379,13 +319,6 @@ comp_tokenize(struct comp *c)
 
 /* ===== pairing =========================================================== */
 
-static int
-has_body(int kind)
-{
-	return kind == OP_SECTION || kind == OP_INVERTED ||
-	    kind == OP_PARENT || kind == OP_BLOCK;
-}
-
 /* Match opens and closes; end of an open = index of its close token. */
 static int
 comp_pair(struct comp *c)
@@ -402,7 +335,7 @@ comp_pair(struct comp *c)
 		if (o->kind == OP_BLOCK && n > 0 &&
 		    c->tk[stack[n - 1]].kind == OP_PARENT)
 			o->flags |= F_ARG;
-		if (has_body(o->kind)) {
+		if (mustache_has_body(o->kind)) {
 			stack[n++] = i;
 			continue;
 		}
@@ -588,7 +521,7 @@ comp_emit(struct comp *c)
 	map[c->ntk] = n;
 	/* end pointed at the close token: now the op after the body */
 	for (i = 0; i < n; i++)
-		if (has_body(c->tk[i].kind))
+		if (mustache_has_body(c->tk[i].kind))
 			c->tk[i].end = (uint32_t)map[c->tk[i].end];
 	c->t->ops = c->tk;
 	c->t->nops = n;
@@ -598,6 +531,73 @@ comp_emit(struct comp *c)
 fail:
 	free(map);
 	return -1;
+}
+
+/* Is o's name looked up in the data when rendering? */
+static int
+looked_up(const struct op *o)
+{
+	switch (o->kind) {
+	case OP_VAR:
+	case OP_RAW:
+	case OP_SECTION:
+	case OP_INVERTED:
+		return 1;
+	case OP_PARTIAL:
+	case OP_PARENT:
+		return (o->flags & F_DYNAMIC) != 0;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Split every looked-up name at its dots (spec: "Dotted Names"; "a..b"
+ * has an empty middle segment, which finds nothing).  "." alone is the
+ * top of the context stack and has no segments.
+ */
+static int
+comp_segments(struct mustache *t)
+{
+	const char	*s, *dot, *end;
+	struct op	*o;
+	size_t		 i, n = 0, k;
+
+	for (i = 0; i < t->nops; i++) {
+		o = &t->ops[i];
+		if (!looked_up(o))
+			continue;
+		if (o->len == 1 && t->src[o->off] == '.') {
+			o->flags |= F_DOT;
+			continue;
+		}
+		n++;
+		for (k = 0; k < o->len; k++)
+			n += t->src[o->off + k] == '.';
+	}
+	if (n == 0)
+		return 0;
+	if ((t->segs = calloc(n, sizeof(*t->segs))) == NULL)
+		return -1;
+	for (i = 0; i < t->nops; i++) {
+		o = &t->ops[i];
+		if (!looked_up(o) || (o->flags & F_DOT))
+			continue;
+		o->seg = (uint32_t)t->nsegs;
+		s = t->src + o->off;
+		end = s + o->len;
+		for (;;) {
+			dot = memchr(s, '.', (size_t)(end - s));
+			t->segs[t->nsegs].s = s;
+			t->segs[t->nsegs].len = (size_t)((dot ? dot : end) - s);
+			t->segs[t->nsegs++].key = -1;
+			if (dot == NULL)
+				break;
+			s = dot + 1;
+		}
+		o->nseg = (uint32_t)(t->nsegs - o->seg);
+	}
+	return 0;
 }
 
 struct mustache *
@@ -625,7 +625,7 @@ mustache_compile(const char *name, const char *file, const char *src,
 	if (comp_tokenize(&c) == -1 || comp_pair(&c) == -1)
 		goto fail;
 	comp_standalone(&c);
-	if (comp_emit(&c) == -1)
+	if (comp_emit(&c) == -1 || comp_segments(t) == -1)
 		goto fail;
 	return t;
 fail:
@@ -643,6 +643,7 @@ mustache_free(struct mustache *t)
 	free(t->file);
 	free(t->src);
 	free(t->ops);
+	free(t->segs);
 	free(t->comments);
 	free(t);
 }
@@ -749,6 +750,21 @@ mustache_set_add(struct mustache_set *s, struct mustache *t)
 	return 0;
 }
 
+void
+mustache_set_intern(struct mustache_set *s,
+    int (*intern)(void *, const char *, size_t), void *ud)
+{
+	struct mustache	*t;
+	size_t		 i, k;
+
+	for (i = 0; s != NULL && i < s->n; i++) {
+		t = s->v[i];
+		for (k = 0; k < t->nsegs; k++)
+			t->segs[k].key = intern(ud, t->segs[k].s,
+			    t->segs[k].len);
+	}
+}
+
 const struct mustache *
 mustache_set_get(const struct mustache_set *s, const char *name, size_t len)
 {
@@ -769,483 +785,3 @@ mustache_set_at(const struct mustache_set *s, size_t i)
 	return s != NULL && i < s->n ? s->v[i] : NULL;
 }
 
-/* ===== rendering ========================================================= */
-
-struct chain {
-	const struct mustache	*t;	/* template holding the parent tag */
-	size_t			 op;	/* index of the parent tag */
-};
-
-struct active {
-	const struct mustache	*t;	/* a partial being checked */
-	struct mustache_val	 top;	/* with this value on top */
-};
-
-struct rstate {
-	const struct mustache_render *r;
-	const struct mustache_data *d;
-	struct buf		*out;
-	struct diag_list	*dl;
-	struct mustache_val	*stack;	/* context stack, bottom first */
-	size_t			 depth;
-	struct chain		*chain;	/* parent tags being expanded */
-	size_t			 nchain;
-	struct active		*active;	/* check mode: partials */
-	size_t			 nactive;
-	struct buf		 prefix;	/* indentation of every line */
-	struct buf		 tmp;		/* scratch for string() */
-	size_t			 strip;	/* indentation to drop per line */
-	unsigned		 level;	/* sections, partials, blocks */
-	int			 bol;	/* at the beginning of a line */
-	int			 check;
-};
-
-static int r_ops(struct rstate *, const struct mustache *, size_t, size_t);
-
-/* HTML escapes (spec: interpolation.yml "HTML Escaping"). */
-static const char *const html_esc[256] = {
-	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
-	['"'] = "&quot;", ['\''] = "&#39;"
-};
-
-static int
-r_escape(struct buf *out, const char *s, size_t n)
-{
-	size_t		 i, start = 0;
-	const char	*rep;
-
-	for (i = 0; i < n; i++) {
-		if ((rep = html_esc[(unsigned char)s[i]]) == NULL)
-			continue;
-		if (buf_put(out, s + start, i - start) == -1 ||
-		    buf_puts(out, rep) == -1)
-			return -1;
-		start = i + 1;
-	}
-	return buf_put(out, s + start, n - start);
-}
-
-/* Template text, with the indentation rules of partials and blocks. */
-static int
-r_text(struct rstate *st, const char *s, size_t n)
-{
-	const char	*nl;
-	size_t		 k;
-
-	if (n == 0)
-		return 0;
-	if (st->prefix.len == 0 && st->strip == 0) {
-		st->bol = s[n - 1] == '\n';
-		return buf_put(st->out, s, n);
-	}
-	while (n > 0) {
-		if (st->bol) {
-			for (k = 0; k < st->strip && k < n && is_ws(s[k]); k++)
-				continue;
-			s += k;
-			n -= k;
-			if (n == 0)
-				break;
-			if (buf_put(st->out, st->prefix.data,
-			    st->prefix.len) == -1)
-				return -1;
-			st->bol = 0;
-		}
-		nl = memchr(s, '\n', n);
-		k = nl ? (size_t)(nl - s) + 1 : n;
-		if (buf_put(st->out, s, k) == -1)
-			return -1;
-		s += k;
-		n -= k;
-		st->bol = nl != NULL;
-	}
-	return 0;
-}
-
-static int
-r_depth(struct rstate *st, const struct mustache *t, const struct op *o)
-{
-	if (st->level < st->r->max_depth)
-		return 0;
-	diag_add(st->dl, diag_pos(t->file, o->line, o->col),
-	    RULE_TEMPLATE_DEPTH, "template expansion deeper than %u levels",
-	    st->r->max_depth);
-	return -1;
-}
-
-static void
-r_note(struct rstate *st, enum mustache_note_kind kind,
-    const struct mustache *t, const struct op *o,
-    const struct mustache_val *v, int section)
-{
-	struct mustache_note	 n;
-
-	if (st->d->note == NULL)
-		return;
-	n.kind = kind;
-	n.t = t;
-	n.line = o->line;
-	n.col = o->col;
-	n.name = t->src + o->off;
-	n.len = o->len;
-	n.section = section;
-	n.v = v;
-	n.stack = st->stack;
-	n.depth = st->depth;
-	st->d->note(st->r->ud, &n);
-}
-
-/*
- * Resolve a (dotted) name: the first part up the context stack, the rest
- * inside what was found (spec: "Dotted Names", "Context Precedence").
- */
-static int
-r_lookup(struct rstate *st, const char *name, size_t len,
-    struct mustache_val *out)
-{
-	const char		*dot, *end = name + len;
-	struct mustache_val	 v;
-	size_t			 i, seg;
-	int			 found = 0;
-
-	if (len == 1 && name[0] == '.') {
-		*out = st->stack[st->depth - 1];
-		return 1;
-	}
-	dot = memchr(name, '.', len);
-	seg = dot ? (size_t)(dot - name) : len;
-	for (i = st->depth; i > 0 && !found; i--)
-		found = st->d->lookup(st->r->ud, &st->stack[i - 1], name, seg,
-		    out);
-	while (found && dot != NULL) {
-		name = dot + 1;
-		dot = memchr(name, '.', (size_t)(end - name));
-		seg = dot ? (size_t)(dot - name) : (size_t)(end - name);
-		if (!st->d->lookup(st->r->ud, out, name, seg, &v))
-			return 0;
-		*out = v;
-	}
-	return found;
-}
-
-static int
-r_var(struct rstate *st, const struct mustache *t, const struct op *o)
-{
-	struct mustache_val	 v;
-	const char		*s;
-	size_t			 n;
-	int			 found;
-
-	found = r_lookup(st, t->src + o->off, o->len, &v);
-	if (st->check) {
-		r_note(st, MUSTACHE_NOTE_NAME, t, o, found ? &v : NULL, 0);
-		return 0;
-	}
-	if (st->bol && st->prefix.len > 0) {
-		if (buf_put(st->out, st->prefix.data, st->prefix.len) == -1)
-			return -1;
-		st->bol = 0;
-	}
-	if (!found)
-		return 0;
-	buf_clear(&st->tmp);
-	if ((s = st->d->string(st->r->ud, &v, &n, &st->tmp)) == NULL)
-		return -1;
-	if (n > 0)
-		st->bol = 0;
-	if (o->kind == OP_VAR && (st->r->flags & MUSTACHE_HTML))
-		return r_escape(st->out, s, n);
-	return buf_put(st->out, s, n);
-}
-
-/* The body of section i with v pushed on the context stack. */
-static int
-r_body(struct rstate *st, const struct mustache *t, size_t i,
-    const struct mustache_val *v)
-{
-	int	 rc;
-
-	if (r_depth(st, t, &t->ops[i]) == -1)
-		return -1;
-	st->stack[st->depth++] = *v;
-	st->level++;
-	rc = r_ops(st, t, i + 1, t->ops[i].end);
-	st->level--;
-	st->depth--;
-	return rc;
-}
-
-static int
-r_section(struct rstate *st, const struct mustache *t, size_t i)
-{
-	const struct op		*o = &t->ops[i];
-	struct mustache_val	 v, item;
-	int			 found, r;
-
-	found = r_lookup(st, t->src + o->off, o->len, &v);
-	if (st->check) {
-		r_note(st, MUSTACHE_NOTE_NAME, t, o, found ? &v : NULL, 1);
-		if (!found)
-			return 0;
-		r = st->d->first(st->r->ud, &v, &item);
-		return r_body(st, t, i, r == 1 ? &item : &v);
-	}
-	if (!found)
-		return 0;
-	r = st->d->first(st->r->ud, &v, &item);
-	if (r == -1)
-		return st->d->truthy(st->r->ud, &v) ? r_body(st, t, i, &v) : 0;
-	while (r == 1) {
-		if (r_body(st, t, i, &item) == -1)
-			return -1;
-		r = st->d->next(st->r->ud, &v, &item);
-	}
-	return 0;
-}
-
-static int
-r_inverted(struct rstate *st, const struct mustache *t, size_t i)
-{
-	const struct op		*o = &t->ops[i];
-	struct mustache_val	 v, item;
-	int			 found, r;
-
-	found = r_lookup(st, t->src + o->off, o->len, &v);
-	if (st->check)
-		r_note(st, MUSTACHE_NOTE_NAME, t, o, found ? &v : NULL, 1);
-	else if (found) {
-		r = st->d->first(st->r->ud, &v, &item);
-		if (r == 1 || (r == -1 && st->d->truthy(st->r->ud, &v)))
-			return 0;
-	}
-	return r_ops(st, t, i + 1, o->end);
-}
-
-/* The template a partial or parent tag names (looked up when dynamic). */
-static const struct mustache *
-r_target(struct rstate *st, const struct mustache *t, const struct op *o)
-{
-	struct mustache_val	 v;
-	const struct mustache	*p;
-	const char		*s;
-	size_t			 n;
-	int			 found;
-
-	if (!(o->flags & F_DYNAMIC)) {
-		p = mustache_set_get(st->r->partials, t->src + o->off, o->len);
-		if (p == NULL && st->check)
-			r_note(st, MUSTACHE_NOTE_PARTIAL, t, o, NULL, 0);
-		return p;
-	}
-	found = r_lookup(st, t->src + o->off, o->len, &v);
-	if (st->check) {
-		r_note(st, MUSTACHE_NOTE_NAME, t, o, found ? &v : NULL, 0);
-		r_note(st, MUSTACHE_NOTE_DYNAMIC, t, o, found ? &v : NULL, 0);
-		return NULL;
-	}
-	if (!found)
-		return NULL;
-	buf_clear(&st->tmp);
-	if ((s = st->d->string(st->r->ud, &v, &n, &st->tmp)) == NULL)
-		return NULL;
-	return mustache_set_get(st->r->partials, s, n);
-}
-
-/* Check mode: is partial p already being checked with this context? */
-static int
-r_seen(const struct rstate *st, const struct mustache *p)
-{
-	const struct mustache_val *top = &st->stack[st->depth - 1];
-	size_t	 i;
-
-	for (i = 0; i < st->nactive; i++)
-		if (st->active[i].t == p && st->active[i].top.p == top->p &&
-		    st->active[i].top.q == top->q &&
-		    st->active[i].top.kind == top->kind)
-			return 1;
-	return 0;
-}
-
-/*
- * Render ops [b, e) of t in a new frame: indentation ind (len n, minus
- * what the current frame strips) added to every line, strip dropped.
- */
-static int
-r_frame(struct rstate *st, const struct mustache *t, size_t b, size_t e,
-    const char *ind, size_t n, int standalone, size_t strip)
-{
-	size_t	 plen = st->prefix.len, ostrip = st->strip, k;
-	int	 rc;
-
-	for (k = 0; k < st->strip && k < n && is_ws(ind[k]); k++)
-		continue;
-	if (buf_put(&st->prefix, ind + k, n - k) == -1)
-		return -1;
-	if (standalone)
-		st->bol = 1;
-	st->strip = strip;
-	st->level++;
-	if (st->check) {
-		st->active[st->nactive].t = t;
-		st->active[st->nactive++].top = st->stack[st->depth - 1];
-	}
-	rc = r_ops(st, t, b, e);
-	if (st->check)
-		st->nactive--;
-	st->level--;
-	st->strip = ostrip;
-	st->prefix.len = plen;
-	return rc;
-}
-
-static int
-r_partial(struct rstate *st, const struct mustache *t, const struct op *o)
-{
-	const struct mustache	*p;
-
-	if ((p = r_target(st, t, o)) == NULL)
-		return 0;
-	if (st->check && r_seen(st, p))
-		return 0;
-	if (r_depth(st, t, o) == -1)
-		return -1;
-	return r_frame(st, p, 0, p->nops, t->src + o->ioff, o->ilen,
-	    o->flags & F_STANDALONE, 0);
-}
-
-static int
-r_parent(struct rstate *st, const struct mustache *t, size_t i)
-{
-	const struct op		*o = &t->ops[i];
-	const struct mustache	*p;
-	int			 rc;
-
-	if ((p = r_target(st, t, o)) == NULL)
-		return 0;
-	if (st->check && r_seen(st, p))
-		return 0;
-	if (r_depth(st, t, o) == -1)
-		return -1;
-	st->chain[st->nchain].t = t;
-	st->chain[st->nchain++].op = i;
-	rc = r_frame(st, p, 0, p->nops, t->src + o->ioff, o->ilen,
-	    o->flags & F_STANDALONE, 0);
-	st->nchain--;
-	return rc;
-}
-
-/* The argument for block name (len) given by the outermost parent tag. */
-static int
-r_argument(const struct rstate *st, const char *name, size_t len,
-    const struct mustache **tp, size_t *ip)
-{
-	const struct mustache	*t;
-	const struct op		*o;
-	size_t			 c, i, end;
-
-	for (c = 0; c < st->nchain; c++) {
-		t = st->chain[c].t;
-		end = t->ops[st->chain[c].op].end;
-		for (i = st->chain[c].op + 1; i < end; ) {
-			o = &t->ops[i];
-			if (o->kind == OP_BLOCK && (o->flags & F_ARG) &&
-			    o->len == len &&
-			    memcmp(t->src + o->off, name, len) == 0) {
-				*tp = t;
-				*ip = i;
-				return 1;
-			}
-			i = has_body(o->kind) ? o->end : i + 1;
-		}
-	}
-	return 0;
-}
-
-static int
-r_block(struct rstate *st, const struct mustache *t, size_t i)
-{
-	const struct op		*o = &t->ops[i], *a;
-	const struct mustache	*at;
-	size_t			 ai;
-
-	if (!r_argument(st, t->src + o->off, o->len, &at, &ai))
-		return r_ops(st, t, i + 1, o->end);
-	if (r_depth(st, t, o) == -1)
-		return -1;
-	a = &at->ops[ai];
-	return r_frame(st, at, ai + 1, a->end, t->src + o->ioff, o->ilen,
-	    o->flags & F_STANDALONE,
-	    (a->flags & F_STANDALONE) ? a->ilen : 0);
-}
-
-static int
-r_ops(struct rstate *st, const struct mustache *t, size_t i, size_t end)
-{
-	const struct op	*o;
-	int		 rc = 0;
-
-	while (i < end && rc == 0) {
-		o = &t->ops[i];
-		switch (o->kind) {
-		case OP_TEXT:
-			if (!st->check)
-				rc = r_text(st, t->src + o->off, o->len);
-			break;
-		case OP_VAR:
-		case OP_RAW:
-			rc = r_var(st, t, o);
-			break;
-		case OP_SECTION:
-			rc = r_section(st, t, i);
-			break;
-		case OP_INVERTED:
-			rc = r_inverted(st, t, i);
-			break;
-		case OP_PARTIAL:
-			rc = r_partial(st, t, o);
-			break;
-		case OP_PARENT:
-			rc = r_parent(st, t, i);
-			break;
-		case OP_BLOCK:
-			rc = r_block(st, t, i);
-			break;
-		}
-		i = has_body(o->kind) ? o->end : i + 1;
-	}
-	return rc;
-}
-
-int
-mustache_render(struct buf *out, const struct mustache *t,
-    const struct mustache_val *root, const struct mustache_render *r,
-    struct diag_list *dl)
-{
-	struct rstate	 st;
-	size_t		 cap = (size_t)r->max_depth + 2;
-	int		 rc = -1;
-
-	memset(&st, 0, sizeof(st));
-	st.r = r;
-	st.d = r->data;
-	st.out = out;
-	st.dl = dl;
-	st.bol = 1;
-	st.check = (r->flags & MUSTACHE_CHECK) != 0;
-	buf_init(&st.prefix);
-	buf_init(&st.tmp);
-	if ((st.stack = calloc(cap, sizeof(*st.stack))) == NULL ||
-	    (st.chain = calloc(cap, sizeof(*st.chain))) == NULL ||
-	    (st.check && (st.active = calloc(cap,
-	    sizeof(*st.active))) == NULL))
-		goto out;
-	st.stack[st.depth++] = *root;
-	rc = r_ops(&st, t, 0, t->nops);
-out:
-	free(st.stack);
-	free(st.chain);
-	free(st.active);
-	buf_dispose(&st.prefix);
-	buf_dispose(&st.tmp);
-	return rc;
-}

@@ -1,0 +1,773 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * templates_view.c: one deal as a handoff template sees it (the deal
+ * level of templates_data.h), for rendering and for the JSON export.
+ *
+ * A view is built once per deal and reused by every template rendered for
+ * it.  It is lazy: an element's children are indexed the first time a
+ * template looks into that element (one walk of its libxml2 children,
+ * each matched to a name of the tree by key), computed values (dates,
+ * the deal value, the primary names) are formatted the first time they
+ * are asked for, and texts are borrowed from libxml2.  Rendering then
+ * finds a name by indexing: the template's segment key gives the child
+ * in the name tree (templates_data.c), whose index gives the element.
+ * Everything lives in one arena, freed with the view.
+ *
+ * Values (struct mustache_val): q is always the name (struct fnode); the
+ * low byte of kind says what p is, the bits above it the position of a
+ * list item.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+#include "render.h"
+#include "schema.h"
+#include "templates_data.h"
+#include "timeline.h"
+#include "validate.h"
+
+enum {
+	VK_NODE = 1,	/* p: struct vnode, or NULL */
+	VK_LIST,	/* p: struct vlist, or NULL */
+	VK_STR,		/* p: NUL-terminated string, or NULL */
+	VK_FIRST	/* p: the struct vnode of a <name>: its first word */
+};
+
+struct vnode;
+
+/* The elements of one name under one element, in document order. */
+struct vlist {
+	struct vnode	**v;
+	size_t		  n;
+};
+
+/* An element of the deal with its name. */
+struct vnode {
+	const xmlNode		*el;
+	const struct fnode	*q;
+	struct vlist		*kids;	/* by index in q->kids, once indexed */
+	struct vnode		*next;	/* while indexing: the next sibling */
+	const char		*text;	/* once asked for */
+	size_t			 len;
+	int			 full;	/* has text: 1, 0, or -1 not known */
+};
+
+/* Arena memory: chunks, each zeroed, freed together. */
+struct chunk {
+	struct chunk	*next;
+	size_t		 used;
+	size_t		 cap;
+	max_align_t	 data[];
+};
+
+#define CHUNK_SIZE	8192
+
+struct templates_view {
+	const struct render_ctx	*rc;
+	const struct fnode	*root;
+	struct chunk		*mem;
+	struct vnode		 top;		/* the root element */
+	int			 failed;	/* out of memory */
+	char			 comp[COMP__MAX][256];
+	char			 step_date[STEP__MAX][11];
+	char			 step_when[STEP__MAX][40];
+	char			 step_from[STEP__MAX][11];
+	unsigned		 comp_ready;	/* bit per fn_comp */
+	unsigned		 step_ready;	/* bit per step */
+	int			 signed_day;	/* -1: not signed */
+	const struct timeline	*tl;
+	struct timeline		 fallback;	/* when there is no config */
+	struct vlist		*primary;	/* primary_contacts, once built */
+	struct vlist		*top_risks;	/* top_risks, once built */
+};
+
+/* ===== memory ============================================================ */
+
+/* n zeroed bytes from the arena, or NULL (then the view has failed). */
+static void *
+view_alloc(struct templates_view *w, size_t n)
+{
+	struct chunk	*c = w->mem;
+	size_t		 cap;
+	void		*p;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	    sizeof(max_align_t);
+	if (c == NULL || c->cap - c->used < n) {
+		cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+		if ((c = calloc(1, sizeof(*c) + cap)) == NULL) {
+			w->failed = 1;
+			return NULL;
+		}
+		c->cap = cap;
+		c->next = w->mem;
+		w->mem = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+/* ===== the element index ================================================= */
+
+/* Index the element children of vn by their name in vn->q; 0 or -1. */
+static int
+view_index(struct templates_view *w, struct vnode *vn)
+{
+	const struct fnode	*q = vn->q, *k;
+	const xmlNode		*c;
+	struct vnode		*first = NULL, **last = &first, *e;
+	struct vlist		*kids;
+	struct mustache_seg	 seg;
+	size_t			 i;
+
+	if ((kids = view_alloc(w, (q->nkids ? q->nkids : 1) *
+	    sizeof(*kids))) == NULL)
+		return -1;
+	for (c = vn->el ? vn->el->children : NULL; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		seg.s = (const char *)c->name;
+		seg.len = strlen(seg.s);
+		seg.key = tdata_intern((void *)w->root, seg.s, seg.len);
+		if ((k = tdata_child_seg(q, &seg)) == NULL ||
+		    k->kind != FN_ELEM || k->parent != q)
+			continue;
+		if ((e = view_alloc(w, sizeof(*e))) == NULL)
+			return -1;
+		e->el = c;
+		e->q = k;
+		e->full = -1;
+		*last = e;
+		last = &e->next;
+		kids[k->idx].n++;
+	}
+	for (i = 0; i < q->nkids; i++) {
+		if (kids[i].n == 0)
+			continue;
+		if ((kids[i].v = view_alloc(w, kids[i].n *
+		    sizeof(*kids[i].v))) == NULL)
+			return -1;
+		kids[i].n = 0;
+	}
+	for (e = first; e != NULL; e = e->next)
+		kids[e->q->idx].v[kids[e->q->idx].n++] = e;
+	vn->kids = kids;
+	return 0;
+}
+
+/* The elements of child name k (index idx in vn->q) of vn, or NULL. */
+static struct vlist *
+view_slot(struct templates_view *w, struct vnode *vn, const struct fnode *k,
+    size_t idx)
+{
+	if (vn == NULL || k->parent != vn->q || idx >= vn->q->nkids)
+		return NULL;
+	if (vn->kids == NULL && view_index(w, vn) == -1)
+		return NULL;
+	return &vn->kids[idx];
+}
+
+/* The elements of repeated name k, under the first of each ancestor. */
+static struct vlist *
+view_list(struct templates_view *w, const struct fnode *k)
+{
+	const struct fnode	*path[16], *a;
+	struct vnode		*vn = &w->top;
+	struct vlist		*l;
+	size_t			 n = 0;
+
+	if (k == NULL)
+		return NULL;
+	for (a = k->parent; a != NULL && a != w->root; a = a->parent)
+		if (n < sizeof(path) / sizeof(path[0]))
+			path[n++] = a;
+		else
+			return NULL;
+	while (n > 0) {
+		a = path[--n];
+		if ((l = view_slot(w, vn, a, a->idx)) == NULL || l->n == 0)
+			return NULL;
+		vn = l->v[0];
+	}
+	return view_slot(w, vn, k, k->idx);
+}
+
+static const char *
+block_text(const xmlNode *el, size_t *len, struct buf *tmp);
+
+/* The text of vn: its own, or a prose field's paragraphs and items. */
+static const char *
+vnode_text(struct templates_view *w, struct vnode *vn, size_t *len)
+{
+	struct buf	 tmp;
+	const char	*s;
+	char		*copy;
+
+	if (vn->text == NULL && vn->q->block) {
+		buf_init(&tmp);
+		if ((s = block_text(vn->el, &vn->len, &tmp)) == NULL ||
+		    (copy = view_alloc(w, vn->len + 1)) == NULL) {
+			buf_dispose(&tmp);
+			w->failed = 1;
+			return NULL;
+		}
+		memcpy(copy, s, vn->len);
+		vn->text = copy;
+		buf_dispose(&tmp);
+	} else if (vn->text == NULL) {
+		vn->text = model_text(vn->el);
+		vn->len = strlen(vn->text);
+	}
+	*len = vn->len;
+	return vn->text;
+}
+
+static int
+vnode_full(struct vnode *vn)
+{
+	if (vn->full < 0)
+		vn->full = model_has_text(vn->el);
+	return vn->full;
+}
+
+/* ===== computed values =================================================== */
+
+static int
+is_primary(const xmlNode *n)
+{
+	const char	*a = model_attr(n, "primary");
+
+	return a != NULL && (strcmp(a, "true") == 0 || strcmp(a, "1") == 0);
+}
+
+/* A new list from all: the primary stakeholders, or (rank) the max most
+ * severe risks. */
+static struct vlist *
+view_filter(struct templates_view *w, const struct vlist *all, size_t max,
+    int rank)
+{
+	static const char *const order[] = { "critical", "high", "medium",
+	    "low", NULL };
+	struct vlist	*l;
+	size_t		 i, n = all ? all->n : 0;
+	int		 k, r;
+
+	if ((l = view_alloc(w, sizeof(*l))) == NULL ||
+	    (n > 0 && (l->v = view_alloc(w, n * sizeof(*l->v))) == NULL))
+		return NULL;
+	if (!rank) {
+		for (i = 0; i < n; i++)
+			if (is_primary(all->v[i]->el))
+				l->v[l->n++] = all->v[i];
+		return l;
+	}
+	/* by severity, in document order within one */
+	for (k = 0; k <= 4 && l->n < max; k++)
+		for (i = 0; i < n && l->n < max; i++) {
+			const char *sev = model_text(model_child(
+			    all->v[i]->el, "severity"));
+
+			for (r = 0; order[r] != NULL &&
+			    strcmp(order[r], sev) != 0; r++)
+				continue;
+			if (r == k)
+				l->v[l->n++] = all->v[i];
+		}
+	return l;
+}
+
+/* "240000" EUR year -> "240,000 EUR/year". */
+static void
+format_value(char *out, size_t size, const xmlNode *v)
+{
+	const char	*t = model_text(v), *cur, *per, *dot;
+	char		 num[64];
+	size_t		 n, i, k = 0, digits;
+
+	cur = model_attr(v, "currency");
+	per = model_attr(v, "per");
+	dot = strchr(t, '.');
+	digits = dot ? (size_t)(dot - t) : strlen(t);
+	for (i = 0; i < digits && k + 2 < sizeof(num); i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			num[k++] = ',';
+		num[k++] = t[i];
+	}
+	num[k] = '\0';
+	n = (size_t)snprintf(out, size, "%s%s%s", num, dot ? dot : "",
+	    *t && cur ? " " : "");
+	if (n < size && *t)
+		snprintf(out + n, size - n, "%s%s%s", cur ? cur : "",
+		    per && strcmp(per, "once") != 0 ? "/" : "",
+		    per && strcmp(per, "once") != 0 ? per : "");
+}
+
+/* "Friday, 20 November 2026". */
+static void
+format_when(char *out, size_t size, int day)
+{
+	static const char *const wd[] = { "Monday", "Tuesday", "Wednesday",
+	    "Thursday", "Friday", "Saturday", "Sunday" };
+	static const char *const mon[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	int	 y, m, dd;
+
+	date_to_ymd(day, &y, &m, &dd);
+	snprintf(out, size, "%s, %d %s %d", wd[date_weekday(day)], dd,
+	    mon[m - 1], y);
+}
+
+/* The first names of the primary contacts: "A", "A and B", "A, B and C". */
+static void
+format_primary_names(char *out, size_t size, const struct vlist *l)
+{
+	const char	*name;
+	size_t		 i, n = 0, len;
+
+	out[0] = '\0';
+	for (i = 0; l != NULL && i < l->n && n < size; i++) {
+		name = model_text(model_child(l->v[i]->el, "name"));
+		len = strcspn(name, " \t");
+		n += (size_t)snprintf(out + n, size - n, "%s%.*s",
+		    i == 0 ? "" : i + 1 == l->n ? " and " : ", ",
+		    (int)len, name);
+	}
+}
+
+static struct vlist *
+view_primary(struct templates_view *w, const struct fnode *k)
+{
+	if (w->primary == NULL)
+		w->primary = view_filter(w, view_list(w, k->alias), 0, 0);
+	return w->primary;
+}
+
+static struct vlist *
+view_top_risks(struct templates_view *w, const struct fnode *k)
+{
+	if (w->top_risks == NULL)
+		w->top_risks = view_filter(w, view_list(w, k->alias), 3, 1);
+	return w->top_risks;
+}
+
+/* Compute the dates of one timeline step, once per deal. */
+static void
+view_step(struct templates_view *w, int step)
+{
+	const struct config	*c = w->rc->c;
+	int			 due;
+
+	if (w->step_ready & (1u << step) || w->signed_day < 0)
+		return;
+	w->step_ready |= 1u << step;
+	due = timeline_add_business_days(w->signed_day, w->tl->step[step].to,
+	    c ? c->holidays : NULL, c ? c->nholidays : 0);
+	date_format(due, w->step_date[step]);
+	format_when(w->step_when[step], sizeof(w->step_when[step]), due);
+	date_format(timeline_add_business_days(w->signed_day,
+	    w->tl->step[step].from, c ? c->holidays : NULL,
+	    c ? c->nholidays : 0), w->step_from[step]);
+}
+
+static const char *
+step_string(struct templates_view *w, int step, int field)
+{
+	const struct timeline_step	*s = &w->tl->step[step];
+
+	view_step(w, step);
+	switch (field) {
+	case SF_DATE:
+		return w->step_date[step];
+	case SF_WHEN:
+		return w->step_when[step];
+	case SF_FROM:
+		return w->step_from[step];
+	case SF_TITLE:
+		return s->title;
+	case SF_OWNER:
+		return s->owner;
+	default:
+		return s->done;
+	}
+}
+
+/* Compute one root value, once per deal (most templates use few). */
+static const char *
+view_comp(struct templates_view *w, int id)
+{
+	const struct render_ctx	*rc = w->rc;
+	const struct fnode	*k;
+	const xmlNode		*val;
+	char			*out = w->comp[id];
+
+	if (w->comp_ready & (1u << id))
+		return out;
+	w->comp_ready |= 1u << id;
+	out[0] = '\0';
+	switch (id) {
+	case COMP_COMPANY:
+		snprintf(out, sizeof(w->comp[id]), "%s", rc->c &&
+		    rc->c->company ? rc->c->company : "Our company");
+		break;
+	case COMP_VERSION:
+		snprintf(out, sizeof(w->comp[id]), "%s",
+		    rc->version ? rc->version : "");
+		break;
+	case COMP_TODAY:
+		if (rc->today > 0)
+			date_format(rc->today, out);
+		break;
+	case COMP_DEADLINE:
+		if (rc->v != NULL && rc->v->deadline >= 0)
+			date_format(rc->v->deadline, out);
+		break;
+	case COMP_VALUE:
+		if ((val = model_find(rc->m, "deal/value")) != NULL)
+			format_value(out, sizeof(w->comp[id]), val);
+		break;
+	case COMP_COMPLETENESS:
+		if (rc->v != NULL)
+			snprintf(out, sizeof(w->comp[id]), "%d",
+			    rc->v->percent);
+		break;
+	default:
+		k = tdata_child(w->root, "primary_contacts", 16);
+		format_primary_names(out, sizeof(w->comp[id]),
+		    k != NULL ? view_primary(w, k) : NULL);
+		break;
+	}
+	return out;
+}
+
+/* ===== the value interface =============================================== */
+
+static struct mustache_val
+dv(const void *p, const struct fnode *q, int kind)
+{
+	struct mustache_val	 v;
+
+	v.p = p;
+	v.q = q;
+	v.kind = kind;
+	return v;
+}
+
+/* The vnode a value is, or NULL (the view owns its vnodes). */
+static struct vnode *
+dv_node(const struct mustache_val *v)
+{
+	return (v->kind & 0xff) == VK_NODE ? (struct vnode *)v->p : NULL;
+}
+
+static int
+dv_lookup(void *ud, const struct mustache_val *v,
+    const struct mustache_seg *seg, struct mustache_val *out)
+{
+	const struct tview_render	*r = ud;
+	struct templates_view			*w = r->view;
+	const struct fnode		*c;
+	struct vnode			*vn = dv_node(v);
+	struct vlist			*l;
+
+	if ((c = tdata_child_seg(v->q, seg)) == NULL)
+		return 0;
+	if (r->client && c->internal) {
+		*out = dv(NULL, c, VK_STR);	/* found, and empty */
+		return 1;
+	}
+	switch (c->kind) {
+	case FN_ELEM:
+		l = view_slot(w, vn, c, c->idx);
+		if (c->repeated)
+			*out = dv(l, c, VK_LIST);
+		else
+			*out = dv(l && l->n ? l->v[0] : NULL, c, VK_NODE);
+		break;
+	case FN_ATTR:
+		*out = dv(vn ? model_attr(vn->el, c->name) : NULL, c, VK_STR);
+		break;
+	case FN_FIRST_NAME:
+		l = c->name_idx < 0 ? NULL :
+		    view_slot(w, vn, c->parent->kids[c->name_idx],
+		    (size_t)c->name_idx);
+		*out = dv(l && l->n ? l->v[0] : NULL, c, VK_FIRST);
+		break;
+	case FN_COMPUTED:
+		*out = dv(view_comp(w, c->id), c, VK_STR);
+		break;
+	case FN_STEP_FIELD:
+		*out = dv(step_string(w, c->parent->id, c->id), c, VK_STR);
+		break;
+	case FN_PRIMARY:
+		*out = dv(view_primary(w, c), c, VK_LIST);
+		break;
+	case FN_TOP_RISKS:
+		*out = dv(view_top_risks(w, c), c, VK_LIST);
+		break;
+	default:
+		*out = dv(NULL, c, VK_NODE);
+		break;
+	}
+	return 1;
+}
+
+static int
+dv_truthy(void *ud, const struct mustache_val *v)
+{
+	const struct tview_render	*r = ud;
+	const struct fnode		*n = v->q;
+	const char			*s = v->p;
+	struct vnode			*vn = (struct vnode *)v->p;
+
+	switch (v->kind & 0xff) {
+	case VK_STR:
+		return s != NULL && *s != '\0' && strcmp(s, "false") != 0;
+	case VK_FIRST:
+		return vn != NULL && vnode_full(vn);
+	default:
+		if (n->kind == FN_ROOT)
+			return 1;
+		if (n->kind == FN_TIMELINE || n->kind == FN_STEP)
+			return r->view->signed_day >= 0;
+		return vn != NULL && vnode_full(vn);
+	}
+}
+
+static int
+dv_first(void *ud, const struct mustache_val *v, struct mustache_val *item)
+{
+	const struct fnode	*n = v->q;
+	const struct vlist	*l = v->p;
+
+	(void)ud;
+	if (v->kind != VK_LIST)
+		return -1;
+	if (l == NULL || l->n == 0)
+		return 0;
+	*item = dv(l->v[0], n->alias ? n->alias : n, VK_NODE);
+	return 1;
+}
+
+static int
+dv_next(void *ud, const struct mustache_val *v, struct mustache_val *item)
+{
+	const struct vlist	*l = v->p;
+	size_t			 i = (size_t)item->kind >> 8;
+
+	(void)ud;
+	if (l == NULL || i + 1 >= l->n)
+		return 0;
+	*item = dv(l->v[i + 1], item->q, VK_NODE | (int)(i + 1) << 8);
+	return 1;
+}
+
+/* Prose: the paragraphs and items, one per line. */
+static const char *
+block_text(const xmlNode *el, size_t *len, struct buf *tmp)
+{
+	const xmlNode	*c;
+
+	for (c = model_first(el); c != NULL; c = model_next_elem(c)) {
+		if (strcmp(model_name(c), "p") != 0 &&
+		    strcmp(model_name(c), "li") != 0)
+			continue;
+		if ((tmp->len > 0 && buf_putc(tmp, '\n') == -1) ||
+		    buf_puts(tmp, model_text(c)) == -1)
+			return NULL;
+	}
+	*len = tmp->len;
+	return tmp->data ? tmp->data : "";
+}
+
+static const char *
+dv_string(void *ud, const struct mustache_val *v, size_t *len,
+    struct buf *tmp)
+{
+	const struct tview_render	*r = ud;
+	const struct fnode		*n = v->q;
+	struct vnode			*vn = (struct vnode *)v->p;
+	const char			*s;
+
+	(void)tmp;
+	switch (v->kind & 0xff) {
+	case VK_STR:
+		s = v->p ? v->p : "";
+		*len = strlen(s);
+		return s;
+	case VK_FIRST:
+		if (vn == NULL)
+			break;
+		if ((s = vnode_text(r->view, vn, len)) != NULL)
+			*len = strcspn(s, " \t");
+		return s;
+	case VK_NODE:
+		if (vn == NULL || n->kind != FN_ELEM)
+			break;
+		if (n->block || n->nkids == 0 || (n->f != NULL && n->f->leaf))
+			return vnode_text(r->view, vn, len);
+		break;
+	}
+	*len = 0;
+	return "";
+}
+
+const struct mustache_data tview_data = {
+	dv_lookup, dv_truthy, dv_first, dv_next, dv_string, NULL
+};
+
+/* ===== the view ========================================================== */
+
+struct templates_view *
+tview_new(const struct render_ctx *rc, const struct fnode *root)
+{
+	struct templates_view	*w;
+
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return NULL;
+	w->rc = rc;
+	w->root = root;
+	w->top.el = model_root(rc->m);
+	w->top.q = root;
+	w->top.full = -1;
+	w->tl = rc->c ? config_timeline(rc->c,
+	    model_get(rc->m, "deal/segment")) : NULL;
+	if (w->tl == NULL) {
+		timeline_default(&w->fallback, SEGMENT_MID_MARKET);
+		w->tl = &w->fallback;
+	}
+	if (date_parse(model_get(rc->m, "deal/signed"), &w->signed_day) != 0)
+		w->signed_day = -1;
+	return w;
+}
+
+void
+tview_free(struct templates_view *w)
+{
+	struct chunk	*c, *next;
+
+	if (w == NULL)
+		return;
+	for (c = w->mem; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(w);
+}
+
+int
+tview_failed(const struct templates_view *w)
+{
+	return w->failed;
+}
+
+struct mustache_val
+tview_root(struct templates_view *w)
+{
+	return dv(&w->top, w->root, VK_NODE);
+}
+
+/* ===== JSON ============================================================== */
+
+static int	json_object(struct buf *, struct tview_render *,
+		    const struct mustache_val *, unsigned);
+
+static int
+json_value(struct buf *out, struct tview_render *r,
+    const struct mustache_val *v, unsigned depth)
+{
+	const struct fnode	*n = v->q;
+	struct mustache_val	 item;
+	struct buf		 tmp;
+	const char		*s;
+	size_t			 len;
+	int			 k, rc, kind = v->kind & 0xff;
+
+	if (kind == VK_LIST) {
+		if (buf_putc(out, '[') == -1)
+			return -1;
+		for (k = dv_first(r, v, &item); k == 1;
+		    k = dv_next(r, v, &item)) {
+			if (out->data[out->len - 1] != '[' &&
+			    buf_putc(out, ',') == -1)
+				return -1;
+			if (json_value(out, r, &item, depth + 1) == -1)
+				return -1;
+		}
+		return buf_putc(out, ']');
+	}
+	if (n->kind == FN_ATTR && v->p != NULL &&
+	    (strcmp(v->p, "true") == 0 || strcmp(v->p, "false") == 0))
+		return buf_puts(out, v->p);
+	if ((kind == VK_NODE || kind == VK_STR) && v->p == NULL &&
+	    n->kind != FN_TIMELINE && n->kind != FN_STEP && n->kind != FN_ROOT)
+		return buf_puts(out, "null");
+	if (kind == VK_NODE && (n->kind == FN_TIMELINE ||
+	    n->kind == FN_STEP || n->kind == FN_ROOT || n->block ||
+	    (n->nkids > 0 && (n->f == NULL || !n->f->leaf))))
+		return json_object(out, r, v, depth + 1);
+	if ((s = dv_string(r, v, &len, NULL)) == NULL)
+		return -1;
+	if (s[len] == '\0')
+		return diag_json_string(out, s);
+	buf_init(&tmp);		/* a first name: a prefix of the text */
+	rc = buf_put(&tmp, s, len) == -1 ? -1 :
+	    diag_json_string(out, tmp.data ? tmp.data : "");
+	buf_dispose(&tmp);
+	return rc;
+}
+
+static int
+json_object(struct buf *out, struct tview_render *r,
+    const struct mustache_val *v, unsigned depth)
+{
+	const struct fnode	*n = v->q, *src;
+	struct mustache_val	 c;
+	struct mustache_seg	 seg;
+	size_t			 i;
+	int			 pass, first = 1;
+
+	if (depth > 16)
+		return buf_puts(out, "null");
+	if (buf_putc(out, '{') == -1)
+		return -1;
+	for (pass = 0; pass < 2; pass++) {
+		src = pass == 0 ? n : n->alias;
+		for (i = 0; src != NULL && i < src->nkids; i++) {
+			seg.s = src->kids[i]->name;
+			seg.len = strlen(seg.s);
+			seg.key = src->kids[i]->key;
+			if (dv_lookup(r, v, &seg, &c) == 0)
+				continue;
+			if (!first && buf_putc(out, ',') == -1)
+				return -1;
+			first = 0;
+			if (diag_json_string(out, seg.s) == -1 ||
+			    buf_putc(out, ':') == -1 ||
+			    json_value(out, r, &c, depth) == -1)
+				return -1;
+		}
+	}
+	return buf_putc(out, '}');
+}
+
+int
+tview_json(struct buf *out, struct templates_view *w)
+{
+	struct tview_render	 r;
+	struct mustache_val	 v;
+
+	r.view = w;
+	r.client = 0;
+	v = tview_root(w);
+	if (json_object(out, &r, &v, 0) == -1 || w->failed)
+		return -1;
+	return buf_putc(out, '\n');
+}
