@@ -1,0 +1,622 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * complete.c: the second half of validation.  Applies each field's level
+ * (from the schema, raised by playbooks and handoff.yml) per stage, which
+ * also gives the completeness percentage; then the stage gates (economic
+ * buyer, primary contact, champion, success metric), the CS review, the
+ * playbooks' sections and roles, unknown sections, the pre-close
+ * threshold and the 48-hour deadline.  Reads the tree, writes diagnostics.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+#include "schema.h"
+#include "timeline.h"
+#include "validate.h"
+#include "validate_int.h"
+
+/* ===== 3. field levels and completeness ================================== */
+
+static void
+report_missing(struct vstate *st, const struct field *f, enum level lvl,
+    const xmlNode *where, const char *who)
+{
+	struct srcpos	 pos = model_pos(st->m, where);
+	const char	*hint = f->hint;
+
+	if (lvl == LEVEL_REQUIRED) {
+		st->missing_required++;
+		/* Without these the file is not a handoff at any stage. */
+		if (vstate_is_signed(st) || strcmp(f->path, "deal/id") == 0 ||
+		    strcmp(f->path, "deal/stage") == 0 ||
+		    strcmp(f->path, "deal/client") == 0)
+			diag_add_hint(st->dl, pos, RULE_REQUIRED_FIELD, hint,
+			    "%s%s%s is missing", who ? who : "", who ? ": " : "",
+			    f->label);
+		else
+			diag_add_hint(st->dl, pos, RULE_DRAFT_MISSING, hint,
+			    "%s%s%s is still empty (required once signed)",
+			    who ? who : "", who ? ": " : "", f->label);
+	} else
+		diag_add_hint(st->dl, pos, RULE_RECOMMENDED_FIELD, hint,
+		    "%s%s%s is missing", who ? who : "", who ? ": " : "",
+		    f->label);
+}
+
+/* The parent path of a field ("relationships/stakeholder/email" ->
+ * "relationships/stakeholder"), into buf. */
+static void
+parent_path(char *buf, size_t sz, const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	size_t		 n = slash ? (size_t)(slash - path) : 0;
+
+	if (n >= sz)
+		n = sz - 1;
+	memcpy(buf, path, n);
+	buf[n] = '\0';
+}
+
+/* The name a record goes by in a message: its name or text child. */
+static const char *
+record_name(const xmlNode *rec)
+{
+	const char	*s = model_text(model_child(rec, "name"));
+
+	return *s ? s : model_text(model_child(rec, "text"));
+}
+
+/* A top-level field (not inside a table row). */
+static void
+check_plain_field(struct vstate *st, const struct field *f, enum level lvl)
+{
+	char		 pp[256];
+	const xmlNode	*n, *where;
+
+	n = model_find(st->m, f->path);
+	st->v->total++;
+	if (n != NULL && f->repeated) {
+		for (; n != NULL; n = model_next(n, f->name))
+			if (vstate_is_filled(n))
+				break;
+	}
+	if (vstate_is_filled(n)) {
+		st->v->filled += 1.0;
+		return;
+	}
+	parent_path(pp, sizeof(pp), f->path);
+	where = n != NULL ? n : *pp ? model_find(st->m, pp) : NULL;
+	if (where == NULL)
+		where = model_root(st->m);
+	if (n == NULL || !vstate_has_placeholder(n))
+		report_missing(st, f, lvl, where, NULL);
+	else if (lvl == LEVEL_REQUIRED)
+		st->missing_required++;	/* the placeholder said so already */
+}
+
+/* Does the container of the records at path say "none" explicitly? */
+static int
+says_none(const struct vstate *st, const char *path)
+{
+	char		 cp[256];
+	const char	*none;
+
+	parent_path(cp, sizeof(cp), path);
+	none = model_attr(*cp ? model_find(st->m, cp) : NULL, "none");
+	return none != NULL && strcmp(none, "true") == 0;
+}
+
+/*
+ * A field inside a table row (stakeholder e-mail, metric target): counts
+ * as the share of rows that have it.  Required ones are reported per row,
+ * recommended ones once with a count.
+ */
+static void
+check_record_field(struct vstate *st, const struct field *f, enum level lvl)
+{
+	char		 pp[256];
+	const char	*rname;
+	const xmlNode	*rec, *first_missing = NULL;
+	size_t		 rows = 0, have = 0;
+
+	parent_path(pp, sizeof(pp), f->path);
+	rname = strrchr(pp, '/') ? strrchr(pp, '/') + 1 : pp;
+	/* "None identified" risks, "None" commitments: no rows to fill. */
+	if (model_find(st->m, pp) == NULL && says_none(st, pp))
+		return;
+	st->v->total++;
+	for (rec = model_find(st->m, pp); rec != NULL; rec = model_next(rec,
+	    rname)) {
+		const xmlNode *n = model_child(rec, f->name);
+
+		rows++;
+		if (vstate_is_filled(n)) {
+			have++;
+			continue;
+		}
+		if (first_missing == NULL)
+			first_missing = rec;
+		if (strcmp(f->path, "relationships/stakeholder/email") == 0) {
+			if (n == NULL || !vstate_has_placeholder(n))
+				diag_add_sev(st->dl, model_pos(st->m, rec),
+				    RULE_STAKEHOLDER_EMAIL, vstate_gate_sev(st), NULL,
+				    "stakeholder '%.60s' has no e-mail",
+				    record_name(rec));
+		} else if (lvl == LEVEL_REQUIRED && (n == NULL ||
+		    !vstate_has_placeholder(n)))
+			report_missing(st, f, lvl, rec, *record_name(rec) ?
+			    record_name(rec) : NULL);
+		else if (lvl == LEVEL_REQUIRED)
+			st->missing_required++;
+	}
+	if (rows > 0)
+		st->v->filled += (double)have / (double)rows;
+	if (lvl == LEVEL_RECOMMENDED && first_missing != NULL &&
+	    strcmp(f->path, "relationships/stakeholder/email") != 0)
+		diag_add_hint(st->dl, model_pos(st->m, first_missing),
+		    RULE_RECOMMENDED_FIELD, f->hint, "%zu of %zu %s%s no %s",
+		    rows - have, rows, rname, rows == 1 ? " has" : "s have",
+		    f->label);
+}
+
+/* A level raised by the config's 'required:' list or a playbook. */
+void
+complete_raise_levels(struct vstate *st)
+{
+	const struct field	*f;
+	size_t			 i, j;
+
+	for (i = 0; i < st->c->nrequired; i++)
+		if ((f = schema_field(st->s, st->c->required[i])) != NULL)
+			st->level[f - st->s->fields] = LEVEL_REQUIRED;
+	for (i = 0; i < st->npbs; i++)
+		for (j = 0; j < st->pbs[i]->nrules; j++) {
+			const struct pb_rule *r = &st->pbs[i]->rules[j];
+
+			if (r->kind != PB_FIELD ||
+			    (f = schema_field(st->s, r->target)) == NULL)
+				continue;
+			if (r->level > st->level[f - st->s->fields])
+				st->level[f - st->s->fields] = r->level;
+		}
+}
+
+void
+complete_levels(struct vstate *st)
+{
+	const struct field	*f;
+	size_t			 i;
+	enum level		 lvl;
+	char			 pp[256];
+
+	for (i = 0; i < st->s->nfields; i++) {
+		f = &st->s->fields[i];
+		lvl = st->level[i];
+		if (lvl == LEVEL_OPTIONAL)
+			continue;
+		/* Before signature there is no signature date to give. */
+		if (!vstate_is_signed(st) && strcmp(f->path, "deal/signed") == 0 &&
+		    model_find(st->m, f->path) == NULL)
+			continue;
+		/* A field of an optional group only counts once the group is
+		 * there (process/review/by, objections/objection/answer). */
+		if (f->parent != NULL && st->level[f->parent - st->s->fields] ==
+		    LEVEL_OPTIONAL && !f->record)
+			continue;
+		if (f->record) {
+			parent_path(pp, sizeof(pp), f->path);
+			if (f->parent != NULL &&
+			    st->level[f->parent - st->s->fields] == LEVEL_OPTIONAL &&
+			    model_find(st->m, pp) == NULL)
+				continue;
+			check_record_field(st, f, lvl);
+		} else
+			check_plain_field(st, f, lvl);
+	}
+}
+
+/* ===== 4. stage gates ==================================================== */
+
+static int
+has_role(const xmlNode *sh, const char *role)
+{
+	const xmlNode	*r;
+
+	for (r = model_child(sh, "role"); r != NULL; r = model_next(r, "role"))
+		if (strcmp(model_text(r), role) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+gate_economic_buyer(const struct vstate *st, const xmlNode *rel)
+{
+	const xmlNode	*sh;
+
+	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
+		if (has_role(sh, "economic-buyer"))
+			return 1;
+	return 0;
+}
+
+static int
+gate_primary(const struct vstate *st, const xmlNode *rel)
+{
+	const xmlNode	*sh;
+	const char	*p;
+
+	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
+		if ((p = model_attr(sh, "primary")) != NULL &&
+		    strcmp(p, "true") == 0 && vstate_is_filled(model_child(sh, "email")))
+			return 1;
+	return 0;
+}
+
+/* Case-insensitive substring test (strcasestr is not C11 nor POSIX). */
+static int
+ci_contains(const char *hay, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A champion, or a risk that says there is none. */
+static int
+gate_champion(const struct vstate *st, const xmlNode *rel)
+{
+	const xmlNode	*sh, *r;
+	const char	*t;
+
+	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
+		if (has_role(sh, "champion") ||
+		    strcmp(model_text(model_child(sh, "stance")), "champion") == 0)
+			return 1;
+	for (r = model_find(st->m, "risks/risk"); r; r = model_next(r, "risk")) {
+		t = model_text(model_child(r, "text"));
+		if (ci_contains(t, "no champion") ||
+		    ci_contains(t, "without a champion") ||
+		    ci_contains(t, "lack of champion"))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+gate_metric(const struct vstate *st, const xmlNode *rel)
+{
+	const xmlNode	*g;
+
+	(void)rel;
+	for (g = model_find(st->m, "goals/metric"); g; g = model_next(g, "metric"))
+		if (vstate_is_filled(model_child(g, "target")) &&
+		    vstate_is_filled(model_child(g, "due")))
+			return 1;
+	return 0;
+}
+
+struct gate {
+	enum rule_id	 rule;
+	int		(*ok)(const struct vstate *, const xmlNode *);
+	const char	*msg;
+	const char	*where;		/* element to point at */
+};
+
+static const struct gate gates[] = {
+	{ RULE_ECONOMIC_BUYER, gate_economic_buyer,
+	    "no stakeholder is the economic buyer", "relationships" },
+	{ RULE_PRIMARY_CONTACT, gate_primary,
+	    "no primary contact with an e-mail", "relationships" },
+	{ RULE_CHAMPION, gate_champion,
+	    "no champion, and no risk says 'no champion'", "relationships" },
+	{ RULE_METRIC_TARGET, gate_metric,
+	    "no success metric has both a target and a date", "goals" },
+};
+
+/* Are both fields required (per row) at this validation's levels? */
+static int
+rows_require(const struct vstate *st, const char *a, const char *b)
+{
+	const struct field	*fa = schema_field(st->s, a);
+	const struct field	*fb = schema_field(st->s, b);
+
+	return fa != NULL && fb != NULL &&
+	    st->level[fa - st->s->fields] == LEVEL_REQUIRED &&
+	    st->level[fb - st->s->fields] == LEVEL_REQUIRED;
+}
+
+void
+complete_gates(struct vstate *st)
+{
+	const xmlNode	*rel = model_find(st->m, "relationships");
+	const xmlNode	*where;
+	size_t		 i;
+
+	/* Without any stakeholder the required-field message says it all. */
+	if (model_child(rel, "stakeholder") == NULL)
+		return;
+	for (i = 0; i < sizeof(gates) / sizeof(gates[0]); i++) {
+		if (gates[i].ok(st, rel))
+			continue;
+		if (gates[i].rule == RULE_METRIC_TARGET &&
+		    (model_find(st->m, "goals/metric") == NULL ||
+		    rows_require(st, "goals/metric/target", "goals/metric/due")))
+			continue;	/* the rows say what is missing */
+		if (vstate_is_signed(st))
+			st->missing_required++;
+		where = model_find(st->m, gates[i].where);
+		diag_add_sev(st->dl, model_pos(st->m, where ? where :
+		    model_root(st->m)), gates[i].rule, vstate_gate_sev(st), NULL,
+		    "%s", gates[i].msg);
+	}
+}
+
+/* A rejection needs its reason code and a sentence. */
+void
+complete_review(struct vstate *st)
+{
+	const xmlNode	*r = model_find(st->m, "process/review");
+
+	if (r == NULL || strcmp(model_text(model_child(r, "decision")),
+	    "rejected") != 0)
+		return;
+	if (!vstate_is_filled(model_child(r, "reason")))
+		diag_add(st->dl, model_pos(st->m, r), RULE_REVIEW_REASON,
+		    "the CS review rejects the handoff but gives no reason code");
+	if (!vstate_is_filled(model_child(r, "comment")))
+		diag_add(st->dl, model_pos(st->m, r), RULE_REVIEW_REASON,
+		    "the CS review rejects the handoff but says nothing about why");
+}
+
+/* ===== 5. playbooks and unknown sections ================================= */
+
+static int
+str_ieq(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
+
+/* The heading an element goes by: an extra's heading, or a pillar's label. */
+static const char *
+heading_of(const xmlNode *n)
+{
+	static const char *const pillars[][2] = {
+		{ "context", "Context" }, { "relationships", "Relationships" },
+		{ "goals", "Goals" }, { "risks", "Risks" },
+		{ "client-dna", "Client DNA" }, { "process", "Process" },
+	};
+	const char	*h;
+	size_t		 i;
+
+	if ((h = model_attr(n, "heading")) != NULL)
+		return h;
+	for (i = 0; i < sizeof(pillars) / sizeof(pillars[0]); i++)
+		if (strcmp(model_name(n), pillars[i][0]) == 0)
+			return pillars[i][1];
+	return "";
+}
+
+/*
+ * Find the <extra> a playbook section names: 'Title' is any extra with
+ * that heading; 'Parent/Title' one whose parent goes by Parent.
+ */
+static const xmlNode *
+find_section(const xmlNode *n, const char *target)
+{
+	const char	*slash = strchr(target, '/');
+	const xmlNode	*c, *hit;
+	char		 parent[128];
+	size_t		 len;
+
+	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
+		if (strcmp(model_name(c), "extra") == 0 &&
+		    model_attr(c, "heading") != NULL) {
+			if (slash == NULL && str_ieq(heading_of(c), target))
+				return c;
+			if (slash != NULL && str_ieq(heading_of(c), slash + 1)) {
+				len = (size_t)(slash - target);
+				if (len >= sizeof(parent))
+					len = sizeof(parent) - 1;
+				memcpy(parent, target, len);
+				parent[len] = '\0';
+				if (str_ieq(heading_of(n), parent))
+					return c;
+			}
+		}
+		if (model_first(c) != NULL && (hit = find_section(c, target)))
+			return hit;
+	}
+	return NULL;
+}
+
+/* Is this extra (or a section inside it) claimed by a playbook? */
+static int
+section_claimed(const struct vstate *st, const xmlNode *extra)
+{
+	const struct pb_rule	*r;
+	const char		*h = heading_of(extra), *slash;
+	size_t			 i, j, len;
+
+	for (i = 0; i < st->npbs; i++)
+		for (j = 0; j < st->pbs[i]->nrules; j++) {
+			r = &st->pbs[i]->rules[j];
+			if (r->kind != PB_SECTION)
+				continue;
+			slash = strchr(r->target, '/');
+			len = slash ? (size_t)(slash - r->target) : strlen(r->target);
+			if (str_ieq(r->target, h) || (slash != NULL &&
+			    str_ieq(slash + 1, h)) || (strlen(h) == len &&
+			    strncasecmp(r->target, h, len) == 0))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Text the Markdown front end found where a table was due is kept as
+ * "<Section> (notes)" with a stray-content warning of its own.
+ */
+static int
+is_stray_notes(const xmlNode *parent, const xmlNode *extra)
+{
+	const char	*h = heading_of(extra), *p = heading_of(parent);
+	size_t		 n = strlen(p);
+
+	return n > 0 && strncasecmp(h, p, n) == 0 &&
+	    strcmp(h + n, " (notes)") == 0;
+}
+
+static void
+validate_unknown_sections(struct vstate *st, const xmlNode *n)
+{
+	const xmlNode	*c;
+
+	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
+		if (strcmp(model_name(c), "extra") != 0 ||
+		    model_attr(c, "heading") == NULL)
+			continue;
+		if (section_claimed(st, c))
+			validate_unknown_sections(st, c);
+		else if (is_stray_notes(n, c))
+			continue;	/* the front end warned already */
+		else
+			diag_add(st->dl, model_pos(st->m, c),
+			    RULE_UNKNOWN_SECTION, "unknown section '%.80s'",
+			    heading_of(c));
+	}
+}
+
+void
+complete_unknown_sections(struct vstate *st)
+{
+	const xmlNode	*c;
+
+	validate_unknown_sections(st, model_root(st->m));
+	for (c = model_first(model_root(st->m)); c != NULL;
+	    c = model_next_elem(c))
+		if (strcmp(model_name(c), "extra") != 0)
+			validate_unknown_sections(st, c);
+}
+
+static int
+any_role(const struct vstate *st, const char *role)
+{
+	const xmlNode	*sh;
+
+	for (sh = model_find(st->m, "relationships/stakeholder"); sh;
+	    sh = model_next(sh, "stakeholder"))
+		if (has_role(sh, role))
+			return 1;
+	return 0;
+}
+
+void
+complete_playbooks(struct vstate *st)
+{
+	const struct playbook	*pb;
+	const struct pb_rule	*r;
+	const xmlNode		*where;
+	size_t			 i, j;
+	int			 ok;
+	enum sev		 sev;
+
+	for (i = 0; i < st->npbs; i++) {
+		pb = st->pbs[i];
+		for (j = 0; j < pb->nrules; j++) {
+			r = &pb->rules[j];
+			if (r->kind == PB_FIELD)
+				continue;	/* counted with the fields */
+			st->v->total++;
+			ok = r->kind == PB_SECTION ?
+			    vstate_is_filled(find_section(model_root(st->m), r->target)) :
+			    any_role(st, r->target);
+			if (ok) {
+				st->v->filled += 1.0;
+				continue;
+			}
+			sev = r->level == LEVEL_REQUIRED && vstate_is_signed(st) ?
+			    SEV_ERROR : SEV_WARNING;
+			if (r->level == LEVEL_REQUIRED)
+				st->missing_required++;
+			where = model_find(st->m, r->kind == PB_ROLE ?
+			    "relationships" : "deal");
+			diag_add_sev(st->dl, model_pos(st->m, where ? where :
+			    model_root(st->m)), RULE_PLAYBOOK_FIELD, sev, r->hint,
+			    "the %s playbook %s %s '%s'", pb->name,
+			    r->level == LEVEL_REQUIRED ? "requires" : "recommends",
+			    r->kind == PB_SECTION ? "a section" : "a stakeholder with role",
+			    r->target);
+		}
+	}
+}
+
+void
+complete_select_playbooks(struct vstate *st)
+{
+	const char		*ind = model_get(st->m, "deal/industry");
+	const char		*seg = model_get(st->m, "deal/segment");
+	const struct playbook	*pb;
+	size_t			 i;
+
+	for (i = 0; i < st->s->nplaybooks; i++) {
+		pb = &st->s->playbooks[i];
+		if (st->npbs == sizeof(st->pbs) / sizeof(st->pbs[0]))
+			break;
+		if ((pb->industry != NULL && str_ieq(pb->industry, ind)) ||
+		    (pb->segment != NULL && str_ieq(pb->segment, seg)))
+			st->pbs[st->npbs++] = pb;
+	}
+}
+
+/* ===== 6. stage, threshold, deadline ===================================== */
+
+void
+complete_read_stage(struct vstate *st)
+{
+	const char	*s = model_get(st->m, "deal/stage");
+
+	st->v->stage = strcmp(s, "signed") == 0 ? STAGE_SIGNED :
+	    strcmp(s, "pre-close") == 0 ? STAGE_PRE_CLOSE : STAGE_UNKNOWN;
+	if (date_parse(model_get(st->m, "deal/signed"), &st->v->signed_day) == -1)
+		st->v->signed_day = -1;
+	if (st->v->signed_day >= 0)
+		st->v->deadline = timeline_add_business_days(st->v->signed_day,
+		    st->c->deadline_days, st->c->holidays, st->c->nholidays);
+}
+
+void
+complete_deadline(struct vstate *st, int today)
+{
+	char		 due[11], sig[11];
+	const xmlNode	*n = model_find(st->m, "deal/signed");
+
+	if (!vstate_is_signed(st) || st->v->deadline < 0 || st->v->complete ||
+	    today <= st->v->deadline)
+		return;
+	st->v->overdue = 1;
+	date_format(st->v->deadline, due);
+	date_format(st->v->signed_day, sig);
+	diag_add(st->dl, model_pos(st->m, n ? n : model_root(st->m)),
+	    RULE_OVERDUE, "handoff overdue: signed %s, due by end of %s, "
+	    "still incomplete", sig, due);
+}
+
+void
+complete_threshold(struct vstate *st)
+{
+	const xmlNode	*n = model_find(st->m, "deal/stage");
+
+	if (st->v->stage != STAGE_PRE_CLOSE ||
+	    st->v->percent >= st->c->pre_close_threshold)
+		return;
+	diag_add(st->dl, model_pos(st->m, n ? n : model_root(st->m)),
+	    RULE_COMPLETENESS, "pre-close handoff is %d%% complete; it needs "
+	    "%d%%", st->v->percent, st->c->pre_close_threshold);
+}
