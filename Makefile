@@ -24,7 +24,7 @@ SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Debian packages: build, run, and what the tests use.
 DEB_PKGS	 = build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 		   libcmark-gfm-extensions-dev libyaml-dev libhpdf-dev \
-		   libgit2-dev libcmocka-dev fonts-dejavu-core git \
+		   libgit2-dev libcmocka-dev libharfbuzz-dev fonts-dejavu-core git \
 		   libxml2-utils poppler-utils qpdf python3 \
 		   python3-icalendar valgrind
 

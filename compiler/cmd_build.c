@@ -538,9 +538,10 @@ parse_shard(struct opts *o, const char *s)
 static int
 parse_opts(struct opts *o, int argc, char **argv)
 {
-	long	 n;
-	char	*end;
-	int	 i;
+	const char	*val;
+	long		 n;
+	char		*end;
+	int		 i;
 
 	memset(o, 0, sizeof(*o));
 	o->outdir = "output";
@@ -563,11 +564,14 @@ parse_opts(struct opts *o, int argc, char **argv)
 				    "1 <= K <= N, not '%s'", argv[i]);
 				return -1;
 			}
-		} else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc) {
-			n = strtol(argv[++i], &end, 10);
+		} else if ((strcmp(argv[i], "-j") == 0 && i + 1 < argc) ||
+		    (strncmp(argv[i], "-j", 2) == 0 && argv[i][2] != '\0')) {
+			/* "-j 4" or "-j4", as make takes it */
+			val = argv[i][2] == '\0' ? argv[++i] : argv[i] + 2;
+			n = strtol(val, &end, 10);
 			if (*end != '\0' || n < 1 || n > 256) {
 				cmd_error("build: -j wants 1 to 256, not '%s'",
-				    argv[i]);
+				    val);
 				return -1;
 			}
 			o->jobs = (int)n;

@@ -74,9 +74,16 @@ struct mustache_note {
  * The value interface.  ud is the caller's pointer, passed back.
  */
 struct mustache_data {
-	/* Look one segment of a name up in v; 1 and *out set, or 0. */
+	/*
+	 * Look a name of n segments up in v: seg[0] in v itself, each next
+	 * one in what the one before found.  1 with *out set when all are
+	 * found; 0 when the first is found but a later one is not (the name
+	 * is missing, and the context stack is not searched further: spec
+	 * "Dotted Names - Context Precedence"); -1 when the first is not
+	 * in v.
+	 */
 	int	 (*lookup)(void *ud, const struct mustache_val *v,
-		    const struct mustache_seg *seg,
+		    const struct mustache_seg *seg, size_t n,
 		    struct mustache_val *out);
 	/* True when a section over v renders (for a value that is no list). */
 	int	 (*truthy)(void *ud, const struct mustache_val *v);

@@ -233,8 +233,9 @@ comp_name(struct comp *c, struct op *o, size_t tag, size_t b, size_t e)
 		while (b < e && is_space(s[b]))
 			b++;
 	}
+	/* no inner space; no NUL, which no data could match */
 	for (i = b; i < e; i++)
-		if (is_space(s[i]))
+		if (is_space(s[i]) || s[i] == '\0')
 			break;
 	if (b == e || i < e) {
 		comp_error(c, tag, "invalid tag name '%.*s'", s + b,
@@ -772,9 +773,10 @@ mustache_set_get(const struct mustache_set *s, const char *name, size_t len)
 
 	if (s == NULL)
 		return NULL;
+	/* not strncmp: name may hold a NUL (a dynamic name from data) */
 	for (i = 0; i < s->n; i++)
-		if (strncmp(s->v[i]->name, name, len) == 0 &&
-		    s->v[i]->name[len] == '\0')
+		if (strlen(s->v[i]->name) == len &&
+		    memcmp(s->v[i]->name, name, len) == 0)
 			return s->v[i];
 	return NULL;
 }

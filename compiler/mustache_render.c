@@ -186,32 +186,28 @@ r_note(struct rstate *st, enum mustache_note_kind kind,
 /*
  * Resolve the name of o: its first segment down the context stack, the
  * rest inside what was found (spec: "Dotted Names", "Context
- * Precedence").
+ * Precedence").  1 with *out set, or 0.
  */
 static int
 r_lookup(struct rstate *st, const struct mustache *t, const struct op *o,
     struct mustache_val *out)
 {
-	const struct mustache_seg	*seg;
-	struct mustache_val		 v;
-	size_t				 i, k;
+	int	 (*lookup)(void *, const struct mustache_val *,
+		    const struct mustache_seg *, size_t,
+		    struct mustache_val *) = st->d->lookup;
+	void	*ud = st->r->ud;
+	size_t	 i;
+	int	 r;
 
 	if (o->flags & F_DOT) {
 		*out = st->stack[st->depth - 1];
 		return 1;
 	}
-	seg = &t->segs[o->seg];
 	for (i = st->depth; i > 0; i--)
-		if (st->d->lookup(st->r->ud, &st->stack[i - 1], seg, out))
-			break;
-	if (i == 0)
-		return 0;
-	for (k = 1; k < o->nseg; k++) {
-		if (!st->d->lookup(st->r->ud, out, &seg[k], &v))
-			return 0;
-		*out = v;
-	}
-	return 1;
+		if ((r = lookup(ud, &st->stack[i - 1], &t->segs[o->seg],
+		    o->nseg, out)) >= 0)
+			return r;
+	return 0;
 }
 
 static int

@@ -293,23 +293,34 @@ mustache_yaml_get(const struct myaml *y, const char *key)
 
 /* ===== the value interface ============================================== */
 
+/* The value of key seg in map y, or NULL. */
+static const struct myaml *
+yv_get(const struct myaml *y, const struct mustache_seg *seg)
+{
+	size_t	 i;
+
+	if (y == NULL || y->kind != MYAML_MAP)
+		return NULL;
+	for (i = 0; i < y->n; i++)
+		if (strlen(y->keys[i]) == seg->len &&
+		    memcmp(y->keys[i], seg->s, seg->len) == 0)
+			return &y->v[i];
+	return NULL;
+}
+
 static int
 yv_lookup(void *ud, const struct mustache_val *v,
-    const struct mustache_seg *seg, struct mustache_val *out)
+    const struct mustache_seg *seg, size_t n, struct mustache_val *out)
 {
 	const struct myaml	*y = v->p;
-	size_t			 i;
+	size_t			 k;
 
 	(void)ud;
-	if (y == NULL || y->kind != MYAML_MAP)
-		return 0;
-	for (i = 0; i < y->n; i++)
-		if (strncmp(y->keys[i], seg->s, seg->len) == 0 &&
-		    y->keys[i][seg->len] == '\0') {
-			*out = mustache_yaml_val(&y->v[i]);
-			return 1;
-		}
-	return 0;
+	for (k = 0; k < n; k++)
+		if ((y = yv_get(y, &seg[k])) == NULL)
+			return k == 0 ? -1 : 0;
+	*out = mustache_yaml_val(y);
+	return 1;
 }
 
 /* Falsey: null, false, "" and the empty list (spec: sections.yml). */

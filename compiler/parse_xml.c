@@ -263,10 +263,16 @@ xml_stop(xmlParserCtxtPtr ctxt, struct xml_state *st, enum rule_id rule,
 static void
 xml_clean_msg(char *out, size_t outsz, const char *msg)
 {
-	size_t	 n = 0;
+	const char	*p;
+	size_t		 n = 0;
 
 	if (msg == NULL)
 		msg = "not well-formed";
+	/* libxml2 names its function in some: "xmlParseCharRef: ..." */
+	if (strncmp(msg, "xml", 3) == 0 &&
+	    (p = strchr(msg, ':')) != NULL && p[1] == ' ' &&
+	    strcspn(msg, " ") > (size_t)(p - msg))
+		msg = p + 1;
 	while (*msg == ' ')
 		msg++;
 	for (; *msg != '\0' && *msg != '\n' && n + 1 < outsz; msg++)
@@ -329,6 +335,9 @@ xml_on_error(void *ctx, xmlErrorPtr err)
 		    "elements nested deeper than 256 levels");
 		return;
 	}
+	if (err->code == XML_ERR_NAME_REQUIRED &&
+	    strstr(err->message, "EntityRef") != NULL)
+		snprintf(msg, sizeof(msg), "a bare '&': write it as &amp;");
 	if (strstr(msg, "not proper UTF-8") != NULL) {
 		rule = RULE_ENCODING;
 		snprintf(msg, sizeof(msg), "invalid UTF-8");
@@ -558,18 +567,21 @@ xml_norm_attrs(struct xml_norm *nm, xmlNodePtr n)
 {
 	xmlAttrPtr	 a, next;
 	xmlChar		*v;
+	const char	*pfx;
 	size_t		 len;
+	int		 rc;
 
 	for (a = n->properties; a != NULL; a = next) {
 		next = a->next;
 		if (a->ns != NULL) {
+			pfx = a->ns->prefix != NULL ?
+			    (const char *)a->ns->prefix : "";
 			if (a->ns->href == NULL ||
 			    strcmp((const char *)a->ns->href, XSI_NS) != 0)
 				diag_add(nm->dl, model_pos(nm->m, n),
-				    RULE_XML_UNKNOWN, "attribute '%s:%s' on <%s> "
-				    "is not part of a handoff; ignored",
-				    a->ns->prefix ? (const char *)a->ns->prefix :
-				    "", a->name, n->name);
+				    RULE_XML_UNKNOWN, "attribute '%s:%s' on "
+				    "<%s> is not part of a handoff; ignored",
+				    pfx, a->name, n->name);
 			xmlRemoveProp(a);
 			continue;
 		}
@@ -577,9 +589,12 @@ xml_norm_attrs(struct xml_norm *nm, xmlNodePtr n)
 			return -1;
 		len = strlen((char *)v);
 		xml_collapse((char *)v);
-		if (strlen((char *)v) != len)
-			xmlNodeSetContent((xmlNodePtr)a, v);
+		/* Not xmlNodeSetContent(): it would read '&' as markup. */
+		rc = strlen((char *)v) == len ||
+		    xmlSetNsProp(n, NULL, a->name, v) != NULL ? 0 : -1;
 		xmlFree(v);
+		if (rc == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -752,6 +767,29 @@ xml_check_root(const char *file, xmlDocPtr doc, struct diag_list *dl)
 	return -1;
 }
 
+/*
+ * Whether libxml2 gave a usable document: well-formed, no error reported
+ * on the way, no DTD.  0, or -1 with the reason in the diagnostics.
+ */
+static int
+xml_check_doc(const xmlParserCtxt *ctxt, const xmlDoc *doc,
+    struct xml_state *st)
+{
+	if (st->failed)
+		return -1;
+	if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed) {
+		diag_add(st->dl, diag_pos_line(st->file, xml_cur_line(ctxt)),
+		    RULE_XML_SYNTAX, "not well-formed XML");
+		return -1;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		diag_add(st->dl, diag_pos_line(st->file, 0), RULE_XML_DOCTYPE,
+		    "a <!DOCTYPE> is not allowed in a handoff");
+		return -1;
+	}
+	return 0;
+}
+
 static void
 xml_oom(const char *file, struct diag_list *dl)
 {
@@ -807,18 +845,8 @@ parse_xml(const char *file, const char *data, size_t len,
 	}
 	xml_hook(ctxt, &st);
 	doc = xml_read(ctxt, data, len);
-	if (!st.failed && (doc == NULL || !ctxt->wellFormed ||
-	    !ctxt->nsWellFormed)) {
-		diag_add(dl, diag_pos_line(file, xml_cur_line(ctxt)),
-		    RULE_XML_SYNTAX, "not well-formed XML");
-		st.failed = 1;
-	}
-	if (!st.failed && (doc->intSubset != NULL || doc->extSubset != NULL)) {
-		diag_add(dl, diag_pos_line(file, 0), RULE_XML_DOCTYPE,
-		    "a <!DOCTYPE> is not allowed in a handoff");
-		st.failed = 1;
-	}
-	if (st.failed || xml_check_root(file, doc, dl) == -1)
+	if (xml_check_doc(ctxt, doc, &st) == -1 ||
+	    xml_check_root(file, doc, dl) == -1)
 		goto out;
 	m = xml_to_model(file, doc, &st, dl);
 	doc = NULL;

@@ -41,6 +41,32 @@ const struct pdf_rgb PDF_WHITE = { 1.0f, 1.0f, 1.0f };
 #define BODY		9.5f	/* body text size */
 #define NOLINE		((size_t)-1)
 
+/*
+ * The font and fill colour last set on the current page.  Both persist
+ * in the PDF's graphics state from one text object to the next, so they
+ * are set only when they change (libharu's setters each cost a few
+ * thousand instructions, and the content stream gets shorter).  Reset
+ * whenever the current page changes.
+ */
+static void
+pdf_state_reset(struct pdf *p)
+{
+	p->cur_face = -1;
+	p->cur_size = -1;
+	p->cur_fill_set = 0;
+}
+
+static void
+pdf_fill(struct pdf *p, const struct pdf_rgb *c)
+{
+	if (p->cur_fill_set && p->cur_fill.r == c->r &&
+	    p->cur_fill.g == c->g && p->cur_fill.b == c->b)
+		return;
+	HPDF_Page_SetRGBFill(p->page, c->r, c->g, c->b);
+	p->cur_fill = *c;
+	p->cur_fill_set = 1;
+}
+
 /* True while drawing makes sense: a page, no error so far, not dry. */
 static int
 pdf_ok(const struct pdf *p)
@@ -191,69 +217,9 @@ pdf_text_width(struct pdf *p, enum pdf_face f, float size, const char *s,
 	return (float)w * size / 1000.0f;
 }
 
-/* True when the set holds a code point with high byte hi. */
-static int
-cpset_has_block(const struct pdf_cpset *s, int hi)
-{
-	const unsigned char	*b = s->bit + hi * 32;
-	int			 i;
-
-	for (i = 0; i < 32; i++)
-		if (b[i] != 0)
-			return 1;
-	return 0;
-}
-
-/*
- * libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode, which
- * poppler rejects ("Invalid 'begincidrange' operator").  Our codes are
- * the BMP code points themselves, so the right ToUnicode is the identity:
- * one bfrange per high byte that the document draws (a range may not
- * cross one), surrogates left out.  The stream replaces libharu's in the
- * font dictionary.
- */
-static void
-pdf_fix_tounicode(struct pdf *p, HPDF_Font font, const struct pdf_cpset *used)
-{
-	HPDF_Dict	 cmap;
-	char		 line[64];
-	int		 hi, n, total, chunk;
-
-	cmap = HPDF_DictStream_New(p->doc->mmgr, p->doc->xref);
-	if (cmap == NULL)
-		return;
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_WriteStr(cmap->stream, "/CIDInit /ProcSet findresource "
-	    "begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry "
-	    "(Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName "
-	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n1 "
-	    "begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (total = 0, hi = 0; hi < 256; hi++)
-		if ((hi < 0xd8 || hi > 0xdf) && cpset_has_block(used, hi))
-			total++;
-	for (n = 0, hi = 0; hi < 256; hi++) {
-		if ((hi >= 0xd8 && hi <= 0xdf) || !cpset_has_block(used, hi))
-			continue;
-		if (n % 100 == 0) {
-			chunk = total - n < 100 ? total - n : 100;
-			snprintf(line, sizeof(line), "%d beginbfrange\n", chunk);
-			HPDF_Stream_WriteStr(cmap->stream, line);
-		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-		    hi, hi, hi);
-		HPDF_Stream_WriteStr(cmap->stream, line);
-		if (++n % 100 == 0 || n == total)
-			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
-	}
-	HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict "
-	    "/CMap defineresource pop\nend\nend\n");
-	HPDF_Dict_Add(font, "ToUnicode", cmap);
-}
-
 int
 pdf_init(struct pdf *p, struct pdf_fonts *fonts, const struct pdf_cpset *used)
 {
-	const char	*name;
 	int		 f;
 
 	memset(p, 0, sizeof(*p));
@@ -277,15 +243,12 @@ pdf_init(struct pdf *p, struct pdf_fonts *fonts, const struct pdf_cpset *used)
 	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
 	HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
 	for (f = 0; f < PDF_FACES && !p->failed; f++) {
-		if ((name = pdf_fonts_load(fonts, p->doc, (enum pdf_face)f,
-		    &used[f])) == NULL) {
+		if ((p->face[f] = pdf_fonts_embed(fonts, p->doc,
+		    (enum pdf_face)f, &used[f])) == NULL) {
 			if (errno == ENOMEM)
 				p->oom = 1;
 			break;
 		}
-		if ((p->face[f] = HPDF_GetFont(p->doc, name, "UTF-8")) == NULL)
-			break;
-		pdf_fix_tounicode(p, p->face[f], &used[f]);
 		memcpy(&p->used[f], &used[f], sizeof(used[f]));
 	}
 	if (p->failed || p->oom || p->face[0] == NULL || p->face[1] == NULL) {
@@ -376,6 +339,7 @@ pdf_new_page(struct pdf *p)
 		p->cappages = cap;
 	}
 	p->y = p->top;
+	pdf_state_reset(p);
 	if (p->failed || (p->page = HPDF_AddPage(p->doc)) == NULL) {
 		p->failed = 1;
 		return;
@@ -400,37 +364,91 @@ pdf_skip(struct pdf *p, float h)
 		p->y = p->bottom;
 }
 
-/* A NUL-terminated copy of s[0..len) for libharu, which wants C strings. */
+/* Write v with two decimals at o, without printf (slow here, and its
+ * LC_NUMERIC may write a decimal comma); returns the end. */
+static char *
+put_num(char *o, float v)
+{
+	char		 d[24];
+	long		 n = lroundf(v * 100.0f);
+	unsigned long	 u = (unsigned long)(n < 0 ? -n : n);
+	int		 k = 0;
+
+	if (n < 0)
+		*o++ = '-';
+	do {
+		d[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0 || k < 3);
+	while (k > 2)
+		*o++ = d[--k];
+	*o++ = '.';
+	*o++ = d[1];
+	*o++ = d[0];
+	return o;
+}
+
+/*
+ * Draw one line of text.  The font and colour go through libharu (they
+ * register the font with the page and persist); the text object itself
+ * is written straight into the page's content stream, as libharu would
+ * write it for a UTF-8 Type0 font (two bytes per BMP code point, in hex;
+ * code points above it become spaces), but without HPDF_Page_TextOut's
+ * width computation, which searches the face's cmap for every character
+ * only to move a text position we never use.
+ */
 void
 pdf_text(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
     float x, float y, const char *s, size_t len)
 {
-	char		 small[256], *t = small;
-	size_t		 i, k;
-	unsigned	 cp;
+	static const char	 hex[] = "0123456789abcdef";
+	char			 small[1024], *t = small, *o;
+	size_t			 i, k, need;
+	unsigned		 cp;
 
 	if (p->dry) {
 		for (i = 0; i < len; i += k) {
 			k = utf8_next(s, len, i, &cp);
-			pdf_cpset_add(&p->used[f], cp);
+			pdf_cpset_add(&p->used[f], cp > 0xffff ? ' ' : cp);
 		}
 		return;
 	}
 	if (len == 0 || !pdf_ok(p))
 		return;
-	if (len >= sizeof(small) && (t = malloc(len + 1)) == NULL) {
+	need = 4 * len + 96;		/* each byte at most one code point */
+	if (need > sizeof(small) && (t = malloc(need)) == NULL) {
 		p->oom = 1;
 		return;
 	}
-	memcpy(t, s, len);
-	t[len] = '\0';
 	if (c == NULL)
 		c = &PDF_INK;
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, p->face[f], size);
-	HPDF_Page_SetRGBFill(p->page, c->r, c->g, c->b);
-	HPDF_Page_TextOut(p->page, x, y, t);
-	HPDF_Page_EndText(p->page);
+	if (p->cur_face != (int)f || p->cur_size != size) {
+		HPDF_Page_SetFontAndSize(p->page, p->face[f], size);
+		p->cur_face = (int)f;
+		p->cur_size = size;
+	}
+	pdf_fill(p, c);
+	o = t;
+	memcpy(o, "BT\n", 3);
+	o = put_num(o + 3, x);
+	*o++ = ' ';
+	o = put_num(o, y);
+	memcpy(o, " Td\n<", 5);
+	o += 5;
+	for (i = 0; i < len; i += k) {
+		k = utf8_next(s, len, i, &cp);
+		if (cp > 0xffff)
+			cp = ' ';
+		*o++ = hex[cp >> 12];
+		*o++ = hex[cp >> 8 & 15];
+		*o++ = hex[cp >> 4 & 15];
+		*o++ = hex[cp & 15];
+	}
+	memcpy(o, "> Tj\nET\n", 8);
+	o += 8;
+	if (HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
+	    (const HPDF_BYTE *)t, (HPDF_UINT)(o - t)) != HPDF_OK)
+		p->failed = 1;
 	if (t != small)
 		free(t);
 }
@@ -497,7 +515,7 @@ pdf_rect(struct pdf *p, float x, float y, float w, float h,
 {
 	if (!pdf_ok(p))
 		return;
-	HPDF_Page_SetRGBFill(p->page, fill->r, fill->g, fill->b);
+	pdf_fill(p, fill);
 	HPDF_Page_Rectangle(p->page, x, y, w, h);
 	HPDF_Page_Fill(p->page);
 }
@@ -534,7 +552,7 @@ pdf_colours(struct pdf *p, const struct pdf_rgb *fill,
     const struct pdf_rgb *stroke)
 {
 	if (fill != NULL)
-		HPDF_Page_SetRGBFill(p->page, fill->r, fill->g, fill->b);
+		pdf_fill(p, fill);
 	if (stroke != NULL) {
 		HPDF_Page_SetLineWidth(p->page, 1.2f);
 		HPDF_Page_SetRGBStroke(p->page, stroke->r, stroke->g,
@@ -1045,6 +1063,7 @@ pdf_furniture(struct pdf *p, size_t i, const char *hl, const char *hr,
 
 	if (!p->dry)
 		p->page = p->pages[i];
+	pdf_state_reset(p);
 	wr = pdf_text_width(p, PDF_BOLD, 7.5f, hr, strlen(hr));
 	pdf_text(p, PDF_BOLD, 7.5f, &PDF_ACCENT, p->right - wr, y, hr,
 	    strlen(hr));

@@ -53,6 +53,10 @@ struct pdf {
 	float		 top, bottom;
 	float		 y;		/* the cursor: top of what comes next */
 	HPDF_Outline	 outline[3];	/* last bookmark per level */
+	int		 cur_face;	/* font set on this page; -1: none */
+	float		 cur_size;
+	struct pdf_rgb	 cur_fill;	/* fill colour set on this page */
+	int		 cur_fill_set;
 	int		 failed;	/* a libharu error was reported */
 	unsigned long	 error;		/* its code and detail */
 	unsigned long	 detail;

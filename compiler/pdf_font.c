@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,8 +26,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <hb.h>
-#include <hb-subset.h>
+#include <dlfcn.h>
+
+#include <harfbuzz/hb.h>
+#include <harfbuzz/hb-subset.h>
 #include <hpdf.h>
 
 #include "pdf_font.h"
@@ -44,6 +47,151 @@ static const char *const drop_table[] = {
 	"vhea", "vmtx"
 };
 
+/*
+ * The HarfBuzz calls we make, bound with dlopen() when the fonts are
+ * read, so that handoff links without HarfBuzz (only its headers are
+ * needed to build) and says clearly what is missing when the library is
+ * not installed.  check_api() makes the compiler compare every pointer
+ * with HarfBuzz's own prototype.
+ */
+struct hb_api {
+	void		*lib;
+	hb_blob_t	*(*blob_create)(const char *, unsigned int,
+			    hb_memory_mode_t, void *, hb_destroy_func_t);
+	hb_blob_t	*(*blob_create_from_file_or_fail)(const char *);
+	void		 (*blob_destroy)(hb_blob_t *);
+	const char	*(*blob_get_data)(hb_blob_t *, unsigned int *);
+	unsigned int	 (*blob_get_length)(hb_blob_t *);
+	hb_blob_t	*(*blob_reference)(hb_blob_t *);
+	hb_bool_t	 (*face_builder_add_table)(hb_face_t *, hb_tag_t,
+			    hb_blob_t *);
+	hb_face_t	*(*face_builder_create)(void);
+	void		 (*face_collect_unicodes)(hb_face_t *, hb_set_t *);
+	hb_face_t	*(*face_create)(hb_blob_t *, unsigned int);
+	void		 (*face_destroy)(hb_face_t *);
+	unsigned int	 (*face_get_glyph_count)(const hb_face_t *);
+	unsigned int	 (*face_get_table_tags)(const hb_face_t *,
+			    unsigned int, unsigned int *, hb_tag_t *);
+	unsigned int	 (*face_get_upem)(const hb_face_t *);
+	hb_blob_t	*(*face_reference_blob)(hb_face_t *);
+	hb_blob_t	*(*face_reference_table)(const hb_face_t *, hb_tag_t);
+	hb_font_t	*(*font_create)(hb_face_t *);
+	void		 (*font_destroy)(hb_font_t *);
+	hb_position_t	 (*font_get_glyph_h_advance)(hb_font_t *,
+			    hb_codepoint_t);
+	hb_bool_t	 (*font_get_nominal_glyph)(hb_font_t *, hb_codepoint_t,
+			    hb_codepoint_t *);
+	void		 (*font_set_scale)(hb_font_t *, int, int);
+	void		 (*set_add)(hb_set_t *, hb_codepoint_t);
+	hb_bool_t	 (*set_allocation_successful)(const hb_set_t *);
+	hb_set_t	*(*set_create)(void);
+	void		 (*set_destroy)(hb_set_t *);
+	hb_bool_t	 (*set_next)(const hb_set_t *, hb_codepoint_t *);
+	hb_subset_input_t *(*subset_input_create_or_fail)(void);
+	void		 (*subset_input_destroy)(hb_subset_input_t *);
+	hb_set_t	*(*subset_input_set)(hb_subset_input_t *,
+			    hb_subset_sets_t);
+	void		 (*subset_input_set_flags)(hb_subset_input_t *,
+			    unsigned);
+	hb_set_t	*(*subset_input_unicode_set)(hb_subset_input_t *);
+	hb_face_t	*(*subset_or_fail)(hb_face_t *,
+			    const hb_subset_input_t *);
+};
+
+#define API(name)	{ "hb_" #name, offsetof(struct hb_api, name) }
+static const struct {
+	const char	*sym;
+	size_t		 off;
+} api_sym[] = {
+	API(blob_create), API(blob_create_from_file_or_fail),
+	API(blob_destroy), API(blob_get_data), API(blob_get_length),
+	API(blob_reference), API(face_builder_add_table),
+	API(face_builder_create), API(face_collect_unicodes),
+	API(face_create), API(face_destroy), API(face_get_glyph_count),
+	API(face_get_table_tags), API(face_get_upem),
+	API(face_reference_blob), API(face_reference_table),
+	API(font_create), API(font_destroy), API(font_get_glyph_h_advance),
+	API(font_get_nominal_glyph), API(font_set_scale), API(set_add),
+	API(set_allocation_successful), API(set_create), API(set_destroy),
+	API(set_next), API(subset_input_create_or_fail),
+	API(subset_input_destroy), API(subset_input_set),
+	API(subset_input_set_flags), API(subset_input_unicode_set),
+	API(subset_or_fail)
+};
+#undef API
+
+/* Never called: it only has the compiler check each pointer's type
+ * against HarfBuzz's prototype (sizeof does not evaluate, so nothing
+ * here links against HarfBuzz). */
+static void	check_api(struct hb_api *a) __attribute__((unused));
+
+static void
+check_api(struct hb_api *a)
+{
+	(void)sizeof(a->blob_create = hb_blob_create);
+	(void)sizeof(a->blob_create_from_file_or_fail =
+	    hb_blob_create_from_file_or_fail);
+	(void)sizeof(a->blob_destroy = hb_blob_destroy);
+	(void)sizeof(a->blob_get_data = hb_blob_get_data);
+	(void)sizeof(a->blob_get_length = hb_blob_get_length);
+	(void)sizeof(a->blob_reference = hb_blob_reference);
+	(void)sizeof(a->face_builder_add_table = hb_face_builder_add_table);
+	(void)sizeof(a->face_builder_create = hb_face_builder_create);
+	(void)sizeof(a->face_collect_unicodes = hb_face_collect_unicodes);
+	(void)sizeof(a->face_create = hb_face_create);
+	(void)sizeof(a->face_destroy = hb_face_destroy);
+	(void)sizeof(a->face_get_glyph_count = hb_face_get_glyph_count);
+	(void)sizeof(a->face_get_table_tags = hb_face_get_table_tags);
+	(void)sizeof(a->face_get_upem = hb_face_get_upem);
+	(void)sizeof(a->face_reference_blob = hb_face_reference_blob);
+	(void)sizeof(a->face_reference_table = hb_face_reference_table);
+	(void)sizeof(a->font_create = hb_font_create);
+	(void)sizeof(a->font_destroy = hb_font_destroy);
+	(void)sizeof(a->font_get_glyph_h_advance =
+	    hb_font_get_glyph_h_advance);
+	(void)sizeof(a->font_get_nominal_glyph = hb_font_get_nominal_glyph);
+	(void)sizeof(a->font_set_scale = hb_font_set_scale);
+	(void)sizeof(a->set_add = hb_set_add);
+	(void)sizeof(a->set_allocation_successful =
+	    hb_set_allocation_successful);
+	(void)sizeof(a->set_create = hb_set_create);
+	(void)sizeof(a->set_destroy = hb_set_destroy);
+	(void)sizeof(a->set_next = hb_set_next);
+	(void)sizeof(a->subset_input_create_or_fail =
+	    hb_subset_input_create_or_fail);
+	(void)sizeof(a->subset_input_destroy = hb_subset_input_destroy);
+	(void)sizeof(a->subset_input_set = hb_subset_input_set);
+	(void)sizeof(a->subset_input_set_flags = hb_subset_input_set_flags);
+	(void)sizeof(a->subset_input_unicode_set = hb_subset_input_unicode_set);
+	(void)sizeof(a->subset_or_fail = hb_subset_or_fail);
+}
+
+/* Bind every call; 0, or -1 with errno ENOSYS when the library or one
+ * of its functions is missing. */
+static int
+api_load(struct hb_api *a)
+{
+	void	*sym;
+	size_t	 i;
+
+	memset(a, 0, sizeof(*a));
+	if ((a->lib = dlopen("libharfbuzz-subset.so.0", RTLD_NOW |
+	    RTLD_LOCAL)) == NULL) {
+		errno = ENOSYS;
+		return -1;
+	}
+	for (i = 0; i < sizeof(api_sym) / sizeof(api_sym[0]); i++) {
+		if ((sym = dlsym(a->lib, api_sym[i].sym)) == NULL) {
+			dlclose(a->lib);
+			a->lib = NULL;
+			errno = ENOSYS;
+			return -1;
+		}
+		memcpy((char *)a + api_sym[i].off, &sym, sizeof(sym));
+	}
+	return 0;
+}
+
 struct subset {
 	enum pdf_face		 face;
 	uint64_t		 hash;	/* of set, to skip most memcmp */
@@ -52,6 +200,7 @@ struct subset {
 };
 
 struct pdf_fonts {
+	struct hb_api		 hb;
 	hb_face_t		*face[PDF_FACES];
 	uint16_t		*width[PDF_FACES];	/* 65536 each */
 	pthread_mutex_t		 lock;		/* the cache and the faces */
@@ -93,7 +242,7 @@ cpset_hash(const struct pdf_cpset *s)
 
 /* The BMP width table of a face, as libharu computes widths. */
 static uint16_t *
-face_widths(hb_face_t *face)
+face_widths(const struct hb_api *hb, hb_face_t *face)
 {
 	hb_font_t	*font;
 	hb_set_t	*cps;
@@ -104,20 +253,20 @@ face_widths(hb_face_t *face)
 
 	if ((w = malloc(65536 * sizeof(*w))) == NULL)
 		return NULL;
-	upem = hb_face_get_upem(face);
-	font = hb_font_create(face);
-	hb_font_set_scale(font, (int)upem, (int)upem);
-	cps = hb_set_create();
-	hb_face_collect_unicodes(face, cps);
-	dflt = (unsigned)hb_font_get_glyph_h_advance(font, 0) * 1000 / upem;
+	upem = hb->face_get_upem(face);
+	font = hb->font_create(face);
+	hb->font_set_scale(font, (int)upem, (int)upem);
+	cps = hb->set_create();
+	hb->face_collect_unicodes(face, cps);
+	dflt = (unsigned)hb->font_get_glyph_h_advance(font, 0) * 1000 / upem;
 	for (i = 0; i < 65536; i++)
 		w[i] = (uint16_t)dflt;
-	while (hb_set_next(cps, &c) && c <= 0xffff)
-		if (hb_font_get_nominal_glyph(font, c, &g))
-			w[c] = (uint16_t)((unsigned)hb_font_get_glyph_h_advance(
+	while (hb->set_next(cps, &c) && c <= 0xffff)
+		if (hb->font_get_nominal_glyph(font, c, &g))
+			w[c] = (uint16_t)((unsigned)hb->font_get_glyph_h_advance(
 			    font, g) * 1000 / upem);
-	hb_set_destroy(cps);
-	hb_font_destroy(font);
+	hb->set_destroy(cps);
+	hb->font_destroy(font);
 	return w;
 }
 
@@ -125,6 +274,7 @@ int
 pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 {
 	struct pdf_fonts	*fs;
+	const struct hb_api	*hb;
 	hb_blob_t		*blob;
 	char			 path[4096];
 	int			 f, saved;
@@ -133,22 +283,25 @@ pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 	if ((fs = calloc(1, sizeof(*fs))) == NULL)
 		return -1;
 	pthread_mutex_init(&fs->lock, NULL);
+	if (api_load(&fs->hb) == -1)
+		goto fail;
+	hb = &fs->hb;
 	for (f = 0; f < PDF_FACES; f++) {
 		snprintf(path, sizeof(path), "%s/%s", fontdir, face_file[f]);
 		if (access(path, R_OK) == -1)
 			goto fail;
-		if ((blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
+		if ((blob = hb->blob_create_from_file_or_fail(path)) == NULL) {
 			errno = ENOMEM;
 			goto fail;
 		}
-		fs->face[f] = hb_face_create(blob, 0);
-		hb_blob_destroy(blob);
-		if (hb_face_get_glyph_count(fs->face[f]) == 0 ||
-		    hb_face_get_upem(fs->face[f]) == 0) {
+		fs->face[f] = hb->face_create(blob, 0);
+		hb->blob_destroy(blob);
+		if (hb->face_get_glyph_count(fs->face[f]) == 0 ||
+		    hb->face_get_upem(fs->face[f]) == 0) {
 			errno = EINVAL;
 			goto fail;
 		}
-		if ((fs->width[f] = face_widths(fs->face[f])) == NULL)
+		if ((fs->width[f] = face_widths(&fs->hb, fs->face[f])) == NULL)
 			goto fail;
 	}
 	*out = fs;
@@ -163,20 +316,28 @@ fail:
 void
 pdf_fonts_free(struct pdf_fonts *fs)
 {
-	size_t	 i;
-	int	 f;
+	const struct hb_api	*hb;
+	size_t			 i;
+	int			 f;
 
 	if (fs == NULL)
 		return;
+	hb = &fs->hb;
+	if (hb->lib == NULL) {
+		pthread_mutex_destroy(&fs->lock);
+		free(fs);
+		return;
+	}
 	for (i = 0; i < fs->ncache; i++) {
-		hb_blob_destroy(fs->cache[i]->blob);
+		hb->blob_destroy(fs->cache[i]->blob);
 		free(fs->cache[i]);
 	}
 	for (f = 0; f < PDF_FACES; f++) {
-		hb_face_destroy(fs->face[f]);	/* NULL-safe */
+		hb->face_destroy(fs->face[f]);	/* NULL-safe */
 		free(fs->width[f]);
 	}
 	pthread_mutex_destroy(&fs->lock);
+	dlclose(hb->lib);
 	free(fs);
 }
 
@@ -198,42 +359,85 @@ pdf_fonts_stats(struct pdf_fonts *fs, unsigned long *made,
 
 /* ------------------------------------------------------------ subsets */
 
+/*
+ * The subset as libharu 2.3 can save it.  libharu writes 13 tables in a
+ * fixed order, 'prep' last; a missing one is written empty.  When the
+ * file it builds then ends exactly on its 4,096-byte stream block, its
+ * seek to that empty last table fails (HPDF_INVALID_OBJECT, about one
+ * subset in a thousand).  A 'prep' of three bytes (PUSHB 0, POP: does
+ * nothing) keeps the last table from being empty.  NULL when out of
+ * memory.
+ */
+static hb_blob_t *
+subset_fix(const struct hb_api *hb, hb_blob_t *sub)
+{
+	static const char	 prog[] = { (char)0xb0, 0x00, 0x21 };
+	hb_face_t		*face, *builder;
+	hb_blob_t		*t, *out;
+	hb_tag_t		 tags[64];
+	unsigned		 n = 64, i;
+
+	face = hb->face_create(sub, 0);
+	builder = hb->face_builder_create();
+	n = hb->face_get_table_tags(face, 0, &n, tags) > 0 ? n : 0;
+	for (i = 0; i < n; i++) {
+		if (tags[i] == HB_TAG('p', 'r', 'e', 'p'))
+			continue;
+		t = hb->face_reference_table(face, tags[i]);
+		hb->face_builder_add_table(builder, tags[i], t);
+		hb->blob_destroy(t);
+	}
+	t = hb->blob_create(prog, sizeof(prog), HB_MEMORY_MODE_READONLY, NULL,
+	    NULL);
+	hb->face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), t);
+	hb->blob_destroy(t);
+	out = hb->face_reference_blob(builder);
+	hb->face_destroy(builder);
+	hb->face_destroy(face);
+	if (n == 0 || hb->blob_get_length(out) == 0) {
+		hb->blob_destroy(out);
+		return NULL;
+	}
+	return out;
+}
+
 /* Cut face to the code points of set: a new font file, or NULL. */
 static hb_blob_t *
-subset_make(hb_face_t *face, const struct pdf_cpset *set)
+subset_make(const struct hb_api *hb, hb_face_t *face,
+    const struct pdf_cpset *set)
 {
 	hb_subset_input_t	*in;
 	hb_set_t		*u, *drop;
 	hb_face_t		*sub = NULL;
-	hb_blob_t		*blob = NULL;
+	hb_blob_t		*blob = NULL, *t;
 	size_t			 i, k;
 
-	if ((in = hb_subset_input_create_or_fail()) == NULL)
+	if ((in = hb->subset_input_create_or_fail()) == NULL)
 		return NULL;
-	u = hb_subset_input_unicode_set(in);
+	u = hb->subset_input_unicode_set(in);
 	for (i = 0; i < sizeof(set->bit); i++)
 		for (k = 0; set->bit[i] != 0 && k < 8; k++)
 			if (set->bit[i] >> k & 1)
-				hb_set_add(u, (hb_codepoint_t)(i * 8 + k));
-	hb_set_add(u, ' ');
-	hb_set_add(u, 'H');
-	hb_set_add(u, 'x');
-	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+				hb->set_add(u, (hb_codepoint_t)(i * 8 + k));
+	hb->set_add(u, ' ');
+	hb->set_add(u, 'H');
+	hb->set_add(u, 'x');
+	drop = hb->subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(drop_table) / sizeof(drop_table[0]); i++)
-		hb_set_add(drop, hb_tag_from_string(drop_table[i], 4));
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+		hb->set_add(drop, HB_TAG(drop_table[i][0], drop_table[i][1],
+		    drop_table[i][2], drop_table[i][3]));
+	hb->subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
 	    HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-	if (hb_set_allocation_successful(u) &&
-	    hb_set_allocation_successful(drop) &&
-	    (sub = hb_subset_or_fail(face, in)) != NULL) {
-		blob = hb_face_reference_blob(sub);
-		if (hb_blob_get_length(blob) == 0) {
-			hb_blob_destroy(blob);
-			blob = NULL;
-		}
+	if (hb->set_allocation_successful(u) &&
+	    hb->set_allocation_successful(drop) &&
+	    (sub = hb->subset_or_fail(face, in)) != NULL) {
+		t = hb->face_reference_blob(sub);
+		if (hb->blob_get_length(t) > 0)
+			blob = subset_fix(hb, t);
+		hb->blob_destroy(t);
 	}
-	hb_face_destroy(sub);
-	hb_subset_input_destroy(in);
+	hb->face_destroy(sub);
+	hb->subset_input_destroy(in);
 	return blob;
 }
 
@@ -242,6 +446,7 @@ subset_make(hb_face_t *face, const struct pdf_cpset *set)
 static hb_blob_t *
 subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 {
+	const struct hb_api	*hb = &fs->hb;
 	struct subset	*e = NULL;
 	hb_blob_t	*blob = NULL;
 	uint64_t	 h = cpset_hash(set);
@@ -252,12 +457,12 @@ subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 		e = fs->cache[i];
 		if (e->face == f && e->hash == h &&
 		    memcmp(e->set.bit, set->bit, sizeof(set->bit)) == 0) {
-			blob = hb_blob_reference(e->blob);
+			blob = hb->blob_reference(e->blob);
 			fs->reused++;
 			goto out;
 		}
 	}
-	if ((blob = subset_make(fs->face[f], set)) == NULL)
+	if ((blob = subset_make(&fs->hb, fs->face[f], set)) == NULL)
 		goto out;
 	fs->made++;
 	if (fs->ncache < CACHE_MAX) {
@@ -267,15 +472,37 @@ subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 	} else {
 		e = fs->cache[fs->victim];
 		fs->victim = (fs->victim + 1) % CACHE_MAX;
-		hb_blob_destroy(e->blob);
+		hb->blob_destroy(e->blob);
 	}
 	e->face = f;
 	e->hash = h;
 	memcpy(&e->set, set, sizeof(*set));
-	e->blob = hb_blob_reference(blob);
+	e->blob = hb->blob_reference(blob);
 out:
 	pthread_mutex_unlock(&fs->lock);
 	return blob;
+}
+
+void *
+pdf_fonts_subset(struct pdf_fonts *fs, enum pdf_face f,
+    const struct pdf_cpset *set, size_t *len)
+{
+	const struct hb_api	*hb = &fs->hb;
+	hb_blob_t		*blob;
+	const char		*data;
+	unsigned		 n;
+	void			*copy = NULL;
+
+	*len = 0;
+	if ((blob = subset_get(fs, f, set)) == NULL)
+		return NULL;
+	data = hb->blob_get_data(blob, &n);
+	if ((copy = malloc(n > 0 ? n : 1)) != NULL) {
+		memcpy(copy, data, n);
+		*len = n;
+	}
+	hb->blob_destroy(blob);
+	return copy;
 }
 
 /* Write data into a new temp file; its path goes into path.  0 or -1. */
@@ -322,22 +549,185 @@ const char *
 pdf_fonts_load(struct pdf_fonts *fs, HPDF_Doc doc, enum pdf_face f,
     const struct pdf_cpset *set)
 {
-	hb_blob_t	*blob;
-	const char	*data, *name = NULL;
-	char		 path[4096];
-	unsigned	 len;
+	const struct hb_api	*hb = &fs->hb;
+	hb_blob_t		*blob;
+	const char		*data, *name = NULL;
+	char			 path[4096];
+	unsigned		 len;
 
 	if ((blob = subset_get(fs, f, set)) == NULL) {
 		errno = ENOMEM;
 		return NULL;
 	}
-	data = hb_blob_get_data(blob, &len);
+	data = hb->blob_get_data(blob, &len);
 	if (temp_write(path, sizeof(path), data, len) == 0) {
 		name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
 		unlink(path);
 		if (name == NULL)
 			errno = EINVAL;
 	}
-	hb_blob_destroy(blob);
+	hb->blob_destroy(blob);
 	return name;
+}
+
+/* ------------------------------------------------------------ embedding */
+
+/* True when the set holds a code point with high byte hi. */
+static int
+cpset_has_block(const struct pdf_cpset *s, int hi)
+{
+	const unsigned char	*b = s->bit + hi * 32;
+	int			 i;
+
+	for (i = 0; i < 32; i++)
+		if (b[i] != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * libharu 2.3 gives a UTF-8 font its encoding CMap as /ToUnicode, which
+ * poppler rejects ("Invalid 'begincidrange' operator").  Our codes are
+ * the BMP code points themselves, so the right ToUnicode is the identity:
+ * one bfrange per high byte that the document draws (a range may not
+ * cross one), surrogates left out.  The stream replaces libharu's in the
+ * font dictionary.
+ */
+static void
+fix_tounicode(HPDF_Doc doc, HPDF_Font font, const struct pdf_cpset *used)
+{
+	HPDF_Dict	 cmap;
+	char		 line[64];
+	int		 hi, n, total, chunk;
+
+	if ((cmap = HPDF_DictStream_New(doc->mmgr, doc->xref)) == NULL)
+		return;
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(cmap->stream, "/CIDInit /ProcSet findresource "
+	    "begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry "
+	    "(Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName "
+	    "/Adobe-Identity-UCS def\n/CMapType 2 def\n1 "
+	    "begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (total = 0, hi = 0; hi < 256; hi++)
+		if ((hi < 0xd8 || hi > 0xdf) && cpset_has_block(used, hi))
+			total++;
+	for (n = 0, hi = 0; hi < 256; hi++) {
+		if ((hi >= 0xd8 && hi <= 0xdf) || !cpset_has_block(used, hi))
+			continue;
+		if (n % 100 == 0) {
+			chunk = total - n < 100 ? total - n : 100;
+			snprintf(line, sizeof(line), "%d beginbfrange\n", chunk);
+			HPDF_Stream_WriteStr(cmap->stream, line);
+		}
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
+		    hi, hi, hi);
+		HPDF_Stream_WriteStr(cmap->stream, line);
+		if (++n % 100 == 0 || n == total)
+			HPDF_Stream_WriteStr(cmap->stream, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(cmap->stream, "endcmap\nCMapName currentdict "
+	    "/CMap defineresource pop\nend\nend\n");
+	HPDF_Dict_Add(font, "ToUnicode", cmap);
+}
+
+#if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
+/*
+ * HPDF_GetFont, quickly.  For a UTF-8 font, libharu 2.3 builds the /W
+ * array and the CIDToGIDMap by looking up each of the 65,536 BMP code
+ * points in the face's cmap, a linear search each: a third of the time
+ * of a whole build, even with a small subset.  Its other path, for CMap
+ * encoders, looks up only the codes entered in the encoder's cid_map.
+ * For the one call, the document's UTF-8 encoder takes that path, with
+ * the code points of set entered (code = CID = code point, as libharu's
+ * UTF-8 CMap has it) plus one past the highest, because libharu stops one
+ * short of the highest CID.  Everything is put back afterwards: the rest
+ * of libharu sees the encoder as it was.
+ */
+static HPDF_Font
+get_font(HPDF_Doc doc, const char *name, const struct pdf_cpset *set)
+{
+	HPDF_Encoder		 enc;
+	HPDF_CMapEncoderAttr	 a;
+	HPDF_Encoder_ToUnicode_Func saved_fn;
+	HPDF_Font		 font;
+	uint16_t		*saved;
+	unsigned		*cps, c, n = 0, i, last = 0;
+
+	enc = HPDF_GetEncoder(doc, "UTF-8");
+	if (enc == NULL || enc->attr == NULL)
+		return HPDF_GetFont(doc, name, "UTF-8");
+	a = (HPDF_CMapEncoderAttr)enc->attr;
+	for (c = 0x20; c < 0xffff; c++) {
+		if (set->bit[c >> 3] == 0) {
+			c |= 7;		/* skip the empty byte */
+			continue;
+		}
+		if (pdf_cpset_has(set, c))
+			n++;
+	}
+	if ((cps = malloc((n + 1) * sizeof(*cps))) == NULL ||
+	    (saved = malloc((n + 1) * 2 * sizeof(*saved))) == NULL) {
+		free(cps);
+		return HPDF_GetFont(doc, name, "UTF-8");
+	}
+	for (n = 0, c = 0x20; c < 0xffff; c++) {
+		if (set->bit[c >> 3] == 0) {
+			c |= 7;
+			continue;
+		}
+		if (pdf_cpset_has(set, c))
+			cps[n++] = last = c;
+	}
+	cps[n++] = last + 1;		/* the end: at most U+FFFF */
+	for (i = 0; i < n; i++) {
+		saved[2 * i] = a->cid_map[cps[i] >> 8][cps[i] & 0xff];
+		saved[2 * i + 1] = a->unicode_map[cps[i] >> 8][cps[i] & 0xff];
+		a->cid_map[cps[i] >> 8][cps[i] & 0xff] = (HPDF_UINT16)cps[i];
+		a->unicode_map[cps[i] >> 8][cps[i] & 0xff] =
+		    (HPDF_UNICODE)cps[i];
+	}
+	saved_fn = enc->to_unicode_fn;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(doc, name, "UTF-8");
+	enc->to_unicode_fn = saved_fn;
+	for (i = n; i-- > 0; ) {
+		a->cid_map[cps[i] >> 8][cps[i] & 0xff] = saved[2 * i];
+		a->unicode_map[cps[i] >> 8][cps[i] & 0xff] = saved[2 * i + 1];
+	}
+	free(saved);
+	free(cps);
+	return font;
+}
+#else
+static HPDF_Font
+get_font(HPDF_Doc doc, const char *name, const struct pdf_cpset *set)
+{
+	(void)set;
+	return HPDF_GetFont(doc, name, "UTF-8");
+}
+#endif
+
+HPDF_Font
+pdf_fonts_embed(struct pdf_fonts *fs, HPDF_Doc doc, enum pdf_face f,
+    const struct pdf_cpset *set)
+{
+	const char	*name;
+	HPDF_Font	 font;
+	size_t		 i, k;
+
+	if ((name = pdf_fonts_load(fs, doc, f, set)) == NULL)
+		return NULL;
+	if ((font = get_font(doc, name, set)) == NULL) {
+		errno = EINVAL;
+		return NULL;
+	}
+	fix_tounicode(doc, font, set);
+	/* libharu embeds the outlines of the glyphs it has measured only;
+	 * pdf_draw writes its text objects itself, so measure them here */
+	for (i = 0; i < sizeof(set->bit); i++)
+		for (k = 0; set->bit[i] != 0 && k < 8; k++)
+			if (set->bit[i] >> k & 1)
+				HPDF_Font_GetUnicodeWidth(font,
+				    (HPDF_UNICODE)(i * 8 + k));
+	return font;
 }

@@ -14,6 +14,8 @@
 #ifndef HANDOFF_PDF_FONT_H
 #define HANDOFF_PDF_FONT_H
 
+#include <stddef.h>
+
 #include <hpdf.h>
 
 /* Where fonts-dejavu-core puts the faces. */
@@ -69,6 +71,20 @@ int	pdf_cpset_has(const struct pdf_cpset *s, unsigned c);
  */
 const char *pdf_fonts_load(struct pdf_fonts *fs, HPDF_Doc doc,
 	    enum pdf_face f, const struct pdf_cpset *set);
+
+/*
+ * pdf_fonts_load(), then the face as a libharu UTF-8 font, ready to draw
+ * with: its /ToUnicode maps back exactly the code points of set (libharu
+ * 2.3's own is one poppler rejects).  NULL with errno (ENOMEM, or EINVAL
+ * when libharu failed: doc's error handler has the detail).
+ */
+HPDF_Font pdf_fonts_embed(struct pdf_fonts *fs, HPDF_Doc doc,
+	    enum pdf_face f, const struct pdf_cpset *set);
+
+/* The font file pdf_fonts_load() would load for f and set (malloc(),
+ * *len bytes), or NULL; for tests. */
+void	*pdf_fonts_subset(struct pdf_fonts *fs, enum pdf_face f,
+	    const struct pdf_cpset *set, size_t *len);
 
 /* Subsets made and subsets found in the cache so far (for the bench). */
 void	pdf_fonts_stats(struct pdf_fonts *fs, unsigned long *made,

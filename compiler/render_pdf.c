@@ -1492,10 +1492,16 @@ render_pdf(struct buf *out, const struct render_ctx *rc, struct diag_list *dl)
 	r->tl = config_timeline(rc->c, txt(r->deal, "segment"));
 	timeline_compute(r);
 	if (fonts == NULL && pdf_fonts_new(&own, HANDOFF_FONTDIR) == -1) {
-		diag_add_hint(dl, diag_pos_line(rc->m->file, 0), RULE_OUTPUT,
-		    "install fonts-dejavu-core",
-		    "cannot read the fonts in %s: %s", HANDOFF_FONTDIR,
-		    strerror(errno));
+		if (errno == ENOSYS)
+			diag_add_hint(dl, diag_pos_line(rc->m->file, 0),
+			    RULE_OUTPUT, "install libharfbuzz-subset0",
+			    "cannot typeset the handoff package: HarfBuzz's "
+			    "font subsetter is not installed");
+		else
+			diag_add_hint(dl, diag_pos_line(rc->m->file, 0),
+			    RULE_OUTPUT, "install fonts-dejavu-core",
+			    "cannot read the fonts in %s: %s",
+			    HANDOFF_FONTDIR, strerror(errno));
 		goto out;
 	}
 	if (own != NULL)

@@ -95,32 +95,19 @@ tdata_child(const struct fnode *n, const char *name, size_t len)
 {
 	const struct fnode	*c;
 
+	if (memchr(name, '\0', len) != NULL)	/* no name has one */
+		return NULL;
 	if ((c = fn_find(n, name, len)) == NULL && n->alias != NULL)
 		c = fn_find(n->alias, name, len);
 	return c;
 }
 
-/* The child of n with key, or NULL (no aliases). */
-static const struct fnode *
-fn_bykey(const struct fnode *n, int key)
-{
-	unsigned	 i;
-
-	if ((size_t)key >= n->nbykey || (i = n->bykey[key]) == 0)
-		return NULL;
-	return n->kids[i - 1];
-}
-
 const struct fnode *
 tdata_child_seg(const struct fnode *n, const struct mustache_seg *seg)
 {
-	const struct fnode	*c;
-
 	if (seg->key < 0)
 		return tdata_child(n, seg->s, seg->len);
-	if ((c = fn_bykey(n, seg->key)) == NULL && n->alias != NULL)
-		c = fn_bykey(n->alias, seg->key);
-	return c;
+	return (size_t)seg->key < n->nbykey ? n->bykey[seg->key] : NULL;
 }
 
 /* The node for a '/' path, or NULL. */
@@ -327,17 +314,19 @@ key_find(const struct fnode *root, const char *name, size_t len)
 int
 tdata_intern(void *root, const char *name, size_t len)
 {
-	return key_find(root, name, len);
+	const struct fnode	*r = root;
+
+	if (memchr(name, '\0', len) != NULL)	/* no name has one */
+		return (int)r->nkeys;
+	return key_find(r, name, len);
 }
 
-/* Index, key and key table of every node below n. */
-static int
+/* Index and key of every node below n. */
+static void
 keys_index(const struct fnode *root, struct fnode *n)
 {
 	size_t	 i;
 
-	if (n->nkids >= UINT16_MAX)
-		return -1;
 	n->name_idx = -1;
 	if (n->kind == FN_FIRST_NAME) {
 		for (i = 0; i < n->parent->nkids && n->name_idx < 0; i++)
@@ -345,21 +334,38 @@ keys_index(const struct fnode *root, struct fnode *n)
 			    n->parent->kids[i]->kind == FN_ELEM)
 				n->name_idx = (int)i;
 	}
-	if (n->nkids == 0)
-		return 0;
-	n->nbykey = root->nkeys;
-	if ((n->bykey = calloc(root->nkeys, sizeof(*n->bykey))) == NULL)
-		return -1;
 	for (i = 0; i < n->nkids; i++) {
 		n->kids[i]->idx = i;
 		n->kids[i]->key = key_find(root, n->kids[i]->name,
 		    strlen(n->kids[i]->name));
-		/* the first of a name wins, as in fn_find */
-		if (n->bykey[n->kids[i]->key] == 0)
-			n->bykey[n->kids[i]->key] = (uint16_t)(i + 1);
-		if (keys_index(root, n->kids[i]) == -1)
+		keys_index(root, n->kids[i]);
+	}
+}
+
+/* The key tables of n and the nodes below: the first child of a name
+ * wins, as in tdata_child, then the alias's children. */
+static int
+keys_table(const struct fnode *root, struct fnode *n)
+{
+	const struct fnode	*src;
+	size_t			 i;
+	int			 pass;
+
+	if (n->nkids > 0 || n->alias != NULL) {
+		n->nbykey = root->nkeys;
+		if ((n->bykey = calloc(root->nkeys + 1,
+		    sizeof(*n->bykey))) == NULL)
 			return -1;
 	}
+	for (pass = 0; pass < 2; pass++) {
+		src = pass == 0 ? n : n->alias;
+		for (i = 0; src != NULL && i < src->nkids; i++)
+			if (n->bykey[src->kids[i]->key] == NULL)
+				n->bykey[src->kids[i]->key] = src->kids[i];
+	}
+	for (i = 0; i < n->nkids; i++)
+		if (keys_table(root, n->kids[i]) == -1)
+			return -1;
 	return 0;
 }
 
@@ -377,7 +383,8 @@ fn_keys(struct fnode *root)
 		if (n == 0 || strcmp(root->keys[n - 1], root->keys[i]) != 0)
 			root->keys[n++] = root->keys[i];
 	root->nkeys = n;
-	return keys_index(root, root);
+	keys_index(root, root);
+	return keys_table(root, root);
 }
 
 struct fnode *
@@ -446,13 +453,15 @@ tdata_type_val(const struct fnode *n)
 
 static int
 ty_lookup(void *ud, const struct mustache_val *v,
-    const struct mustache_seg *seg, struct mustache_val *out)
+    const struct mustache_seg *seg, size_t n, struct mustache_val *out)
 {
-	const struct fnode	*c;
+	const struct fnode	*c = v->q;
+	size_t			 k;
 
 	(void)ud;
-	if ((c = tdata_child_seg(v->q, seg)) == NULL)
-		return 0;
+	for (k = 0; k < n; k++)
+		if ((c = tdata_child_seg(c, &seg[k])) == NULL)
+			return k == 0 ? -1 : 0;
 	*out = tdata_type_val(c);
 	return 1;
 }

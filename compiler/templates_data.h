@@ -14,7 +14,6 @@
 #define HANDOFF_TEMPLATES_DATA_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "mustache.h"
 #include "timeline.h"
@@ -76,7 +75,7 @@ struct fnode {
 	size_t		 idx;		/* index in parent->kids */
 	int		 key;		/* the key of name */
 	int		 name_idx;	/* FIRST_NAME: index of 'name', or -1 */
-	uint16_t	*bykey;		/* key -> 1 + index in kids, or 0 */
+	const struct fnode **bykey;	/* key -> child (or alias's child) */
 	size_t		 nbykey;
 	char		**keys;		/* root only: every name, sorted */
 	size_t		 nkeys;

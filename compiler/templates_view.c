@@ -4,20 +4,22 @@
  * level of templates_data.h), for rendering and for the JSON export.
  *
  * A view is built once per deal and reused by every template rendered for
- * it.  It is lazy: an element's children are indexed the first time a
- * template looks into that element (one walk of its libxml2 children,
- * each matched to a name of the tree by key), computed values (dates,
- * the deal value, the primary names) are formatted the first time they
- * are asked for, and texts are borrowed from libxml2.  Rendering then
- * finds a name by indexing: the template's segment key gives the child
- * in the name tree (templates_data.c), whose index gives the element.
- * Everything lives in one arena, freed with the view.
+ * it.  It is lazy: the elements of one name under one element (a slot)
+ * are collected the first time a template asks for that name there (one
+ * walk of the libxml2 children), computed values (dates, the deal value,
+ * the primary names) are formatted the first time they are asked for,
+ * and texts are borrowed from libxml2.  Rendering then finds a name by
+ * indexing: the template's segment key gives the child in the name tree
+ * (templates_data.c), whose index gives the slot.  Everything lives in
+ * one arena, freed with the view.
  *
  * Values (struct mustache_val): q is always the name (struct fnode); the
  * low byte of kind says what p is, the bits above it the position of a
  * list item.
  */
+#include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,22 +45,22 @@ struct vnode;
 
 /* The elements of one name under one element, in document order. */
 struct vlist {
-	struct vnode	**v;
-	size_t		  n;
+	struct vnode	*v;
+	size_t		 n;
+	int		 ready;	/* collected */
 };
 
 /* An element of the deal with its name. */
 struct vnode {
 	const xmlNode		*el;
 	const struct fnode	*q;
-	struct vlist		*kids;	/* by index in q->kids, once indexed */
-	struct vnode		*next;	/* while indexing: the next sibling */
+	struct vlist		*kids;	/* slots, by index in q->kids */
 	const char		*text;	/* once asked for */
 	size_t			 len;
 	int			 full;	/* has text: 1, 0, or -1 not known */
 };
 
-/* Arena memory: chunks, each zeroed, freed together. */
+/* Arena memory: chunks, freed together with the view. */
 struct chunk {
 	struct chunk	*next;
 	size_t		 used;
@@ -66,7 +68,7 @@ struct chunk {
 	max_align_t	 data[];
 };
 
-#define CHUNK_SIZE	8192
+#define CHUNK_SIZE	4096
 
 struct templates_view {
 	const struct render_ctx	*rc;
@@ -79,7 +81,8 @@ struct templates_view {
 	char			 step_when[STEP__MAX][40];
 	char			 step_from[STEP__MAX][11];
 	unsigned		 comp_ready;	/* bit per fn_comp */
-	unsigned		 step_ready;	/* bit per step */
+	unsigned		 step_ready;	/* bit per step: due date */
+	unsigned		 from_ready;	/* bit per step: first day */
 	int			 signed_day;	/* -1: not signed */
 	const struct timeline	*tl;
 	struct timeline		 fallback;	/* when there is no config */
@@ -97,81 +100,79 @@ view_alloc(struct templates_view *w, size_t n)
 	size_t		 cap;
 	void		*p;
 
+	if (n > SIZE_MAX / 2)
+		goto fail;
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
 	    sizeof(max_align_t);
 	if (c == NULL || c->cap - c->used < n) {
 		cap = n > CHUNK_SIZE ? n : CHUNK_SIZE;
-		if ((c = calloc(1, sizeof(*c) + cap)) == NULL) {
-			w->failed = 1;
-			return NULL;
-		}
+		if ((c = malloc(sizeof(*c) + cap)) == NULL)
+			goto fail;
+		c->used = 0;
 		c->cap = cap;
 		c->next = w->mem;
 		w->mem = c;
 	}
 	p = (char *)c->data + c->used;
 	c->used += n;
-	return p;
+	return memset(p, 0, n);
+fail:
+	w->failed = 1;
+	return NULL;
 }
 
 /* ===== the element index ================================================= */
 
-/* Index the element children of vn by their name in vn->q; 0 or -1. */
+/* Does element c have the name of k? */
 static int
-view_index(struct templates_view *w, struct vnode *vn)
+is_named(const xmlNode *c, const struct fnode *k)
 {
-	const struct fnode	*q = vn->q, *k;
-	const xmlNode		*c;
-	struct vnode		*first = NULL, **last = &first, *e;
-	struct vlist		*kids;
-	struct mustache_seg	 seg;
-	size_t			 i;
+	return c->type == XML_ELEMENT_NODE && c->name[0] == k->name[0] &&
+	    strcmp((const char *)c->name, k->name) == 0;
+}
 
-	if ((kids = view_alloc(w, (q->nkids ? q->nkids : 1) *
-	    sizeof(*kids))) == NULL)
+/* Collect the children of vn named k into slot l; 0 or -1. */
+static int
+view_fill(struct templates_view *w, const struct vnode *vn,
+    const struct fnode *k, struct vlist *l)
+{
+	const xmlNode	*c, *first = vn->el ? vn->el->children : NULL;
+	struct vnode	*e;
+	size_t		 n = 0;
+
+	for (c = first; c != NULL; c = c->next)
+		n += is_named(c, k);
+	if (n > 0 && (l->v = view_alloc(w, n * sizeof(*l->v))) == NULL)
 		return -1;
-	for (c = vn->el ? vn->el->children : NULL; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
+	for (c = first; c != NULL && l->n < n; c = c->next) {
+		if (!is_named(c, k))
 			continue;
-		seg.s = (const char *)c->name;
-		seg.len = strlen(seg.s);
-		seg.key = tdata_intern((void *)w->root, seg.s, seg.len);
-		if ((k = tdata_child_seg(q, &seg)) == NULL ||
-		    k->kind != FN_ELEM || k->parent != q)
-			continue;
-		if ((e = view_alloc(w, sizeof(*e))) == NULL)
-			return -1;
+		e = &l->v[l->n++];
 		e->el = c;
 		e->q = k;
 		e->full = -1;
-		*last = e;
-		last = &e->next;
-		kids[k->idx].n++;
 	}
-	for (i = 0; i < q->nkids; i++) {
-		if (kids[i].n == 0)
-			continue;
-		if ((kids[i].v = view_alloc(w, kids[i].n *
-		    sizeof(*kids[i].v))) == NULL)
-			return -1;
-		kids[i].n = 0;
-	}
-	for (e = first; e != NULL; e = e->next)
-		kids[e->q->idx].v[kids[e->q->idx].n++] = e;
-	vn->kids = kids;
+	l->ready = 1;
 	return 0;
 }
 
-/* The elements of child name k (index idx in vn->q) of vn, or NULL. */
+/* The elements named k (index idx in vn->q) under vn, or NULL. */
 static struct vlist *
 view_slot(struct templates_view *w, struct vnode *vn, const struct fnode *k,
     size_t idx)
 {
-	if (vn == NULL || k->parent != vn->q || idx >= vn->q->nkids)
+	struct vlist	*l;
+
+	if (vn == NULL || k->parent != vn->q || idx >= vn->q->nkids ||
+	    k->kind != FN_ELEM)
 		return NULL;
-	if (vn->kids == NULL && view_index(w, vn) == -1)
+	if (vn->kids == NULL && (vn->kids = view_alloc(w, vn->q->nkids *
+	    sizeof(*vn->kids))) == NULL)
 		return NULL;
-	return &vn->kids[idx];
+	l = &vn->kids[idx];
+	if (!l->ready && view_fill(w, vn, k, l) == -1)
+		return NULL;
+	return l;
 }
 
 /* The elements of repeated name k, under the first of each ancestor. */
@@ -194,7 +195,7 @@ view_list(struct templates_view *w, const struct fnode *k)
 		a = path[--n];
 		if ((l = view_slot(w, vn, a, a->idx)) == NULL || l->n == 0)
 			return NULL;
-		vn = l->v[0];
+		vn = &l->v[0];
 	}
 	return view_slot(w, vn, k, k->idx);
 }
@@ -264,7 +265,7 @@ view_filter(struct templates_view *w, const struct vlist *all, size_t max,
 		return NULL;
 	if (!rank) {
 		for (i = 0; i < n; i++)
-			if (is_primary(all->v[i]->el))
+			if (is_primary(all->v[i].el))
 				l->v[l->n++] = all->v[i];
 		return l;
 	}
@@ -272,7 +273,7 @@ view_filter(struct templates_view *w, const struct vlist *all, size_t max,
 	for (k = 0; k <= 4 && l->n < max; k++)
 		for (i = 0; i < n && l->n < max; i++) {
 			const char *sev = model_text(model_child(
-			    all->v[i]->el, "severity"));
+			    all->v[i].el, "severity"));
 
 			for (r = 0; order[r] != NULL &&
 			    strcmp(order[r], sev) != 0; r++)
@@ -309,7 +310,31 @@ format_value(char *out, size_t size, const xmlNode *v)
 		    per && strcmp(per, "once") != 0 ? per : "");
 }
 
-/* "Friday, 20 November 2026". */
+/* Append s to out (size bytes, *n used), truncating; NUL-terminated. */
+static void
+put_str(char *out, size_t size, size_t *n, const char *s)
+{
+	while (*s != '\0' && *n + 1 < size)
+		out[(*n)++] = *s++;
+	out[*n] = '\0';
+}
+
+static void
+put_int(char *out, size_t size, size_t *n, int v)
+{
+	char		 d[16], *p = d + sizeof(d) - 1;
+	unsigned	 u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	put_str(out, size, n, p);
+}
+
+/* "Friday, 20 November 2026" (no printf: one per step and deal). */
 static void
 format_when(char *out, size_t size, int day)
 {
@@ -318,11 +343,17 @@ format_when(char *out, size_t size, int day)
 	static const char *const mon[] = { "January", "February", "March",
 	    "April", "May", "June", "July", "August", "September", "October",
 	    "November", "December" };
+	size_t	 n = 0;
 	int	 y, m, dd;
 
 	date_to_ymd(day, &y, &m, &dd);
-	snprintf(out, size, "%s, %d %s %d", wd[date_weekday(day)], dd,
-	    mon[m - 1], y);
+	put_str(out, size, &n, wd[date_weekday(day)]);
+	put_str(out, size, &n, ", ");
+	put_int(out, size, &n, dd);
+	put_str(out, size, &n, " ");
+	put_str(out, size, &n, mon[m - 1]);
+	put_str(out, size, &n, " ");
+	put_int(out, size, &n, y);
 }
 
 /* The first names of the primary contacts: "A", "A and B", "A, B and C". */
@@ -333,12 +364,14 @@ format_primary_names(char *out, size_t size, const struct vlist *l)
 	size_t		 i, n = 0, len;
 
 	out[0] = '\0';
-	for (i = 0; l != NULL && i < l->n && n < size; i++) {
-		name = model_text(model_child(l->v[i]->el, "name"));
+	for (i = 0; l != NULL && i < l->n; i++) {
+		name = model_text(model_child(l->v[i].el, "name"));
 		len = strcspn(name, " \t");
-		n += (size_t)snprintf(out + n, size - n, "%s%.*s",
-		    i == 0 ? "" : i + 1 == l->n ? " and " : ", ",
-		    (int)len, name);
+		put_str(out, size, &n, i == 0 ? "" : i + 1 == l->n ? " and " :
+		    ", ");
+		for (; len > 0 && n + 1 < size; len--)
+			out[n++] = *name++;
+		out[n] = '\0';
 	}
 }
 
@@ -358,23 +391,36 @@ view_top_risks(struct templates_view *w, const struct fnode *k)
 	return w->top_risks;
 }
 
-/* Compute the dates of one timeline step, once per deal. */
+/*
+ * Compute the dates of one timeline step, once per deal: the due date
+ * (date and when), or (from) the first day.  Empty when not signed.
+ */
 static void
-view_step(struct templates_view *w, int step)
+view_step(struct templates_view *w, int step, int from)
 {
 	const struct config	*c = w->rc->c;
-	int			 due;
+	unsigned		*ready = from ? &w->from_ready : &w->step_ready;
+	int			 day;
 
-	if (w->step_ready & (1u << step) || w->signed_day < 0)
+	if (*ready & (1u << step))
 		return;
-	w->step_ready |= 1u << step;
-	due = timeline_add_business_days(w->signed_day, w->tl->step[step].to,
+	*ready |= 1u << step;
+	if (from)
+		w->step_from[step][0] = '\0';
+	else
+		w->step_date[step][0] = w->step_when[step][0] = '\0';
+	if (w->signed_day < 0)
+		return;
+	day = timeline_add_business_days(w->signed_day, from ?
+	    w->tl->step[step].from : w->tl->step[step].to,
 	    c ? c->holidays : NULL, c ? c->nholidays : 0);
-	date_format(due, w->step_date[step]);
-	format_when(w->step_when[step], sizeof(w->step_when[step]), due);
-	date_format(timeline_add_business_days(w->signed_day,
-	    w->tl->step[step].from, c ? c->holidays : NULL,
-	    c ? c->nholidays : 0), w->step_from[step]);
+	if (from)
+		date_format(day, w->step_from[step]);
+	else {
+		date_format(day, w->step_date[step]);
+		format_when(w->step_when[step], sizeof(w->step_when[step]),
+		    day);
+	}
 }
 
 static const char *
@@ -382,13 +428,15 @@ step_string(struct templates_view *w, int step, int field)
 {
 	const struct timeline_step	*s = &w->tl->step[step];
 
-	view_step(w, step);
 	switch (field) {
 	case SF_DATE:
+		view_step(w, step, 0);
 		return w->step_date[step];
 	case SF_WHEN:
+		view_step(w, step, 0);
 		return w->step_when[step];
 	case SF_FROM:
+		view_step(w, step, 1);
 		return w->step_from[step];
 	case SF_TITLE:
 		return s->title;
@@ -467,21 +515,19 @@ dv_node(const struct mustache_val *v)
 	return (v->kind & 0xff) == VK_NODE ? (struct vnode *)v->p : NULL;
 }
 
-static int
-dv_lookup(void *ud, const struct mustache_val *v,
-    const struct mustache_seg *seg, struct mustache_val *out)
+/* dv_lookup once the name is known to be c: everything but the common
+ * case of an element already collected. */
+static void __attribute__((noinline))
+dv_lookup_slow(const struct tview_render *r, const struct mustache_val *v,
+    const struct fnode *c, struct mustache_val *out)
 {
-	const struct tview_render	*r = ud;
-	struct templates_view			*w = r->view;
-	const struct fnode		*c;
-	struct vnode			*vn = dv_node(v);
-	struct vlist			*l;
+	struct templates_view	*w = r->view;
+	struct vnode		*vn = dv_node(v);
+	struct vlist		*l;
 
-	if ((c = tdata_child_seg(v->q, seg)) == NULL)
-		return 0;
 	if (r->client && c->internal) {
 		*out = dv(NULL, c, VK_STR);	/* found, and empty */
-		return 1;
+		return;
 	}
 	switch (c->kind) {
 	case FN_ELEM:
@@ -489,7 +535,7 @@ dv_lookup(void *ud, const struct mustache_val *v,
 		if (c->repeated)
 			*out = dv(l, c, VK_LIST);
 		else
-			*out = dv(l && l->n ? l->v[0] : NULL, c, VK_NODE);
+			*out = dv(l && l->n ? &l->v[0] : NULL, c, VK_NODE);
 		break;
 	case FN_ATTR:
 		*out = dv(vn ? model_attr(vn->el, c->name) : NULL, c, VK_STR);
@@ -498,7 +544,7 @@ dv_lookup(void *ud, const struct mustache_val *v,
 		l = c->name_idx < 0 ? NULL :
 		    view_slot(w, vn, c->parent->kids[c->name_idx],
 		    (size_t)c->name_idx);
-		*out = dv(l && l->n ? l->v[0] : NULL, c, VK_FIRST);
+		*out = dv(l && l->n ? &l->v[0] : NULL, c, VK_FIRST);
 		break;
 	case FN_COMPUTED:
 		*out = dv(view_comp(w, c->id), c, VK_STR);
@@ -516,6 +562,60 @@ dv_lookup(void *ud, const struct mustache_val *v,
 		*out = dv(NULL, c, VK_NODE);
 		break;
 	}
+}
+
+/*
+ * One segment: the name's child by its key (one index), then, for an
+ * element of a deal element whose slot is already collected, the slot;
+ * the rest in dv_lookup_slow.  Lookups run on every tag of every render.
+ */
+static inline int
+dv_lookup_one(const struct tview_render *r, const struct mustache_val *v,
+    const struct mustache_seg *seg, struct mustache_val *out)
+{
+	const struct fnode		*q = v->q, *c;
+	const struct vnode		*vn = v->p;
+	const struct vlist		*l;
+
+	if (seg->key < 0)
+		c = tdata_child_seg(q, seg);
+	else if ((size_t)seg->key < q->nbykey)
+		c = q->bykey[seg->key];
+	else
+		return 0;
+	if (c == NULL)
+		return 0;
+	if (c->kind == FN_ELEM && (v->kind & 0xff) == VK_NODE && vn != NULL &&
+	    vn->kids != NULL && c->parent == vn->q &&
+	    !(r->client && c->internal) &&
+	    (l = &vn->kids[c->idx])->ready) {
+		out->q = c;
+		if (c->repeated) {
+			out->p = l;
+			out->kind = VK_LIST;
+		} else {
+			out->p = l->n ? &l->v[0] : NULL;
+			out->kind = VK_NODE;
+		}
+		return 1;
+	}
+	dv_lookup_slow(r, v, c, out);
+	return 1;
+}
+
+static int
+dv_lookup(void *ud, const struct mustache_val *v,
+    const struct mustache_seg *seg, size_t n, struct mustache_val *out)
+{
+	struct mustache_val	 cur = *v, next;
+	size_t			 k;
+
+	for (k = 0; k < n; k++) {
+		if (!dv_lookup_one(ud, &cur, &seg[k], &next))
+			return k == 0 ? -1 : 0;
+		cur = next;
+	}
+	*out = cur;
 	return 1;
 }
 
@@ -552,7 +652,7 @@ dv_first(void *ud, const struct mustache_val *v, struct mustache_val *item)
 		return -1;
 	if (l == NULL || l->n == 0)
 		return 0;
-	*item = dv(l->v[0], n->alias ? n->alias : n, VK_NODE);
+	*item = dv(&l->v[0], n->alias ? n->alias : n, VK_NODE);
 	return 1;
 }
 
@@ -563,9 +663,9 @@ dv_next(void *ud, const struct mustache_val *v, struct mustache_val *item)
 	size_t			 i = (size_t)item->kind >> 8;
 
 	(void)ud;
-	if (l == NULL || i + 1 >= l->n)
+	if (l == NULL || i + 1 >= l->n || i + 1 > (size_t)(INT_MAX >> 8))
 		return 0;
-	*item = dv(l->v[i + 1], item->q, VK_NODE | (int)(i + 1) << 8);
+	*item = dv(&l->v[i + 1], item->q, VK_NODE | (int)(i + 1) << 8);
 	return 1;
 }
 
@@ -630,10 +730,16 @@ tview_new(const struct render_ctx *rc, const struct fnode *root)
 {
 	struct templates_view	*w;
 
-	if ((w = calloc(1, sizeof(*w))) == NULL)
+	/* not calloc: the computed strings need no zeroing */
+	if ((w = malloc(sizeof(*w))) == NULL)
 		return NULL;
+	memset(&w->top, 0, sizeof(w->top));
 	w->rc = rc;
 	w->root = root;
+	w->mem = NULL;
+	w->failed = 0;
+	w->comp_ready = w->step_ready = w->from_ready = 0;
+	w->primary = w->top_risks = NULL;
 	w->top.el = model_root(rc->m);
 	w->top.q = root;
 	w->top.full = -1;
@@ -744,7 +850,7 @@ json_object(struct buf *out, struct tview_render *r,
 			seg.s = src->kids[i]->name;
 			seg.len = strlen(seg.s);
 			seg.key = src->kids[i]->key;
-			if (dv_lookup(r, v, &seg, &c) == 0)
+			if (dv_lookup(r, v, &seg, 1, &c) != 1)
 				continue;
 			if (!first && buf_putc(out, ',') == -1)
 				return -1;

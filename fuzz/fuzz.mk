@@ -24,8 +24,8 @@ FUZZ_OBJS	 = $(filter-out build/fuzz/obj/cmd%.o build/fuzz/obj/render_pdf.o \
 		   $(LIB_OBJS:build/obj/%=build/fuzz/obj/%))
 # A harness is built when the module it drives exists.
 FUZZ_TARGETS	?= md xml config \
-		   $(if $(wildcard compiler/mustache.c),mustache) \
-		   $(if $(wildcard compiler/mime.c),mime)
+		   $(if $(wildcard compiler/mustache.h),mustache) \
+		   $(if $(wildcard compiler/mime.h),mime)
 FUZZ_BINS	 = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
 .PHONY: fuzz-build fuzz-replay

@@ -1,6 +1,10 @@
 // bench.js: mustache.js renders the same template with the same data
 // (exported from the model by 'handoff templates data') N times.
 //   node bench.js TEMPLATE DATA.json N OUT [html]
+// txt: no escaping (handoff's plain-text variant does not escape).
+// html: the five escapes of the Mustache spec (& < > " '), written the
+// way mustache.js's own escapeHtml is (one regex, one map), instead of
+// its default, which also rewrites / ` and = .
 'use strict';
 const fs = require('fs');
 const Mustache = require('mustache');
@@ -8,8 +12,12 @@ const [tplFile, dataFile, nStr, outFile, mode] = process.argv.slice(2);
 const tpl = fs.readFileSync(tplFile, 'utf8');
 const data = JSON.parse(fs.readFileSync(dataFile, 'utf8'));
 const n = parseInt(nStr, 10);
-if (mode !== 'html')
-  Mustache.escape = (s) => s;  // the plain-text variant does not escape
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;',
+  "'": '&#39;' };
+if (mode === 'html')
+  Mustache.escape = (s) => String(s).replace(/[&<>"']/g, (c) => entities[c]);
+else
+  Mustache.escape = (s) => s;
 let out = Mustache.render(tpl, data);  // warm the parse cache and the JIT
 for (let i = 0; i < 1000; i++) out = Mustache.render(tpl, data);
 const t0 = process.hrtime.bigint();

@@ -2,8 +2,9 @@
 # test_build.sh: 'handoff build': output layout, invalid deals (exit 1,
 # reported as check reports them, no outputs), deal id safety, DEAL
 # arguments, -o, incremental state (unchanged, changed, --force, deleted),
-# -j giving byte-identical outputs, --shard covering every deal once,
-# usage errors.  $1: the handoff binary; cwd: the repo root.
+# unchanged deals not even parsed, -j giving byte-identical outputs,
+# duplicate ids resolved the same way at any -j, --shard covering every
+# deal once, usage errors.  $1: the handoff binary; cwd: the repo root.
 H=$1
 ROOT=$(pwd)
 PY=/usr/bin/python3
@@ -61,6 +62,15 @@ rm deals/epsilon-five.xml
 "$H" build >"$T/out" 2>/dev/null
 [ ! -e output/epsilon-five ] && [ -s output/delta-four/handoff-package.pdf ]
 ok build-deleted-deal-outputs-removed $? "$(ls output)"
+
+# --- an unchanged deal is skipped before it is parsed: nothing is
+# reported for it again, and the state names its file
+"$H" build >/dev/null 2>&1
+touch deals/*.xml
+"$H" build >"$T/out" 2>"$T/err"
+grep -q '^built 0, unchanged 5, failed 0' "$T/out" && [ ! -s "$T/err" ] &&
+    grep -q '^alpha-one [0-9a-f]\{32\} deals/alpha-one.xml$' output/.handoff-state
+ok build-unchanged-not-reparsed $? "$(cat "$T/out") $(head -3 "$T/err") $(head -2 output/.handoff-state)"
 
 # --- -j N gives the same bytes as -j 1
 "$H" build --force -j 1 -o "$T/j1" >/dev/null 2>&1
@@ -122,6 +132,25 @@ rc=$?
 [ $rc = 0 ] && [ -s output/alpha-one/handoff-package.pdf ] &&
     grep -q "warning: deal id 'alpha-one' differs from the file name" "$T/err"
 ok build-id-stem-mismatch $? "exit $rc $(head -2 "$T/err")"
+
+# --- two files with one deal id: the first (by name) always keeps the
+# outputs, whatever the threads did; the other fails
+mkdir -p "$T/dup/deals"
+cp "$T/repo/deals/alpha-one.xml" "$T/dup/deals/"
+sed 's#<client>Client alpha-one</client>#<client>Impostor AG</client>#' \
+    "$T/repo/deals/alpha-one.xml" >"$T/dup/deals/zz-alpha.xml"
+cd "$T/dup" || exit 1
+r=0
+for i in 1 2 3 4; do
+	"$H" build --force -j2 >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc = 1 ] && grep -q '<client>Client alpha-one</client>' \
+	    output/alpha-one/handoff.xml &&
+	    grep -q "zz-alpha.xml.*deal id 'alpha-one' is also the id of 'deals/alpha-one.xml'" "$T/err" &&
+	    grep -q '^built 1, unchanged 0, failed 1' "$T/out" || r=1
+done
+[ $r = 0 ]
+ok build-duplicate-id-first-wins $? "exit $rc $(cat "$T/out") $(grep error "$T/err" | head -2)"
 
 # --- usage
 "$H" build -j 0 >/dev/null 2>&1

@@ -46,6 +46,28 @@ grep -q '^Title: *Handoff package: Nordlicht Energie GmbH$' "$T/info" &&
     grep -q '^Subject: .*Nordlicht Energie GmbH' "$T/info" &&
     grep -q '^Keywords: .*nordlicht-energie' "$T/info"
 ok pdf-metadata $? "$(cat "$T/info")"
+# small: both faces embedded as subsets (a few dozen glyphs, not the
+# whole face), the package well under 150 KB
+size=$(wc -c <$PDF)
+pdffonts $PDF >"$T/fonts" 2>&1
+nsub=$(grep -c 'CID TrueType .* yes yes yes' "$T/fonts")
+[ "$size" -le 153600 ] && [ "$nsub" = 2 ] &&
+    grep -q '^HPDF.*+DejaVuSans,' "$T/fonts" &&
+    grep -q '^HPDF.*+DejaVuSans-Bold,' "$T/fonts"
+ok pdf-size-subset-fonts $? "$size bytes; $(cat "$T/fonts")"
+$PY - $PDF >"$T/ff" 2>&1 <<'PYEOF'
+import re, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+# every embedded font program (FontFile2) and its uncompressed length
+n = 0
+for m in re.finditer(rb'/Length1 (\d+)', data):
+    n += 1
+    if int(m.group(1)) > 40000:
+        print('font program of %s bytes: not a subset' % m.group(1).decode())
+        sys.exit(1)
+sys.exit(0 if n == 2 else 1)
+PYEOF
+ok pdf-font-programs-small $? "$(cat "$T/ff")"
 # compressed: every stream has the Flate filter
 ns=$(grep -a -c endstream $PDF)
 nf=$(grep -a -c FlateDecode $PDF)

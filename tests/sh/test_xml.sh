@@ -56,7 +56,9 @@ done
 # Markdown -> canonical -> canonical: the XML front end must read the
 # Markdown front end's tree back unchanged, white space included (found
 # by fuzz_md: runs of spaces in front matter values).
-for f in tests/regress/hostile/whitespace-runs.md tests/regress/hostile/control-char.md; do
+for f in tests/regress/hostile/whitespace-runs.md \
+    tests/regress/hostile/control-char.md \
+    tests/regress/hostile/char-reference.md; do
 	name=$(basename "$f" .md)
 	"$bin" convert "$f" --to xml > "$tmp/w1.xml" 2>/dev/null
 	"$bin" convert "$tmp/w1.xml" --to xml > "$tmp/w2.xml" 2>"$tmp/err"

@@ -205,6 +205,19 @@ test_mustache__syntax_errors(void **state)
 	expect_syntax("{{=<% %>=}}\n<% a b %>", 2, 1, "invalid tag name");
 	expect_syntax("{{}}", 1, 1, "invalid tag name");
 	expect_syntax("{{! a\ncomment }}\n{{{x}}\n", 3, 1, "unclosed tag");
+	/* a NUL inside a name: no data could match it */
+	{
+		struct diag_list	 dl;
+		static const char	 nul[] = "ok\n{{de\0al}}";
+
+		diag_list_init(&dl);
+		assert_null(mustache_compile("t", "t", nul, sizeof(nul) - 1,
+		    &dl));
+		assert_int_equal(dl.n, 1);
+		assert_int_equal(dl.v[0].line, 2);
+		assert_non_null(strstr(dl.v[0].msg, "invalid tag name"));
+		diag_list_dispose(&dl);
+	}
 }
 
 /* Render src against YAML data (HTML when html). */
@@ -252,10 +265,12 @@ test_mustache__escaping(void **state)
 	free(s);
 }
 
-/* A template that recurses forever stops at the depth limit. */
+/* A template that recurses forever stops at the depth limit, whether
+ * the context stack fits on the C stack (10) or not (100). */
 static void
 test_mustache__depth_limit(void **state)
 {
+	static const unsigned	 limits[] = { 10, 100 };
 	struct diag_list	 dl;
 	struct mustache_set	*set;
 	struct mustache		*t;
@@ -264,6 +279,7 @@ test_mustache__depth_limit(void **state)
 	struct mustache_val	 root;
 	struct buf		 out;
 	const char		*src = "x{{#a}}{{>loop}}{{/a}}";
+	size_t			 i;
 
 	(void)state;
 	diag_list_init(&dl);
@@ -273,14 +289,19 @@ test_mustache__depth_limit(void **state)
 	assert_non_null(t);
 	assert_int_equal(mustache_set_add(set, t), 0);
 	y = mustache_yaml_load("d", "a: true", 7, 8, &dl);
-	memset(&r, 0, sizeof(r));
-	r.data = &mustache_yaml_data;
-	r.partials = set;
-	r.max_depth = 10;
-	root = mustache_yaml_val(y);
-	assert_int_equal(mustache_render(&out, t, &root, &r, &dl), -1);
-	assert_int_equal(dl.n, 1);
-	assert_int_equal(dl.v[0].rule, RULE_TEMPLATE_DEPTH);
+	for (i = 0; i < 2; i++) {
+		memset(&r, 0, sizeof(r));
+		r.data = &mustache_yaml_data;
+		r.partials = set;
+		r.max_depth = limits[i];
+		root = mustache_yaml_val(y);
+		buf_clear(&out);
+		assert_int_equal(mustache_render(&out, t, &root, &r, &dl), -1);
+		assert_int_equal(dl.n, i + 1);
+		assert_int_equal(dl.v[i].rule, RULE_TEMPLATE_DEPTH);
+		/* one x per level before the limit */
+		assert_int_equal(out.len, limits[i] / 2 + 1);
+	}
 	mustache_set_free(set);
 	mustache_yaml_free(y);
 	buf_dispose(&out);
@@ -311,6 +332,7 @@ test_mustache__render_twice(void **state)
 #include "render.h"
 #include "schema.h"
 #include "templates.h"
+#include "templates_data.h"
 #include "validate.h"
 
 /* A team repo in a temp folder with templates/NAME.mustache files given
@@ -519,28 +541,15 @@ test_mustache__unknown_field(void **state)
 	expect_error(k, RULE_TEMPLATE_SYNTAX, 1, 10, "does not close");
 }
 
-/* Render the built-in intro against a small hand-made deal. */
-static void
-test_mustache__render_deal(void **state)
+/* A small hand-made deal: a client with markup, a CSM, two
+ * stakeholders (the first primary, the second not), an internal note
+ * and two risks. */
+static struct model *
+small_deal(void)
 {
-	struct diag_list	 dl;
-	struct schema		*s;
-	struct templates	*t;
-	struct config		 c;
-	struct model		*m;
-	struct verdict		 v;
-	struct render_ctx	 rc;
-	struct buf		 txt, html;
-	xmlNodePtr		 deal, p, st;
-	const char *const	 none[] = { NULL };
-	char			*dir = repo_with(none);
+	struct model	*m;
+	xmlNodePtr	 deal, p, st;
 
-	(void)state;
-	diag_list_init(&dl);
-	config_init(&c);
-	s = schema_load(NULL, &dl);
-	t = templates_load(dir, s, &c.limits, &dl);
-	assert_non_null(t);
 	m = model_new("x.md", MODEL_SRC_MD);
 	deal = model_add(m, model_root(m), "deal", NULL, 1, 0, 0);
 	model_add(m, deal, "client", "Fish & <Chips>", 1, 0, 0);
@@ -554,6 +563,41 @@ test_mustache__render_deal(void **state)
 	model_set_attr(st, "primary", "true");
 	model_add(m, st, "name", "Priya Nair", 1, 0, 0);
 	model_add(m, st, "notes", "SECRET-NOTE", 1, 0, 0);
+	st = model_add(m, p, "stakeholder", NULL, 1, 0, 0);
+	model_add(m, st, "name", "Olu Ade", 1, 0, 0);
+	model_add(m, st, "notes", "OTHER-NOTE", 1, 0, 0);
+	p = model_add(m, model_root(m), "risks", NULL, 1, 0, 0);
+	st = model_add(m, p, "risk", NULL, 1, 0, 0);
+	model_add(m, st, "text", "LOW-RISK", 1, 0, 0);
+	model_add(m, st, "severity", "low", 1, 0, 0);
+	st = model_add(m, p, "risk", NULL, 1, 0, 0);
+	model_add(m, st, "text", "CRITICAL-RISK", 1, 0, 0);
+	model_add(m, st, "severity", "critical", 1, 0, 0);
+	return m;
+}
+
+/* Render the built-in intro against a small hand-made deal. */
+static void
+test_mustache__render_deal(void **state)
+{
+	struct diag_list	 dl;
+	struct schema		*s;
+	struct templates	*t;
+	struct config		 c;
+	struct model		*m;
+	struct verdict		 v;
+	struct render_ctx	 rc;
+	struct buf		 txt, html;
+	const char *const	 none[] = { NULL };
+	char			*dir = repo_with(none);
+
+	(void)state;
+	diag_list_init(&dl);
+	config_init(&c);
+	s = schema_load(NULL, &dl);
+	t = templates_load(dir, s, &c.limits, &dl);
+	assert_non_null(t);
+	m = small_deal();
 	memset(&v, 0, sizeof(v));
 	v.deadline = -1;
 	memset(&rc, 0, sizeof(rc));
@@ -585,6 +629,229 @@ test_mustache__render_deal(void **state)
 	repo_remove(dir);
 }
 
+/*
+ * One view serves every template of a deal, any number of times, with
+ * the same bytes as a fresh view per render.
+ */
+static void
+test_mustache__view_reuse(void **state)
+{
+	static const char *const names[] = { "intro.subject", "intro.txt",
+	    "intro.html", "notice.subject", "notice.txt" };
+	struct diag_list	 dl;
+	struct schema		*s;
+	struct templates	*t;
+	struct templates_view	*tv;
+	struct config		 c;
+	struct model		*m;
+	struct verdict		 v;
+	struct render_ctx	 rc;
+	struct buf		 a, b;
+	const char *const	 none[] = { NULL };
+	char			*dir = repo_with(none);
+	size_t			 i, round;
+
+	(void)state;
+	diag_list_init(&dl);
+	config_init(&c);
+	s = schema_load(NULL, &dl);
+	t = templates_load(dir, s, &c.limits, &dl);
+	assert_non_null(t);
+	m = small_deal();
+	memset(&v, 0, sizeof(v));
+	v.deadline = 20413;
+	v.percent = 42;
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = &v;
+	rc.c = &c;
+	rc.s = s;
+	rc.t = t;
+	rc.version = "abc1234";
+	tv = templates_view_new(t, &rc);
+	assert_non_null(tv);
+	buf_init(&a);
+	buf_init(&b);
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			buf_clear(&a);
+			buf_clear(&b);
+			assert_int_equal(templates_render_view(&a, t, names[i],
+			    tv, &dl), 0);
+			assert_int_equal(templates_render(&b, t, names[i], &rc,
+			    &dl), 0);
+			assert_true(a.len > 0);
+			assert_int_equal(a.len, b.len);
+			assert_memory_equal(a.data, b.data, a.len);
+		}
+	/* the notice lists the critical risk first, and both risks */
+	buf_clear(&a);
+	assert_int_equal(templates_render_view(&a, t, "notice.txt", tv, &dl),
+	    0);
+	assert_non_null(strstr(a.data, "42% complete, version abc1234"));
+	assert_non_null(strstr(a.data, "CRITICAL-RISK"));
+	assert_true(strstr(a.data, "CRITICAL-RISK") <
+	    strstr(a.data, "LOW-RISK"));
+	/* and only the primary contact */
+	assert_non_null(strstr(a.data, "- Priya Nair"));
+	assert_null(strstr(a.data, "Olu Ade"));
+	assert_int_equal(templates_render_view(&a, t, "nowhere", tv, &dl),
+	    -1);
+	assert_int_equal(dl.n, 1);
+	assert_int_equal(dl.v[0].rule, RULE_TEMPLATE_PARTIAL);
+	templates_view_free(tv);
+	templates_view_free(NULL);
+	buf_dispose(&a);
+	buf_dispose(&b);
+	model_free(m);
+	templates_free(t);
+	schema_free(s);
+	config_dispose(&c);
+	diag_list_dispose(&dl);
+	repo_remove(dir);
+}
+
+/* Render src against the small deal through the deal view directly
+ * (no compile-time check): client-facing or not, names interned or not. */
+static char *
+render_view(const char *src, int client, int intern)
+{
+	struct diag_list	 dl;
+	struct schema		*s;
+	struct fnode		*tree;
+	struct templates_view	*tv;
+	struct mustache_set	*set;
+	struct mustache		*t;
+	struct mustache_render	 r;
+	struct tview_render	 d;
+	struct mustache_val	 root;
+	struct config		 c;
+	struct model		*m;
+	struct verdict		 v;
+	struct render_ctx	 rc;
+	struct buf		 out;
+
+	diag_list_init(&dl);
+	config_init(&c);
+	s = schema_load(NULL, &dl);
+	assert_non_null(s);
+	tree = tdata_tree_new(s);
+	assert_non_null(tree);
+	m = small_deal();
+	memset(&v, 0, sizeof(v));
+	v.deadline = -1;
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = &v;
+	rc.c = &c;
+	rc.s = s;
+	set = mustache_set_new();
+	t = mustache_compile("t", "t", src, strlen(src), &dl);
+	assert_non_null(t);
+	assert_int_equal(mustache_set_add(set, t), 0);
+	if (intern)
+		mustache_set_intern(set, tdata_intern, tree);
+	tv = tview_new(&rc, tree);
+	assert_non_null(tv);
+	d.view = tv;
+	d.client = client;
+	root = tview_root(tv);
+	memset(&r, 0, sizeof(r));
+	r.data = &tview_data;
+	r.ud = &d;
+	r.partials = set;
+	r.max_depth = 16;
+	buf_init(&out);
+	assert_int_equal(mustache_render(&out, t, &root, &r, &dl), 0);
+	tview_free(tv);
+	mustache_set_free(set);
+	model_free(m);
+	tdata_tree_free(tree);
+	schema_free(s);
+	config_dispose(&c);
+	diag_list_dispose(&dl);
+	return buf_detach(&out);
+}
+
+/*
+ * The second guard: should a client-facing template reach an internal
+ * field at render time (the compile-time check refuses it first), every
+ * route gives an empty value, a false section and an empty list.
+ */
+static void
+test_mustache__client_guard_render(void **state)
+{
+	const char	*src = "[{{relationships.stakeholder.notes}}]"
+	    "[{{#relationships.stakeholder}}{{name}}:{{notes}};"
+	    "{{/relationships.stakeholder}}]"
+	    "[{{#top_risks}}{{text}}{{/top_risks}}]"
+	    "[{{#risks}}R{{/risks}}{{^risks}}none{{/risks}}]"
+	    "[{{value}}{{completeness}}]";
+	char		*in, *cl;
+	size_t		 i;
+
+	(void)state;
+	in = render_view(src, 0, 1);
+	cl = render_view(src, 1, 1);
+	/* internal: everything is there (a list has no fields itself) */
+	assert_non_null(strstr(in, "Priya Nair:SECRET-NOTE;"));
+	assert_non_null(strstr(in, "Olu Ade:OTHER-NOTE;"));
+	assert_non_null(strstr(in, "[CRITICAL-RISKLOW-RISK]"));
+	assert_non_null(strstr(in, "[R]"));
+	/* client: names stay, internal fields are empty */
+	assert_string_equal(cl, "[][Priya Nair:;Olu Ade:;][][none][]");
+	/* interned or not, the same bytes */
+	for (i = 0; i < 2; i++) {
+		char *raw = render_view(src, (int)i, 0);
+
+		assert_string_equal(raw, i ? cl : in);
+		free(raw);
+	}
+	free(in);
+	free(cl);
+}
+
+/* Names the tree does not have find nothing, interned or not; a dotted
+ * name whose head is found stops there (spec: context precedence). */
+static void
+test_mustache__view_unknown_names(void **state)
+{
+	const char	*src = "[{{nope}}|{{deal.nope}}|{{deal..client}}|"
+	    "{{#deal.csm}}{{deal.client}}/{{csm.name}}/{{name}}{{/deal.csm}}|"
+	    "{{deal.csm.first_name}}|{{#deal}}{{client}}{{/deal}}]";
+	char		*a, *b;
+
+	(void)state;
+	a = render_view(src, 0, 1);
+	b = render_view(src, 0, 0);
+	assert_string_equal(a, "[|||Fish & <Chips>//Sam Okafor|Sam|"
+	    "Fish & <Chips>]");
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+}
+
+/* Step dates are computed on first use, in whatever order: the first day
+ * and the due date of a step do not overwrite each other. */
+static void
+test_mustache__view_timeline(void **state)
+{
+	char	*a, *b;
+
+	(void)state;
+	a = render_view("{{timeline.mapping.date}}|{{timeline.mapping.from}}|"
+	    "{{timeline.mapping.when}}", 0, 1);
+	b = render_view("{{timeline.mapping.from}}|{{timeline.mapping.when}}|"
+	    "{{timeline.mapping.date}}|{{timeline.mapping.from}}", 0, 1);
+	/* signed Friday 2026-11-20 */
+	assert_string_equal(a, "2026-11-25|2026-11-23|"
+	    "Wednesday, 25 November 2026");
+	assert_string_equal(b, "2026-11-23|Wednesday, 25 November 2026|"
+	    "2026-11-25|2026-11-23");
+	free(a);
+	free(b);
+}
+
 #define TEMPLATE_TESTS \
 	cmocka_unit_test(test_mustache__builtin_templates_check), \
 	cmocka_unit_test(test_mustache__audience_direct), \
@@ -594,7 +861,11 @@ test_mustache__render_deal(void **state)
 	cmocka_unit_test(test_mustache__audience_dynamic), \
 	cmocka_unit_test(test_mustache__audience_declared), \
 	cmocka_unit_test(test_mustache__unknown_field), \
-	cmocka_unit_test(test_mustache__render_deal),
+	cmocka_unit_test(test_mustache__render_deal), \
+	cmocka_unit_test(test_mustache__view_reuse), \
+	cmocka_unit_test(test_mustache__client_guard_render), \
+	cmocka_unit_test(test_mustache__view_unknown_names), \
+	cmocka_unit_test(test_mustache__view_timeline),
 
 int
 main(void)

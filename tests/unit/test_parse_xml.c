@@ -124,6 +124,20 @@ test_parse_xml__prefixes_comments_and_space_are_normalised(void **state)
 }
 
 static void
+test_parse_xml__attribute_values_keep_ampersands(void **state)
+{
+	struct fx	*f = *state;
+
+	assert_non_null(parse(f, "<handoff xmlns=\"urn:x-handoff:1\">"
+	    "<extra heading=\" R&amp;D\t&amp;x [*a]&#9;&lt;b&gt; \"/>"
+	    "<extra heading=\"Q&amp;A\"/></handoff>"));
+	assert_int_equal(f->dl.n, 0);
+	assert_string_equal(f->xml, DECL NS "\n"
+	    "  <extra heading=\"R&amp;D &amp;x [*a] &lt;b&gt;\"/>\n"
+	    "  <extra heading=\"Q&amp;A\"/>\n</handoff>\n");
+}
+
+static void
 test_parse_xml__same_tree_as_model_new(void **state)
 {
 	struct fx	*f = *state;
@@ -224,6 +238,22 @@ test_parse_xml__syntax_error_once_with_line_and_column(void **state)
 	assert_true(f->dl.v[0].col_known);
 	assert_string_equal(f->dl.v[0].msg, "opening and ending tag "
 	    "mismatch: client line 3 and deal");
+}
+
+static void
+test_parse_xml__messages_are_for_people(void **state)
+{
+	struct fx	*f = *state;
+
+	assert_null(parse(f, "<handoff xmlns=\"urn:x-handoff:1\">\n"
+	    "<deal><client>Smith & Sons</client></deal></handoff>"));
+	assert_one(f, RULE_XML_SYNTAX, 2);
+	assert_string_equal(f->dl.v[0].msg, "a bare '&': write it as &amp;");
+	diag_list_dispose(&f->dl);
+	assert_null(parse(f, "<handoff xmlns=\"urn:x-handoff:1\">&#0;"
+	    "</handoff>"));
+	assert_one(f, RULE_XML_SYNTAX, 1);
+	assert_string_equal(f->dl.v[0].msg, "invalid xmlChar value 0");
 }
 
 static void
@@ -395,6 +425,7 @@ main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(test_parse_xml__canonical_file_is_a_fixed_point),
 		T(test_parse_xml__prefixes_comments_and_space_are_normalised),
+		T(test_parse_xml__attribute_values_keep_ampersands),
 		T(test_parse_xml__same_tree_as_model_new),
 		T(test_parse_xml__doctype_is_refused),
 		T(test_parse_xml__doctype_any_case_no_subset),
@@ -403,6 +434,7 @@ main(void)
 		T(test_parse_xml__attribute_bomb_is_refused_before_libxml2),
 		T(test_parse_xml__undeclared_entity_is_a_syntax_error),
 		T(test_parse_xml__syntax_error_once_with_line_and_column),
+		T(test_parse_xml__messages_are_for_people),
 		T(test_parse_xml__nesting_is_bounded),
 		T(test_parse_xml__libxml2_depth_limit_reported_once),
 		T(test_parse_xml__root_must_be_handoff_in_namespace),
