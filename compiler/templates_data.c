@@ -30,7 +30,7 @@ static const char *const comp_names[COMP__MAX] = {
 static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0 };
 
 static const char *const step_fields[SF__MAX] = {
-	"date", "when", "from", "title", "owner", "done"
+	"date", "when", "from", "title", "owner", "done", "upcoming"
 };
 
 /* Attributes a template may name, by the element path that holds them. */

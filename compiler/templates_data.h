@@ -8,7 +8,7 @@
  * of a render_ctx, indexed once per deal).  Every distinct name of the
  * tree has an integer key, so that a template's names, interned once
  * (tdata_intern), are found by indexing, not by comparing strings.
- * Internal to templates.c.
+ * Internal to templates*.c (and the unit tests).
  */
 #ifndef HANDOFF_TEMPLATES_DATA_H
 #define HANDOFF_TEMPLATES_DATA_H
@@ -55,6 +55,7 @@ enum fn_step_field {
 	SF_TITLE,
 	SF_OWNER,
 	SF_DONE,
+	SF_UPCOMING,	/* "yes" when the due day is today or later, else "" */
 	SF__MAX
 };
 
@@ -111,6 +112,14 @@ struct mustache_val tdata_type_val(const struct fnode *n);
  */
 struct templates_view;
 
+/* What the p of a deal-level value is (the low byte of its kind). */
+enum tview_kind {
+	TV_NODE = 1,	/* an element of the view, or NULL */
+	TV_LIST,	/* a list of them, or NULL */
+	TV_STR,		/* a NUL-terminated string, or NULL */
+	TV_FIRST	/* the element of a <name>: its first word */
+};
+
 /* A view of the deal of rc for the name tree root; NULL when out of
  * memory.  rc and what it points to must outlive the view. */
 struct templates_view	*tview_new(const struct render_ctx *rc,
@@ -129,9 +138,10 @@ extern const struct mustache_data tview_data;
 /* The root value of v. */
 struct mustache_val tview_root(struct templates_view *v);
 /*
- * The data a template sees, as JSON (for mustache.js in bench/ and for
- * template authors): every name of the tree with its value.  0 or -1.
+ * The data a template sees, as JSON (templates_json.c; for mustache.js in
+ * bench/ and for template authors): every name of the tree with its
+ * value.  0 or -1.
  */
-int		 tview_json(struct buf *out, struct templates_view *v);
+int		 tjson_write(struct buf *out, struct templates_view *v);
 
 #endif

@@ -14,8 +14,8 @@
  * one arena, freed with the view.
  *
  * Values (struct mustache_val): q is always the name (struct fnode); the
- * low byte of kind says what p is, the bits above it the position of a
- * list item.
+ * low byte of kind says what p is (enum tview_kind), the bits above it
+ * the position of a list item.  The JSON export is templates_json.c.
  */
 #include <limits.h>
 #include <stddef.h>
@@ -33,13 +33,6 @@
 #include "templates_data.h"
 #include "timeline.h"
 #include "validate.h"
-
-enum {
-	VK_NODE = 1,	/* p: struct vnode, or NULL */
-	VK_LIST,	/* p: struct vlist, or NULL */
-	VK_STR,		/* p: NUL-terminated string, or NULL */
-	VK_FIRST	/* p: the struct vnode of a <name>: its first word */
-};
 
 struct vnode;
 
@@ -427,6 +420,7 @@ static const char *
 step_string(struct templates_view *w, int step, int field)
 {
 	const struct timeline_step	*s = &w->tl->step[step];
+	char				 today[11];
 
 	switch (field) {
 	case SF_DATE:
@@ -442,6 +436,13 @@ step_string(struct templates_view *w, int step, int field)
 		return s->title;
 	case SF_OWNER:
 		return s->owner;
+	case SF_UPCOMING:
+		/* An e-mail never promises a step whose day has passed. */
+		view_step(w, step, 0);
+		if (w->step_date[step][0] == '\0')
+			return "";
+		date_format(w->rc->today, today);
+		return strcmp(w->step_date[step], today) >= 0 ? "yes" : "";
 	default:
 		return s->done;
 	}
@@ -512,7 +513,7 @@ dv(const void *p, const struct fnode *q, int kind)
 static struct vnode *
 dv_node(const struct mustache_val *v)
 {
-	return (v->kind & 0xff) == VK_NODE ? (struct vnode *)v->p : NULL;
+	return (v->kind & 0xff) == TV_NODE ? (struct vnode *)v->p : NULL;
 }
 
 /* dv_lookup once the name is known to be c: everything but the common
@@ -526,40 +527,40 @@ dv_lookup_slow(const struct tview_render *r, const struct mustache_val *v,
 	struct vlist		*l;
 
 	if (r->client && c->internal) {
-		*out = dv(NULL, c, VK_STR);	/* found, and empty */
+		*out = dv(NULL, c, TV_STR);	/* found, and empty */
 		return;
 	}
 	switch (c->kind) {
 	case FN_ELEM:
 		l = view_slot(w, vn, c, c->idx);
 		if (c->repeated)
-			*out = dv(l, c, VK_LIST);
+			*out = dv(l, c, TV_LIST);
 		else
-			*out = dv(l && l->n ? &l->v[0] : NULL, c, VK_NODE);
+			*out = dv(l && l->n ? &l->v[0] : NULL, c, TV_NODE);
 		break;
 	case FN_ATTR:
-		*out = dv(vn ? model_attr(vn->el, c->name) : NULL, c, VK_STR);
+		*out = dv(vn ? model_attr(vn->el, c->name) : NULL, c, TV_STR);
 		break;
 	case FN_FIRST_NAME:
 		l = c->name_idx < 0 ? NULL :
 		    view_slot(w, vn, c->parent->kids[c->name_idx],
 		    (size_t)c->name_idx);
-		*out = dv(l && l->n ? &l->v[0] : NULL, c, VK_FIRST);
+		*out = dv(l && l->n ? &l->v[0] : NULL, c, TV_FIRST);
 		break;
 	case FN_COMPUTED:
-		*out = dv(view_comp(w, c->id), c, VK_STR);
+		*out = dv(view_comp(w, c->id), c, TV_STR);
 		break;
 	case FN_STEP_FIELD:
-		*out = dv(step_string(w, c->parent->id, c->id), c, VK_STR);
+		*out = dv(step_string(w, c->parent->id, c->id), c, TV_STR);
 		break;
 	case FN_PRIMARY:
-		*out = dv(view_primary(w, c), c, VK_LIST);
+		*out = dv(view_primary(w, c), c, TV_LIST);
 		break;
 	case FN_TOP_RISKS:
-		*out = dv(view_top_risks(w, c), c, VK_LIST);
+		*out = dv(view_top_risks(w, c), c, TV_LIST);
 		break;
 	default:
-		*out = dv(NULL, c, VK_NODE);
+		*out = dv(NULL, c, TV_NODE);
 		break;
 	}
 }
@@ -585,17 +586,17 @@ dv_lookup_one(const struct tview_render *r, const struct mustache_val *v,
 		return 0;
 	if (c == NULL)
 		return 0;
-	if (c->kind == FN_ELEM && (v->kind & 0xff) == VK_NODE && vn != NULL &&
+	if (c->kind == FN_ELEM && (v->kind & 0xff) == TV_NODE && vn != NULL &&
 	    vn->kids != NULL && c->parent == vn->q &&
 	    !(r->client && c->internal) &&
 	    (l = &vn->kids[c->idx])->ready) {
 		out->q = c;
 		if (c->repeated) {
 			out->p = l;
-			out->kind = VK_LIST;
+			out->kind = TV_LIST;
 		} else {
 			out->p = l->n ? &l->v[0] : NULL;
-			out->kind = VK_NODE;
+			out->kind = TV_NODE;
 		}
 		return 1;
 	}
@@ -628,9 +629,9 @@ dv_truthy(void *ud, const struct mustache_val *v)
 	struct vnode			*vn = (struct vnode *)v->p;
 
 	switch (v->kind & 0xff) {
-	case VK_STR:
+	case TV_STR:
 		return s != NULL && *s != '\0' && strcmp(s, "false") != 0;
-	case VK_FIRST:
+	case TV_FIRST:
 		return vn != NULL && vnode_full(vn);
 	default:
 		if (n->kind == FN_ROOT)
@@ -648,11 +649,11 @@ dv_first(void *ud, const struct mustache_val *v, struct mustache_val *item)
 	const struct vlist	*l = v->p;
 
 	(void)ud;
-	if (v->kind != VK_LIST)
+	if (v->kind != TV_LIST)
 		return -1;
 	if (l == NULL || l->n == 0)
 		return 0;
-	*item = dv(&l->v[0], n->alias ? n->alias : n, VK_NODE);
+	*item = dv(&l->v[0], n->alias ? n->alias : n, TV_NODE);
 	return 1;
 }
 
@@ -665,7 +666,7 @@ dv_next(void *ud, const struct mustache_val *v, struct mustache_val *item)
 	(void)ud;
 	if (l == NULL || i + 1 >= l->n || i + 1 > (size_t)(INT_MAX >> 8))
 		return 0;
-	*item = dv(&l->v[i + 1], item->q, VK_NODE | (int)(i + 1) << 8);
+	*item = dv(&l->v[i + 1], item->q, TV_NODE | (int)(i + 1) << 8);
 	return 1;
 }
 
@@ -698,17 +699,17 @@ dv_string(void *ud, const struct mustache_val *v, size_t *len,
 
 	(void)tmp;
 	switch (v->kind & 0xff) {
-	case VK_STR:
+	case TV_STR:
 		s = v->p ? v->p : "";
 		*len = strlen(s);
 		return s;
-	case VK_FIRST:
+	case TV_FIRST:
 		if (vn == NULL)
 			break;
 		if ((s = vnode_text(r->view, vn, len)) != NULL)
 			*len = strcspn(s, " \t");
 		return s;
-	case VK_NODE:
+	case TV_NODE:
 		if (vn == NULL || n->kind != FN_ELEM)
 			break;
 		if (n->block || n->nkids == 0 || (n->f != NULL && n->f->leaf))
@@ -777,103 +778,5 @@ tview_failed(const struct templates_view *w)
 struct mustache_val
 tview_root(struct templates_view *w)
 {
-	return dv(&w->top, w->root, VK_NODE);
-}
-
-/* ===== JSON ============================================================== */
-
-static int	json_object(struct buf *, struct tview_render *,
-		    const struct mustache_val *, unsigned);
-
-static int
-json_value(struct buf *out, struct tview_render *r,
-    const struct mustache_val *v, unsigned depth)
-{
-	const struct fnode	*n = v->q;
-	struct mustache_val	 item;
-	struct buf		 tmp;
-	const char		*s;
-	size_t			 len;
-	int			 k, rc, kind = v->kind & 0xff;
-
-	if (kind == VK_LIST) {
-		if (buf_putc(out, '[') == -1)
-			return -1;
-		for (k = dv_first(r, v, &item); k == 1;
-		    k = dv_next(r, v, &item)) {
-			if (out->data[out->len - 1] != '[' &&
-			    buf_putc(out, ',') == -1)
-				return -1;
-			if (json_value(out, r, &item, depth + 1) == -1)
-				return -1;
-		}
-		return buf_putc(out, ']');
-	}
-	if (n->kind == FN_ATTR && v->p != NULL &&
-	    (strcmp(v->p, "true") == 0 || strcmp(v->p, "false") == 0))
-		return buf_puts(out, v->p);
-	if ((kind == VK_NODE || kind == VK_STR) && v->p == NULL &&
-	    n->kind != FN_TIMELINE && n->kind != FN_STEP && n->kind != FN_ROOT)
-		return buf_puts(out, "null");
-	if (kind == VK_NODE && (n->kind == FN_TIMELINE ||
-	    n->kind == FN_STEP || n->kind == FN_ROOT || n->block ||
-	    (n->nkids > 0 && (n->f == NULL || !n->f->leaf))))
-		return json_object(out, r, v, depth + 1);
-	if ((s = dv_string(r, v, &len, NULL)) == NULL)
-		return -1;
-	if (s[len] == '\0')
-		return diag_json_string(out, s);
-	buf_init(&tmp);		/* a first name: a prefix of the text */
-	rc = buf_put(&tmp, s, len) == -1 ? -1 :
-	    diag_json_string(out, tmp.data ? tmp.data : "");
-	buf_dispose(&tmp);
-	return rc;
-}
-
-static int
-json_object(struct buf *out, struct tview_render *r,
-    const struct mustache_val *v, unsigned depth)
-{
-	const struct fnode	*n = v->q, *src;
-	struct mustache_val	 c;
-	struct mustache_seg	 seg;
-	size_t			 i;
-	int			 pass, first = 1;
-
-	if (depth > 16)
-		return buf_puts(out, "null");
-	if (buf_putc(out, '{') == -1)
-		return -1;
-	for (pass = 0; pass < 2; pass++) {
-		src = pass == 0 ? n : n->alias;
-		for (i = 0; src != NULL && i < src->nkids; i++) {
-			seg.s = src->kids[i]->name;
-			seg.len = strlen(seg.s);
-			seg.key = src->kids[i]->key;
-			if (dv_lookup(r, v, &seg, 1, &c) != 1)
-				continue;
-			if (!first && buf_putc(out, ',') == -1)
-				return -1;
-			first = 0;
-			if (diag_json_string(out, seg.s) == -1 ||
-			    buf_putc(out, ':') == -1 ||
-			    json_value(out, r, &c, depth) == -1)
-				return -1;
-		}
-	}
-	return buf_putc(out, '}');
-}
-
-int
-tview_json(struct buf *out, struct templates_view *w)
-{
-	struct tview_render	 r;
-	struct mustache_val	 v;
-
-	r.view = w;
-	r.client = 0;
-	v = tview_root(w);
-	if (json_object(out, &r, &v, 0) == -1 || w->failed)
-		return -1;
-	return buf_putc(out, '\n');
+	return dv(&w->top, w->root, TV_NODE);
 }
