@@ -538,7 +538,7 @@ templates_json(struct buf *out, const struct templates *ts,
 
 	if ((v = tview_new(rc, ts->tree)) == NULL)
 		return -1;
-	r = tview_json(out, v);
+	r = tjson_write(out, v);
 	tview_free(v);
 	return r;
 }
