@@ -11,7 +11,7 @@ PREFIX		?= /usr/local
 DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
-PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1
+PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \

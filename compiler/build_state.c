@@ -19,6 +19,11 @@
 #include "build_state.h"
 #include "fsutil.h"
 
+const char *const state_output_name[STATE_NOUTPUTS] = {
+	"handoff.xml", "handoff-package.pdf", "intro-email.eml",
+	"handoff-notice.eml", "timeline.ics"
+};
+
 struct fnv {
 	uint64_t	 a, b;
 };
@@ -400,18 +405,15 @@ state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *data,
 int
 state_remove_outputs(const char *outdir, const char *id)
 {
-	static const char *const names[] = {
-		"handoff.xml", "handoff-package.pdf", "intro-email.eml",
-		"handoff-notice.eml", "timeline.ics"
-	};
 	char	 path[4096];
 	size_t	 i;
 	int	 rv = 0;
 
 	if (!fs_deal_id_ok(id))
 		return -1;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id, names[i]);
+	for (i = 0; i < STATE_NOUTPUTS; i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id,
+		    state_output_name[i]);
 		if (unlink(path) == -1 && errno != ENOENT)
 			rv = -1;
 	}

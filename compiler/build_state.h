@@ -13,6 +13,12 @@
 #include <stddef.h>
 
 #define STATE_HASH_LEN	33	/* 32 hex digits and the NUL */
+#define STATE_NOUTPUTS	5	/* files build writes per deal */
+
+/* The files build writes into OUTDIR/<deal id>/, in the order it renders
+ * them: handoff.xml, handoff-package.pdf, intro-email.eml,
+ * handoff-notice.eml, timeline.ics. */
+extern const char *const state_output_name[STATE_NOUTPUTS];
 
 struct state_entry {
 	char	*id;			/* a safe deal id (fs_deal_id_ok) */

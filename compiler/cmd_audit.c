@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "session.h"
 #include "timeline.h"
@@ -401,14 +402,12 @@ audit_json(const struct audit *a, const struct totals *t)
 int
 cmd_audit(const struct cli *cli, int argc, char **argv)
 {
-	struct vcs	*v = NULL;
-	struct session	 s;
-	struct diag_list dl;
+	struct git_cmd	 g;
 	struct audit	 a;
 	struct totals	 t;
 	char		*end, day[11];
 	long		 last = 10;
-	int		 i, json = 0, rc = 2, r, sopen = 0, ran = 0;
+	int		 i, json = 0, rc = 2, ran = 0;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -420,32 +419,17 @@ cmd_audit(const struct cli *cli, int argc, char **argv)
 				    "count", argv[i]);
 				return 2;
 			}
-		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-			json = strcmp(argv[++i], "json") == 0;
-		else if (strncmp(argv[i], "--format=", 9) == 0)
-			json = strcmp(argv[i] + 9, "json") == 0;
-		else {
+		} else if (!git_cmd_format(argc, argv, &i, &json)) {
 			fputs(usage, stderr);
 			return 2;
 		}
 	}
-	diag_list_init(&dl);
-	vcs_lib_init();
-	if ((r = vcs_open(&v, ".")) < 0) {
-		cmd_error("audit: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, ".", 0) == -1 ||
+	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	}
-	if (session_open(&s, vcs_workdir(v) ? vcs_workdir(v) : ".",
-	    cli->today, cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
-		goto out;
-	}
-	sopen = 1;
 	ran = 1;
-	if (audit_run(&a, &s, v, (size_t)last) == -1) {
+	if (audit_run(&a, &g.s, g.v, (size_t)last) == -1) {
 		cmd_error("audit: %s", vcs_strerror());
 		goto out;
 	}
@@ -466,10 +450,6 @@ cmd_audit(const struct cli *cli, int argc, char **argv)
 out:
 	if (ran)
 		audit_dispose(&a);
-	if (sopen)
-		session_close(&s);
-	diag_list_dispose(&dl);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }

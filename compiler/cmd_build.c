@@ -15,24 +15,22 @@
  * for the whole build (each init parses the system's CA certificates).
  * Exit 0, 1 when a deal is invalid, 2 on a usage or system error.
  */
-#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "build_state.h"
 #include "cmd.h"
+#include "cmd_build_int.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "fsutil.h"
-#include "model.h"
 #include "pdf_font.h"
-#include "render.h"
 #include "session.h"
 #include "templates.h"
 #include "vcs.h"
@@ -52,280 +50,6 @@ static const char usage[] =
     "  --rev REV    build the deals as they are at git revision REV\n"
     "  --force      rebuild deals that did not change\n"
     "  --shard K/N  build only the K-th of N shards (1 <= K <= N)\n";
-
-enum job_result {
-	JOB_BUILT,
-	JOB_UNCHANGED,
-	JOB_FAILED
-};
-
-/* One deal to build: the file, and what building it gave. */
-struct job {
-	char			*path;	/* as given, or deals/NAME */
-	char			*id;	/* deal id once parsed (owned) */
-	struct diag_list	 dl;	/* this deal's diagnostics only */
-	enum job_result		 result;
-	char			 hash[STATE_HASH_LEN];	/* deal + inputs */
-};
-
-/* What every worker shares; read-only while the workers run, but for
- * the job counters and the fonts (made on first use), which the mutex
- * guards. */
-struct build {
-	const struct cli	*cli;
-	struct session		 s;
-	struct templates	*t;
-	const char		*outdir;
-	const char		*rev;		/* NULL: the work tree */
-	char			 rev_short[64];
-	int			 force;
-	struct state		 state;		/* previous build */
-	char			 inputs[STATE_HASH_LEN];
-	struct job		*jobs;
-	size_t			 njobs;
-	size_t			 next;		/* the next job to take */
-	size_t			 done;
-	struct pdf_fonts	*fonts;		/* NULL: not read (yet) */
-	int			 fonts_tried;
-	int			 vcs;		/* vcs_lib_init() held */
-	pthread_mutex_t		 lock;
-};
-
-/* The outputs of one deal, rendered in memory before anything is written. */
-struct outputs {
-	struct buf	 b[5];
-	int		 have[5];
-};
-
-static const char *const out_name[5] = {
-	"handoff.xml", "handoff-package.pdf", "intro-email.eml",
-	"handoff-notice.eml", "timeline.ics"
-};
-
-/* ------------------------------------------------------------ one deal */
-
-/*
- * Run one renderer.  Another helper's renderer may not be written yet:
- * -1 without any diagnostic of its own means "not available", and the
- * output is skipped with a warning; -1 with a diagnostic is a failure.
- */
-static int
-render_step(struct outputs *o, int k, int rv, size_t before,
-    struct job *j, const char *file)
-{
-	if (rv == 0) {
-		o->have[k] = 1;
-		return 0;
-	}
-	if (j->dl.n > before)
-		return -1;
-	buf_dispose(&o->b[k]);
-	diag_add_sev(&j->dl, diag_pos_line(file, 0), RULE_OUTPUT, SEV_WARNING,
-	    "this build of handoff cannot write it yet", "%s skipped",
-	    out_name[k]);
-	return 0;
-}
-
-static int
-render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc,
-    struct job *j)
-{
-	char	*xml;
-	size_t	 len, n;
-
-	if ((xml = model_to_xml(rc->m, &len)) == NULL ||
-	    buf_put(&o->b[0], xml, len) == -1) {
-		free(xml);
-		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
-		    "out of memory writing handoff.xml");
-		return -1;
-	}
-	free(xml);
-	o->have[0] = 1;
-	n = j->dl.n;
-	if (render_step(o, 1, render_pdf(&o->b[1], rc, &j->dl), n, j,
-	    j->path) == -1)
-		return -1;
-	if (b->t == NULL) {
-		/* no templates: the e-mails cannot be written (warned once) */
-	} else {
-		n = j->dl.n;
-		if (render_step(o, 2, render_eml_intro(&o->b[2], rc, &j->dl),
-		    n, j, j->path) == -1)
-			return -1;
-		n = j->dl.n;
-		if (render_step(o, 3, render_eml_notice(&o->b[3], rc,
-		    o->b[1].data, o->b[1].len, &j->dl), n, j, j->path) == -1)
-			return -1;
-	}
-	n = j->dl.n;
-	if (render_step(o, 4, render_ics(&o->b[4], rc, &j->dl), n, j,
-	    j->path) == -1)
-		return -1;
-	return 0;
-}
-
-/* Write every rendered output into DIR/<id>/; 0 or -1. */
-static int
-write_all(const struct outputs *o, const struct build *b, struct job *j)
-{
-	char	*dir = NULL, *path = NULL;
-	int	 k, rv = -1;
-
-	if ((dir = fs_join(b->outdir, j->id)) == NULL || fs_mkdirs(dir) == -1) {
-		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
-		    "cannot create '%s': %s", dir ? dir : b->outdir,
-		    strerror(errno));
-		goto out;
-	}
-	for (k = 0; k < 5; k++) {
-		if (!o->have[k])
-			continue;
-		free(path);
-		if ((path = fs_join(dir, out_name[k])) == NULL ||
-		    fs_write_atomic(path, o->b[k].data, o->b[k].len) == -1) {
-			diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
-			    "cannot write '%s': %s", path ? path : dir,
-			    strerror(errno));
-			goto out;
-		}
-	}
-	rv = 0;
-out:
-	free(dir);
-	free(path);
-	return rv;
-}
-
-/* The id the outputs go under: deal/id, which must be a safe name. */
-static int
-deal_id(struct job *j, const struct model *m)
-{
-	const char	*id = model_get(m, "deal/id");
-	xmlNodePtr	 n = model_find(m, "deal/id");
-	char		*stem;
-
-	if (!fs_deal_id_ok(id)) {
-		diag_add(&j->dl, model_pos(m, n != NULL ? n : model_root(m)),
-		    RULE_DEAL_ID, *id == '\0' ? "no deal id: nothing to name "
-		    "the output folder after" : "deal id '%s' cannot name an "
-		    "output folder", id);
-		return -1;
-	}
-	if ((stem = fs_stem(j->path)) != NULL && strcmp(stem, id) != 0)
-		diag_add_sev(&j->dl, model_pos(m, n), RULE_DEAL_ID, SEV_WARNING,
-		    "rename the file or change the id so that they match",
-		    "deal id '%s' differs from the file name '%s'", id, stem);
-	free(stem);
-	if ((j->id = strdup(id)) == NULL)
-		return -1;
-	return 0;
-}
-
-/* Read the deal's bytes from the work tree or from git at --rev; 0 or -1
- * with a diagnostic. */
-static int
-read_deal(const struct build *b, struct job *j, char **data, size_t *len)
-{
-	int	 rc;
-
-	*data = NULL;
-	*len = 0;
-	if (b->rev == NULL) {
-		rc = fs_read(j->path, b->s.config.limits.max_file_size, data,
-		    len);
-		if (rc == -2) {
-			diag_add(&j->dl, diag_pos_line(j->path, 0),
-			    RULE_FILE_TOO_LARGE, "file is larger than %zu bytes",
-			    b->s.config.limits.max_file_size);
-			return -1;
-		}
-	} else
-		rc = vcs_read_at(".", b->rev, j->path, data, len);
-	if (rc != 0) {
-		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_IO,
-		    b->rev == NULL ? "cannot read: %s" : "cannot read at "
-		    "the revision: %s", b->rev == NULL ? strerror(errno) :
-		    vcs_strerror());
-		return -1;
-	}
-	return 0;
-}
-
-/* The build's fonts, read by the first deal that needs them; NULL when
- * they cannot be read (render_pdf then says why, deal by deal). */
-static struct pdf_fonts *
-build_fonts(struct build *b)
-{
-	struct pdf_fonts	*fs;
-
-	pthread_mutex_lock(&b->lock);
-	if (!b->fonts_tried) {
-		b->fonts_tried = 1;
-		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
-			b->fonts = NULL;
-	}
-	fs = b->fonts;
-	pthread_mutex_unlock(&b->lock);
-	return fs;
-}
-
-/*
- * Build one deal (force: even when unchanged).  Every problem goes to
- * j->dl; j->result says what happened.  Touches nothing shared but its
- * own outputs and, under the lock, the fonts.
- */
-static void
-build_one(struct build *b, struct job *j, int force)
-{
-	struct outputs	 o;
-	struct verdict	 v;
-	struct render_ctx rc;
-	struct model	*m = NULL;
-	char		 stamp[128], *data = NULL;
-	const char	*id;
-	size_t		 len, k;
-
-	memset(&o, 0, sizeof(o));
-	for (k = 0; k < 5; k++)
-		buf_init(&o.b[k]);
-	j->result = JOB_FAILED;
-	if (read_deal(b, j, &data, &len) == -1)
-		goto out;
-	state_hash(j->hash, b->inputs, data, len);
-	if (!force && state_unchanged(&b->state, j->path, j->hash,
-	    b->outdir, &id)) {
-		if ((j->id = strdup(id)) != NULL)
-			j->result = JOB_UNCHANGED;
-		goto out;
-	}
-	if ((m = session_check(&b->s, j->path, data, len, &v,
-	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0 ||
-	    deal_id(j, m) == -1)
-		goto out;
-	if (b->rev != NULL)
-		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
-	else
-		vcs_stamp(stamp, sizeof(stamp), j->path);
-	memset(&rc, 0, sizeof(rc));
-	rc.m = m;
-	rc.v = &v;
-	rc.c = &b->s.config;
-	rc.s = b->s.schema;
-	rc.t = b->t;
-	rc.version = stamp;
-	rc.today = b->s.today;
-	rc.now = b->s.now;
-	rc.fonts = build_fonts(b);
-	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
-		goto out;
-	j->result = JOB_BUILT;
-out:
-	for (k = 0; k < 5; k++)
-		buf_dispose(&o.b[k]);
-	model_free(m);
-	free(data);
-}
 
 /* ------------------------------------------------------------ workers */
 
@@ -387,124 +111,6 @@ run_jobs(struct build *b, int n)
 		pthread_join(th[i], NULL);
 	free(th);
 	return 0;
-}
-
-/* ------------------------------------------------------------ deal list */
-
-/* A string of one job, for finding repeats by sorting. */
-struct keyed {
-	const char	*key;
-	size_t		 i;
-};
-
-/* By key, then by input order. */
-static int
-keyed_cmp(const void *a, const void *b)
-{
-	const struct keyed	*x = a, *y = b;
-	int			 c = strcmp(x->key, y->key);
-
-	if (c != 0)
-		return c;
-	return (x->i > y->i) - (x->i < y->i);
-}
-
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-is_deal_file(const char *name)
-{
-	const char	*ext = fs_ext(name);
-
-	return name[0] != '.' && (strcmp(ext, ".md") == 0 ||
-	    strcmp(ext, ".xml") == 0);
-}
-
-/* Every .md and .xml file in deals/, sorted (at --rev: in that tree). */
-static int
-list_deals(char ***out, size_t *np, const char *rev)
-{
-	DIR		*d;
-	struct dirent	*e;
-	char		**v = NULL, **nv, **names = NULL;
-	size_t		 n = 0, cap = 0, i, nn = 0;
-	int		 rc;
-
-	*out = NULL;
-	*np = 0;
-	if (rev != NULL) {
-		if ((rc = vcs_list_at(".", rev, "deals", &names, &nn)) != 0)
-			return -1;
-		for (i = 0; i < nn; i++) {
-			if (!is_deal_file(names[i]))
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
-					break;
-				v = nv;
-			}
-			if ((v[n] = fs_join("deals", names[i])) != NULL)
-				n++;
-		}
-		vcs_names_free(names, nn);
-	} else {
-		if ((d = opendir("deals")) == NULL)
-			return errno == ENOENT ? 0 : -1;
-		while ((e = readdir(d)) != NULL) {
-			if (!is_deal_file(e->d_name))
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
-					break;
-				v = nv;
-			}
-			if ((v[n] = fs_join("deals", e->d_name)) != NULL)
-				n++;
-		}
-		closedir(d);
-	}
-	if (n > 0)
-		qsort(v, n, sizeof(*v), str_cmp);
-	*out = v;
-	*np = n;
-	return 0;
-}
-
-/* A FILE argument, or a DEAL id naming deals/DEAL.md or .xml. */
-static char *
-resolve_arg(const char *arg, const char *rev)
-{
-	char	 path[4096];
-
-	if (strchr(arg, '/') != NULL || is_deal_file(arg) || !fs_deal_id_ok(arg))
-		return strdup(arg);
-	snprintf(path, sizeof(path), "deals/%s.md", arg);
-	if (rev != NULL || fs_exists(path))
-		return strdup(path);
-	snprintf(path, sizeof(path), "deals/%s.xml", arg);
-	if (fs_exists(path))
-		return strdup(path);
-	return strdup(arg);
-}
-
-/* Stable across machines and runs: FNV-1a of the file's stem. */
-static unsigned long long
-shard_hash(const char *path)
-{
-	unsigned long long	 h = 0xcbf29ce484222325ULL;
-	char			*stem = fs_stem(path);
-	const char		*p;
-
-	for (p = stem != NULL ? stem : path; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	free(stem);
-	return h;
 }
 
 /* ------------------------------------------------------------ options */
@@ -596,96 +202,16 @@ collect(struct build *b, const struct opts *o, int argc, char **argv,
 	int	 i;
 
 	if (o->first >= argc)
-		return list_deals(all, nall, o->rev);
+		return build_list_deals(all, nall, o->rev);
 	if ((v = calloc((size_t)(argc - o->first), sizeof(*v))) == NULL)
 		return -1;
 	for (i = o->first; i < argc; i++)
-		if ((v[i - o->first] = resolve_arg(argv[i], o->rev)) == NULL)
+		if ((v[i - o->first] = build_resolve_arg(argv[i], o->rev)) == NULL)
 			return -1;
 	*all = v;
 	*nall = (size_t)(argc - o->first);
 	(void)b;
 	return 0;
-}
-
-/*
- * Two files with one deal id write over each other: the first (in input
- * order) keeps it; the others fail.  Which one wrote last depends on the
- * threads, so when a later one wrote anything the first is built again:
- * the outputs are always the first one's.
- */
-static void
-check_duplicates(struct build *b)
-{
-	struct keyed		*v;
-	struct job		*j, *first;
-	struct diag_list	 keep;
-	size_t			 n = 0, i, k;
-	int			 again;
-
-	if ((v = calloc(b->njobs + 1, sizeof(*v))) == NULL)
-		return;
-	for (i = 0; i < b->njobs; i++)
-		if (b->jobs[i].id != NULL && b->jobs[i].result != JOB_FAILED) {
-			v[n].key = b->jobs[i].id;
-			v[n++].i = i;
-		}
-	qsort(v, n, sizeof(*v), keyed_cmp);
-	for (i = 0; i < n; i = k) {
-		first = &b->jobs[v[i].i];
-		again = 0;
-		for (k = i + 1; k < n && strcmp(v[k].key, v[i].key) == 0; k++) {
-			j = &b->jobs[v[k].i];
-			diag_add(&j->dl, diag_pos_line(j->path, 0),
-			    RULE_DEAL_ID, "deal id '%s' is also the id of "
-			    "'%s'; their outputs collide", j->id, first->path);
-			again |= j->result == JOB_BUILT;
-			j->result = JOB_FAILED;
-		}
-		if (!again)
-			continue;
-		keep = first->dl;
-		diag_list_init(&first->dl);
-		free(first->id);
-		first->id = NULL;
-		build_one(b, first, 1);
-		diag_list_dispose(&first->dl);
-		first->dl = keep;
-	}
-	free(v);
-}
-
-/* deals/x.md and deals/x.xml are one deal twice: the later one fails
- * before anything is built. */
-static void
-check_stems(struct build *b)
-{
-	struct keyed	*v;
-	struct job	*j;
-	size_t		 n = 0, i, k, m;
-
-	if ((v = calloc(b->njobs + 1, sizeof(*v))) == NULL)
-		return;
-	for (i = 0; i < b->njobs; i++)
-		if ((v[n].key = fs_stem(b->jobs[i].path)) != NULL)
-			v[n++].i = i;
-	qsort(v, n, sizeof(*v), keyed_cmp);
-	for (i = 0; i < n; i = k) {
-		for (k = i + 1; k < n && strcmp(v[k].key, v[i].key) == 0; k++) {
-			j = &b->jobs[v[k].i];
-			for (m = i; m < k; m++)
-				if (strcmp(b->jobs[v[m].i].path, j->path) != 0)
-					break;
-			if (m < k)
-				diag_add(&j->dl, diag_pos_line(j->path, 0),
-				    RULE_DEAL_ID, "'%s' is the same deal as "
-				    "'%s'; keep one", j->path,
-				    b->jobs[v[m].i].path);
-		}
-	}
-	for (i = 0; i < n; i++)
-		free((char *)(uintptr_t)v[i].key);
-	free(v);
 }
 
 /* The inputs every deal depends on, hashed once. */
@@ -707,75 +233,18 @@ build_inputs(struct build *b)
 	state_inputs(b->inputs, b->s.root, HANDOFF_FONTDIR, extra, 4);
 }
 
+
 /*
- * Record what was built; forget what failed; remove the outputs of deals
- * that are gone (only when every deal was considered: a deal is gone
- * when no file of this build has its id as stem or its recorded path,
- * and no deal of this build has its id).
+ * Print each deal's diagnostics, in input order; count the results.
+ * Quiet by default: a deal that failed gets everything check would say
+ * of it and what stopped the build; one that was built gets only what
+ * the build itself found (e.g. an id that differs from the file name),
+ * not check's warnings.
  */
-static int
-update_state(struct build *b, char **all, size_t nall, int whole)
-{
-	struct state_entry	*e;
-	struct job		*j;
-	char			**stems = NULL, **ids = NULL, *key;
-	size_t			 i, ns = 0, ni = 0;
-	int			 rv = -1, found;
-
-	for (i = 0; i < b->njobs; i++) {
-		j = &b->jobs[i];
-		if (j->id == NULL)
-			continue;
-		if (j->result == JOB_FAILED)
-			state_drop(&b->state, j->id);
-		else if (state_set(&b->state, j->id, j->hash, j->path) == -1)
-			return -1;
-	}
-	if (!whole)
-		return state_save(&b->state, b->outdir);
-	if ((stems = calloc(nall + 1, sizeof(*stems))) == NULL ||
-	    (ids = calloc(b->njobs + 1, sizeof(*ids))) == NULL)
-		goto out;
-	for (i = 0; i < nall; i++)
-		if ((stems[ns] = fs_stem(all[i])) != NULL)
-			ns++;
-	for (i = 0; i < b->njobs; i++)
-		if (b->jobs[i].id != NULL)
-			ids[ni++] = b->jobs[i].id;
-	qsort(stems, ns, sizeof(*stems), str_cmp);
-	qsort(ids, ni, sizeof(*ids), str_cmp);
-	/* all is sorted when every deal is considered (list_deals) */
-	for (i = 0; i < b->state.n; ) {
-		e = &b->state.v[i];
-		key = e->id;
-		found = bsearch(&key, stems, ns, sizeof(*stems),
-		    str_cmp) != NULL || bsearch(&key, ids, ni, sizeof(*ids),
-		    str_cmp) != NULL;
-		key = e->path;
-		if (!found && key != NULL)
-			found = bsearch(&key, all, nall, sizeof(*all),
-			    str_cmp) != NULL;
-		if (found) {
-			i++;
-			continue;
-		}
-		state_remove_outputs(b->outdir, e->id);
-		state_drop(&b->state, e->id);
-	}
-	rv = state_save(&b->state, b->outdir);
-out:
-	for (i = 0; i < ns; i++)
-		free(stems[i]);
-	free(stems);
-	free(ids);
-	return rv;
-}
-
-/* Print each deal's diagnostics, in input order, as check does for an
- * invalid one; count the results. */
 static int
 report(struct build *b, size_t count[3])
 {
+	struct diag_list keep;
 	struct job	*j;
 	size_t		 i;
 	int		 worst = 0, st;
@@ -783,6 +252,13 @@ report(struct build *b, size_t count[3])
 	for (i = 0; i < b->njobs; i++) {
 		j = &b->jobs[i];
 		count[j->result]++;
+		if (j->result == JOB_FAILED) {
+			/* check's first, as check orders them */
+			diag_list_move(&j->held, &j->dl);
+			keep = j->dl;
+			j->dl = j->held;
+			j->held = keep;
+		}
 		diag_list_sort(&j->dl);
 		diag_print_text(stderr, &j->dl);
 		st = diag_list_status(&j->dl);
@@ -798,6 +274,8 @@ static int
 build_open(struct build *b, const struct cli *cli, const struct opts *o,
     struct diag_list *dl)
 {
+	char	 cwd[PATH_MAX];
+
 	memset(b, 0, sizeof(*b));
 	b->cli = cli;
 	b->outdir = o->outdir;
@@ -810,8 +288,10 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 		return -1;
 	if (b->rev != NULL && vcs_rev_short(b->rev_short, sizeof(b->rev_short),
 	    ".", b->rev) != 0) {
-		cmd_error("build: no revision '%s': %s", b->rev,
-		    vcs_strerror());
+		diag_add_hint(dl, diag_pos_line(git_cmd_where(cwd,
+		    sizeof(cwd), "."), 0), RULE_GIT, "--rev takes a commit, "
+		    "branch or tag of the repository handoff runs in",
+		    "no revision '%s': %s", b->rev, vcs_strerror());
 		return -1;
 	}
 	b->t = templates_load(b->s.root, b->s.schema, &b->s.config.limits, dl);
@@ -836,6 +316,7 @@ build_close(struct build *b)
 		free(b->jobs[i].path);
 		free(b->jobs[i].id);
 		diag_list_dispose(&b->jobs[i].dl);
+		diag_list_dispose(&b->jobs[i].held);
 	}
 	free(b->jobs);
 	templates_free(b->t);
@@ -857,11 +338,12 @@ make_jobs(struct build *b, const struct opts *o, char **all, size_t nall)
 		return -1;
 	for (i = 0; i < nall; i++) {
 		if (o->shard_n > 0 &&
-		    shard_hash(all[i]) % o->shard_n != o->shard_k - 1)
+		    build_shard_hash(all[i]) % o->shard_n != o->shard_k - 1)
 			continue;
 		if ((b->jobs[b->njobs].path = strdup(all[i])) == NULL)
 			return -1;
 		diag_list_init(&b->jobs[b->njobs].dl);
+		diag_list_init(&b->jobs[b->njobs].held);
 		b->njobs++;
 	}
 	return 0;
@@ -895,18 +377,18 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 		cmd_error("build: out of memory");
 		goto out;
 	}
-	check_stems(&b);
+	build_check_stems(&b);
 	if (run_jobs(&b, o.jobs) == -1) {
 		cmd_error("build: cannot start the workers");
 		goto out;
 	}
 	if (cli->tty && b.njobs > 1)
 		fputs("\r\033[K", stderr);
-	check_duplicates(&b);
+	build_check_duplicates(&b);
 	diag_list_sort(&dl);
 	diag_print_text(stderr, &dl);
 	rc = report(&b, count);
-	if (update_state(&b, all, nall, o.first >= argc) == -1) {
+	if (build_update_state(&b, all, nall, o.first >= argc) == -1) {
 		cmd_error("build: cannot write %s/.handoff-state: %s",
 		    o.outdir, strerror(errno));
 		rc = 2;
@@ -931,3 +413,4 @@ out:
 	diag_list_dispose(&dl);
 	return rc;
 }
+

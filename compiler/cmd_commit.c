@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
@@ -183,59 +184,45 @@ out:
 int
 cmd_commit(const struct cli *cli, int argc, char **argv)
 {
-	struct session	 s;
+	struct git_cmd	 g;
 	struct diag_list dl, loud;
-	struct vcs	*v = NULL;
 	struct cfile	*f = NULL;
 	struct buf	 msg;
 	long long	 t;
 	size_t		 i, n = 0;
-	int		 first = argc, rc = 2, sopen = 0, off;
+	int		 first = argc, rc = 2, off;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
 	buf_init(&msg);
 	diag_list_init(&dl);
 	diag_list_init(&loud);
+	git_cmd_init(&g);
 	if (commit_args(argc, argv, &msg, &first) < 0)
 		goto out;
 	if (first >= argc) {
 		fputs(usage, stderr);
 		goto out;
 	}
-	if (vcs_lib_init() < 0) {
-		cmd_error("commit: %s", vcs_strerror());
-		goto out;
-	}
-	if ((rc = vcs_open(&v, ".")) < 0 || vcs_workdir(v) == NULL) {
-		cmd_error("commit: %s", rc == VCS_ENOTFOUND ?
-		    "not in a git repository (run 'handoff init')" :
-		    v == NULL ? vcs_strerror() : "the repository is bare");
-		rc = 2;
+	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1)
 		goto lib;
-	}
-	rc = 2;
 	/* Checked as of the commit's day unless HANDOFF_TODAY pins one. */
 	if (vcs_commit_time(&t, &off) < 0) {
 		cmd_error("commit: %s", vcs_strerror());
 		goto lib;
 	}
-	if (session_open(&s, vcs_workdir(v), cli->today >= 0 ? cli->today :
-	    history_day(t, off), cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
+	if (git_cmd_session(&g, cli, cli->today >= 0 ? cli->today :
+	    history_day(t, off)) == -1)
 		goto lib;
-	}
-	sopen = 1;
+	diag_list_move(&dl, &g.dl);	/* handoff.yml's warnings, if any */
 	n = (size_t)(argc - first);
 	if ((f = calloc(n, sizeof(*f))) == NULL)
 		goto lib;
 	for (i = 0; i < n; i++)
 		f[i].arg = argv[first + i];
-	if ((rc = commit_check(&s, v, f, n, &dl)) != 0) {
+	if ((rc = commit_check(&g.s, g.v, f, n, &dl)) != 0) {
+		diag_print_text(stderr, &dl);	/* e.g. a missing file */
 		if (rc == 1) {
-			diag_print_text(stderr, &dl);
 			cmd_error("commit: nothing committed: %s",
 			    n == 1 ? "the file has errors" :
 			    "a file has errors");
@@ -244,22 +231,19 @@ cmd_commit(const struct cli *cli, int argc, char **argv)
 	}
 	commit_keep_loud(&loud, &dl);
 	diag_print_text(stderr, &loud);
-	if (vcs_identity_ok(v) < 0) {
+	if (vcs_identity_ok(g.v) < 0) {
 		cmd_error("commit: %s", vcs_strerror());
 		rc = 2;
 		goto lib;
 	}
-	rc = commit_do(v, f, n, msg.data);
+	rc = commit_do(g.v, f, n, msg.data);
 lib:
 	for (i = 0; f != NULL && i < n; i++) {
 		free(f[i].rel);
 		free(f[i].deal);
 	}
 	free(f);
-	if (sopen)
-		session_close(&s);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 out:
 	diag_list_dispose(&dl);
 	diag_list_dispose(&loud);

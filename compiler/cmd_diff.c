@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
@@ -167,8 +168,7 @@ diff_print(struct side *a, struct side *b, const struct session *s,
 	diag_list_init(&dl);
 	tree_diff_init(&td);
 	if (diff_load(a, s, &dl) != 0 || diff_load(b, s, &dl) != 0) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
+		git_cmd_print(&dl);
 		cmd_error("diff: %s cannot be read as a handoff", id);
 		goto out;
 	}
@@ -194,13 +194,11 @@ out:
 int
 cmd_diff(const struct cli *cli, int argc, char **argv)
 {
-	struct vcs	*v = NULL;
-	struct session	 s;
-	struct diag_list dl;
+	struct git_cmd	 g;
 	struct deal_ref	 ref;
 	struct side	 a, b;
 	const char	*pos[3] = { NULL, NULL, NULL };
-	int		 i, np = 0, rc = 2, r, sopen = 0;
+	int		 i, np = 0, rc = 2;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -218,38 +216,24 @@ cmd_diff(const struct cli *cli, int argc, char **argv)
 	memset(&ref, 0, sizeof(ref));
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	diag_list_init(&dl);
-	vcs_lib_init();
-	if ((r = vcs_open(&v, ".")) < 0) {
-		cmd_error("diff: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, ".", 0) == -1)
 		goto out;
-	}
-	if (history_ref(&ref, v, pos[0]) < 0) {
+	if (history_ref(&ref, g.v, pos[0]) < 0) {
 		cmd_error("diff: %s: %s", pos[0], vcs_strerror());
 		goto out;
 	}
-	if (session_open(&s, vcs_workdir(v) ? vcs_workdir(v) : ".",
-	    cli->today, cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
+	if (git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	}
-	sopen = 1;
-	if ((rc = diff_pick(&a, &b, v, &ref, pos[1], pos[2])) != 0)
+	if ((rc = diff_pick(&a, &b, g.v, &ref, pos[1], pos[2])) != 0)
 		goto out;
-	rc = diff_print(&a, &b, &s, ref.id);
+	rc = diff_print(&a, &b, &g.s, ref.id);
 out:
 	model_free(a.m);
 	model_free(b.m);
 	free(a.data);
 	free(b.data);
-	if (sopen)
-		session_close(&s);
 	history_ref_dispose(&ref);
-	diag_list_dispose(&dl);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "history.h"
 #include "model.h"
@@ -31,7 +32,7 @@ static const char usage[] =
 static int
 hook_install(int argc, char **argv)
 {
-	struct vcs	*v = NULL;
+	struct git_cmd	 g;
 	const char	*kind = "pre-commit", *repo = ".";
 	char		*where = NULL;
 	int		 i, force = 0, rc = 2, r;
@@ -51,17 +52,11 @@ hook_install(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (vcs_lib_init() < 0) {
-		cmd_error("hook: %s", vcs_strerror());
-		return 2;
-	}
-	if ((r = vcs_open(&v, repo)) < 0) {
-		cmd_error("hook: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, repo, 0) == -1)
 		goto out;
-	}
 	errno = 0;
-	if ((r = history_hook_install(&where, v, kind, force)) == -2)
+	if ((r = history_hook_install(&where, g.v, kind, force)) == -2)
 		cmd_error("hook: %s exists and was not written by handoff; "
 		    "--force replaces it", where);
 	else if (r < 0)
@@ -73,35 +68,27 @@ hook_install(int argc, char **argv)
 	}
 out:
 	free(where);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }
 
-/* Open the repository the hook runs in and the session for it. */
+/* Open the repository the hook runs in and the session for it; what
+ * the session says goes to dl. */
 static int
-hook_open(struct vcs **v, struct session *s, const struct cli *cli,
-    struct diag_list *dl)
+hook_open(struct git_cmd *g, const struct cli *cli, struct diag_list *dl)
 {
 	long long	 t;
-	int		 r, off, today;
+	int		 off, today;
 
-	if ((r = vcs_open_env(v)) < 0) {
-		cmd_error("hook: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	if (git_cmd_open(g, NULL, GIT_CMD_ENV) == -1)
 		return -1;
-	}
 	today = cli->today;
 	if (today < 0 && vcs_commit_time(&t, &off) == 0)
 		today = history_day(t, off);
 	/* A bare repository has no handoff.yml on disk: the defaults. */
-	if (session_open(s, vcs_workdir(*v) ? vcs_workdir(*v) : ".", today,
-	    cli->now, dl) == -1) {
-		diag_list_sort(dl);
-		diag_print_text(stderr, dl);
-		session_close(s);
+	if (git_cmd_session(g, cli, today) == -1)
 		return -1;
-	}
+	diag_list_move(dl, &g->dl);
 	return 0;
 }
 
@@ -150,8 +137,7 @@ hook_check_list(const struct session *s, struct vcs *v,
 static int
 hook_pre_commit(const struct cli *cli)
 {
-	struct vcs		*v = NULL;
-	struct session		 s;
+	struct git_cmd		 g;
 	struct diag_list	 dl;
 	struct vcs_versions	 vl;
 	size_t			 bad = 0;
@@ -159,12 +145,13 @@ hook_pre_commit(const struct cli *cli)
 
 	diag_list_init(&dl);
 	vcs_versions_init(&vl);
-	if (hook_open(&v, &s, cli, &dl) == -1)
+	git_cmd_init(&g);
+	if (hook_open(&g, cli, &dl) == -1)
 		goto out;
-	if (vcs_staged_files(&vl, v, HISTORY_DEALS) < 0 ||
-	    hook_check_list(&s, v, &vl, NULL, &dl, &bad) < 0) {
+	if (vcs_staged_files(&vl, g.v, HISTORY_DEALS) < 0 ||
+	    hook_check_list(&g.s, g.v, &vl, NULL, &dl, &bad) < 0) {
 		cmd_error("pre-commit: %s", vcs_strerror());
-		goto close;
+		goto out;
 	}
 	rc = 0;
 	if (bad > 0) {
@@ -174,20 +161,17 @@ hook_pre_commit(const struct cli *cli)
 		    "check)", bad, bad == 1 ? "" : "s");
 		rc = 1;
 	}
-close:
-	session_close(&s);
 out:
 	vcs_versions_dispose(&vl);
 	diag_list_dispose(&dl);
-	vcs_free(v);
+	git_cmd_close(&g);
 	return rc;
 }
 
 static int
 hook_pre_receive(const struct cli *cli)
 {
-	struct vcs		*v = NULL;
-	struct session		 s;
+	struct git_cmd		 g;
 	struct diag_list	 dl;
 	struct vcs_versions	 vl;
 	char			*line = NULL, old[64], new[64], ref[512];
@@ -196,15 +180,16 @@ hook_pre_receive(const struct cli *cli)
 
 	diag_list_init(&dl);
 	vcs_versions_init(&vl);
-	if (hook_open(&v, &s, cli, &dl) == -1)
+	git_cmd_init(&g);
+	if (hook_open(&g, cli, &dl) == -1)
 		goto out;
 	while (getline(&line, &cap, stdin) > 0) {
 		if (sscanf(line, "%63s %63s %511s", old, new, ref) != 3)
 			continue;
-		if (vcs_pushed_files(&vl, v, old, new, HISTORY_DEALS) < 0 ||
-		    hook_check_list(&s, v, &vl, ref, &dl, &bad) < 0) {
+		if (vcs_pushed_files(&vl, g.v, old, new, HISTORY_DEALS) < 0 ||
+		    hook_check_list(&g.s, g.v, &vl, ref, &dl, &bad) < 0) {
 			cmd_error("pre-receive: %s: %s", ref, vcs_strerror());
-			goto close;
+			goto out;
 		}
 		vcs_versions_dispose(&vl);
 	}
@@ -215,13 +200,11 @@ hook_pre_receive(const struct cli *cli)
 		    "errors", bad, bad == 1 ? "" : "s");
 		rc = 1;
 	}
-close:
-	session_close(&s);
 out:
 	free(line);
 	vcs_versions_dispose(&vl);
 	diag_list_dispose(&dl);
-	vcs_free(v);
+	git_cmd_close(&g);
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "history.h"
 #include "model.h"
@@ -148,23 +149,19 @@ log_rows(struct logrow *rows, const struct session *s, struct vcs *v,
 int
 cmd_log(const struct cli *cli, int argc, char **argv)
 {
-	struct vcs		*v = NULL;
-	struct session		 s;
-	struct diag_list	 dl;
+	struct git_cmd		 g;
 	struct deal_ref		 ref;
 	struct vcs_versions	 vl;
 	struct logrow		*rows = NULL;
 	const char		*deal = NULL;
-	int			 i, json = 0, rc = 2, r, sopen = 0;
+	int			 i, json = 0, rc = 2;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-			json = strcmp(argv[++i], "json") == 0;
-		else if (strncmp(argv[i], "--format=", 9) == 0)
-			json = strcmp(argv[i] + 9, "json") == 0;
-		else if (argv[i][0] != '-' && deal == NULL)
+		if (git_cmd_format(argc, argv, &i, &json))
+			continue;
+		if (argv[i][0] != '-' && deal == NULL)
 			deal = argv[i];
 		else {
 			fputs(usage, stderr);
@@ -176,27 +173,13 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	memset(&ref, 0, sizeof(ref));
-	diag_list_init(&dl);
 	vcs_versions_init(&vl);
-	vcs_lib_init();
-	if ((r = vcs_open(&v, ".")) < 0) {
-		cmd_error("log: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1 ||
+	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	}
-	if (vcs_workdir(v) == NULL) {
-		cmd_error("log: the repository is bare");
-		goto out;
-	}
-	if (session_open(&s, vcs_workdir(v), cli->today, cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
-		goto out;
-	}
-	sopen = 1;
-	if (history_ref(&ref, v, deal) < 0 ||
-	    vcs_file_history(&vl, v, NULL, (const char *const *)ref.path,
+	if (history_ref(&ref, g.v, deal) < 0 ||
+	    vcs_file_history(&vl, g.v, NULL, (const char *const *)ref.path,
 	    ref.npath) < 0) {
 		cmd_error("log: %s: %s", deal, vcs_strerror());
 		goto out;
@@ -208,7 +191,7 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if ((rows = calloc(vl.n, sizeof(*rows))) == NULL ||
-	    log_rows(rows, &s, v, &vl) < 0) {
+	    log_rows(rows, &g.s, g.v, &vl) < 0) {
 		cmd_error("log: %s", rows ? vcs_strerror() : "out of memory");
 		goto out;
 	}
@@ -221,10 +204,6 @@ out:
 	free(rows);
 	vcs_versions_dispose(&vl);
 	history_ref_dispose(&ref);
-	if (sopen)
-		session_close(&s);
-	diag_list_dispose(&dl);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }

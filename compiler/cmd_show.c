@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "history.h"
 #include "model.h"
@@ -59,8 +60,7 @@ show_convert(const struct session *s, const char *path, const char *data,
 	rc = 0;
 out:
 	if (rc != 0) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
+		git_cmd_print(&dl);
 		if (diag_list_status(&dl) > rc)
 			rc = diag_list_status(&dl);
 	}
@@ -99,14 +99,12 @@ show_read(struct vcs *v, const struct deal_ref *ref, const char *rev,
 int
 cmd_show(const struct cli *cli, int argc, char **argv)
 {
-	struct vcs	*v = NULL;
-	struct session	 s;
-	struct diag_list dl;
+	struct git_cmd	 g;
 	struct deal_ref	 ref;
 	const char	*to = NULL, *path = NULL, *rev = NULL;
 	char		*arg = NULL, *at, *data = NULL;
 	size_t		 len = 0;
-	int		 i, rc = 2, r, sopen = 0;
+	int		 i, rc = 2;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -137,41 +135,27 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 		rev = at[1] ? at + 1 : NULL;
 	}
 	memset(&ref, 0, sizeof(ref));
-	diag_list_init(&dl);
-	vcs_lib_init();
-	if ((r = vcs_open(&v, ".")) < 0) {
-		cmd_error("show: %s", r == VCS_ENOTFOUND ?
-		    "not in a git repository" : vcs_strerror());
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, ".", 0) == -1)
 		goto out;
-	}
-	if (history_ref(&ref, v, arg) < 0) {
+	if (history_ref(&ref, g.v, arg) < 0) {
 		cmd_error("show: %s: %s", arg, vcs_strerror());
 		goto out;
 	}
-	if ((rc = show_read(v, &ref, rev, &data, &len, &path)) != 0)
+	if ((rc = show_read(g.v, &ref, rev, &data, &len, &path)) != 0)
 		goto out;
 	if (to == NULL) {
 		fwrite(data, 1, len, stdout);
 		goto out;
 	}
 	rc = 2;
-	if (session_open(&s, vcs_workdir(v) ? vcs_workdir(v) : ".",
-	    cli->today, cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
+	if (git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	}
-	sopen = 1;
-	rc = show_convert(&s, path, data, len, to);
+	rc = show_convert(&g.s, path, data, len, to);
 out:
-	if (sopen)
-		session_close(&s);
 	free(data);
 	free(arg);
 	history_ref_dispose(&ref);
-	diag_list_dispose(&dl);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }

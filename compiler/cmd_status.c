@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_git.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
@@ -193,39 +194,27 @@ status_json(const struct srow *r, size_t n)
 int
 cmd_status(const struct cli *cli, int argc, char **argv)
 {
-	struct vcs	*v = NULL;
-	struct session	 s;
-	struct diag_list dl;
+	struct git_cmd	 g;
 	struct srow	*rows = NULL;
 	char		**files = NULL, *dir = NULL;
 	const char	*root = ".";
 	size_t		 i, n = 0;
-	int		 json = 0, rc = 2, sopen = 0;
+	int		 a, json = 0, rc = 2;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
-	for (i = 1; i < (size_t)argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < (size_t)argc)
-			json = strcmp(argv[++i], "json") == 0;
-		else if (strncmp(argv[i], "--format=", 9) == 0)
-			json = strcmp(argv[i] + 9, "json") == 0;
-		else {
+	for (a = 1; a < argc; a++)
+		if (!git_cmd_format(argc, argv, &a, &json)) {
 			fputs(usage, stderr);
 			return 2;
 		}
-	}
-	diag_list_init(&dl);
-	vcs_lib_init();
 	/* The team repo root: the work tree when in git, else here. */
-	if (vcs_open(&v, ".") == 0 && vcs_workdir(v) != NULL)
-		root = vcs_workdir(v);
-	if (session_open(&s, root, cli->today, cli->now, &dl) == -1) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-		session_close(&s);
+	git_cmd_init(&g);
+	if (git_cmd_open(&g, ".", GIT_CMD_OPTIONAL) == -1 ||
+	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	}
-	sopen = 1;
+	if (g.v != NULL && vcs_workdir(g.v) != NULL)
+		root = vcs_workdir(g.v);
 	if ((dir = fs_join(root, HISTORY_DEALS)) == NULL ||
 	    status_list(&files, &n, dir) == -1) {
 		cmd_error("status: %s: %s", dir ? dir : "deals",
@@ -238,7 +227,7 @@ cmd_status(const struct cli *cli, int argc, char **argv)
 		rows[i].file = files[i];
 		if ((rows[i].deal = fs_stem(files[i])) == NULL)
 			goto out;
-		status_row(&rows[i], &s);
+		status_row(&rows[i], &g.s);
 		/* Show repo paths, not absolute ones. */
 		if (strncmp(rows[i].file, root, strlen(root)) == 0 &&
 		    strcmp(root, ".") != 0)
@@ -259,10 +248,6 @@ out:
 		free(files[i]);
 	free(files);
 	free(dir);
-	if (sopen)
-		session_close(&s);
-	diag_list_dispose(&dl);
-	vcs_free(v);
-	vcs_lib_shutdown();
+	git_cmd_close(&g);
 	return rc;
 }

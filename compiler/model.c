@@ -140,17 +140,89 @@ model_pos(const struct model *m, const xmlNode *n)
 	return diag_pos_line(m->file, 0);
 }
 
+/* Length of the valid UTF-8 sequence at p, or 0 (overlong, surrogate,
+ * beyond U+10FFFF, truncated). */
+static size_t
+model_utf8_len(const unsigned char *p)
+{
+	size_t	 n, i;
+
+	if (*p < 0x80)
+		return 1;
+	n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3 :
+	    *p >= 0xc2 && *p <= 0xdf ? 2 : 0;
+	if (n == 0 || (*p >= 0xf5))
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return n;
+}
+
+/*
+ * The canonical form of a text value, into a new string: leading and
+ * trailing blanks dropped, runs of spaces and tabs folded to one space (as
+ * the XML front end does), and what XML 1.0 cannot carry (C0 controls but
+ * TAB, LF, CR; U+FFFE, U+FFFF: a front end may let them through as
+ * character references or YAML escapes, and Debian's cmark-gfm writes
+ * &#xFFFF; as a lone 0xFF byte) replaced by U+FFFD, as is invalid UTF-8.
+ */
+static char *
+model_clean_text(const char *text)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	char			*out, *o;
+	size_t			 n;
+	int			 blank = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if ((out = malloc(strlen((const char *)p) * 3 + 1)) == NULL)
+		return NULL;
+	for (o = out; *p != '\0'; p += n) {
+		n = 1;
+		if (*p == ' ' || *p == '\t') {
+			blank = 1;
+			continue;
+		}
+		if (blank)
+			*o++ = ' ';
+		blank = 0;
+		if ((n = model_utf8_len(p)) == 0 ||
+		    (*p < 0x20 && *p != '\n' && *p != '\r') ||
+		    (n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			n = n == 0 ? 1 : n;
+		} else {
+			memcpy(o, p, n);
+			o += n;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 xmlNodePtr
 model_add(struct model *m, xmlNodePtr parent, const char *name,
     const char *text, unsigned line, unsigned col, int col_known)
 {
 	xmlNodePtr	 n;
+	char		*clean;
 
 	n = xmlNewChild(parent, parent->ns, BAD_CAST name, NULL);
 	if (n == NULL)
 		return NULL;
-	if (text != NULL && *text != '\0')
-		xmlNodeAddContent(n, BAD_CAST text);
+	if (text != NULL && *text != '\0') {
+		if ((clean = model_clean_text(text)) == NULL)
+			return NULL;
+		if (*clean != '\0')
+			xmlNodeAddContent(n, BAD_CAST clean);
+		free(clean);
+	}
 	if (model_set_loc(m, n, line, col, col_known) == -1)
 		return NULL;
 	return n;

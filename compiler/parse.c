@@ -90,6 +90,16 @@ parse_check_bytes(const char *file, const char *data, size_t len,
 			    "invalid UTF-8 byte 0x%02x", p[i]);
 			return -1;
 		}
+		/* What no XML document can carry: C0 controls but TAB, LF,
+		 * CR, and the noncharacters U+FFFE and U+FFFF. */
+		if ((n == 1 && p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r') || (n == 3 && p[i] == 0xef && p[i + 1] == 0xbf &&
+		    p[i + 2] >= 0xbe)) {
+			diag_add(dl, diag_pos(file, line, col), RULE_ENCODING,
+			    "control character U+%04X is not text", n == 1 ?
+			    p[i] : 0xfffe + (p[i + 2] - 0xbe));
+			return -1;
+		}
 		if (p[i] == '\n') {
 			line++;
 			col = (unsigned)-1;

@@ -13,7 +13,9 @@
  * lines.  Headers and footers are drawn last, when the page count is known.
  * The caller lays a document out twice: in the dry run (p->dry) nothing
  * is drawn and pdf_text() only records its code points, so that the
- * faces of the real run can be cut to them.
+ * faces of the real run can be cut to them.  This file holds the
+ * document, its pages, text clean-up and the drawing primitives;
+ * wrapped text is in pdf_flow.c, tables in pdf_table.c.
  */
 #include <errno.h>
 #include <math.h>
@@ -26,6 +28,7 @@
 
 #include "buf.h"
 #include "pdf_draw.h"
+#include "pdf_draw_int.h"
 #include "timeline.h"
 
 const struct pdf_rgb PDF_INK = { 0.13f, 0.15f, 0.19f };
@@ -34,12 +37,6 @@ const struct pdf_rgb PDF_ACCENT = { 0.09f, 0.29f, 0.47f };
 const struct pdf_rgb PDF_RULE = { 0.82f, 0.84f, 0.87f };
 const struct pdf_rgb PDF_SHADE = { 0.94f, 0.95f, 0.96f };
 const struct pdf_rgb PDF_WHITE = { 1.0f, 1.0f, 1.0f };
-
-#define LEAD		1.38f	/* line height as a multiple of the size */
-#define PAD_X		5.0f	/* table cell padding */
-#define PAD_Y		3.5f
-#define BODY		9.5f	/* body text size */
-#define NOLINE		((size_t)-1)
 
 /*
  * The font and fill colour last set on the current page.  Both persist
@@ -68,7 +65,7 @@ pdf_fill(struct pdf *p, const struct pdf_rgb *c)
 }
 
 /* True while drawing makes sense: a page, no error so far, not dry. */
-static int
+int
 pdf_ok(const struct pdf *p)
 {
 	return p->page != NULL && !p->dry && !p->failed && !p->oom;
@@ -91,8 +88,8 @@ pdf_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
  * Decode one UTF-8 sequence at s[i] (n bytes in all) into *cp; returns
  * its length.  Malformed bytes decode as U+FFFD, one byte at a time.
  */
-static size_t
-utf8_next(const char *s, size_t n, size_t i, unsigned *cp)
+size_t
+pdf_utf8_next(const char *s, size_t n, size_t i, unsigned *cp)
 {
 	const unsigned char	*u = (const unsigned char *)s + i;
 	size_t			 len, k;
@@ -153,7 +150,7 @@ utf8_put(char **o, unsigned c)
  * characters, blanks collapsed, each line trimmed; NULL when out of
  * memory.  Newlines are kept as hard breaks.
  */
-static char *
+char *
 pdf_clean(const char *s)
 {
 	size_t		 n, i, k;
@@ -167,7 +164,7 @@ pdf_clean(const char *s)
 	if ((o = malloc(n * 3 + 1)) == NULL)
 		return NULL;
 	for (q = o, i = 0; i < n; i += k) {
-		k = utf8_next(s, n, i, &c);
+		k = pdf_utf8_next(s, n, i, &c);
 		if (c == '\r')
 			continue;
 		if (c == '\n') {
@@ -196,7 +193,7 @@ pdf_clean(const char *s)
 }
 
 /* The advance of one code point in thousandths of an em. */
-static int
+int
 pdf_cp_width(struct pdf *p, enum pdf_face f, unsigned c)
 {
 	return pdf_fonts_width(p->fonts, f, c > 0xffff ? ' ' : c);
@@ -211,7 +208,7 @@ pdf_text_width(struct pdf *p, enum pdf_face f, float size, const char *s,
 	long		 w = 0;
 
 	for (i = 0; i < len; i += k) {
-		k = utf8_next(s, len, i, &c);
+		k = pdf_utf8_next(s, len, i, &c);
 		w += pdf_cp_width(p, f, c);
 	}
 	return (float)w * size / 1000.0f;
@@ -408,7 +405,7 @@ pdf_text(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
 
 	if (p->dry) {
 		for (i = 0; i < len; i += k) {
-			k = utf8_next(s, len, i, &cp);
+			k = pdf_utf8_next(s, len, i, &cp);
 			pdf_cpset_add(&p->used[f], cp > 0xffff ? ' ' : cp);
 		}
 		return;
@@ -436,7 +433,7 @@ pdf_text(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
 	memcpy(o, " Td\n<", 5);
 	o += 5;
 	for (i = 0; i < len; i += k) {
-		k = utf8_next(s, len, i, &cp);
+		k = pdf_utf8_next(s, len, i, &cp);
 		if (cp > 0xffff)
 			cp = ' ';
 		*o++ = hex[cp >> 12];
@@ -474,7 +471,7 @@ pdf_text_fit(struct pdf *p, enum pdf_face f, float size,
 	if (w > maxw) {
 		ell = pdf_text_width(p, f, size, "\xe2\x80\xa6", 3);
 		for (w = 0, i = 0; i < n; i += k) {
-			k = utf8_next(t, n, i, &cp);
+			k = pdf_utf8_next(t, n, i, &cp);
 			if (w + pdf_cp_width(p, f, cp) * size / 1000 + ell >
 			    maxw)
 				break;
@@ -599,458 +596,6 @@ pdf_diamond(struct pdf *p, float x, float y, float r,
 	pdf_paint(p, fill, stroke);
 }
 
-/* Append the line s[off..off+len) to the array of pairs. */
-static int
-wrap_emit(size_t **v, size_t *n, size_t *cap, size_t off, size_t len)
-{
-	size_t	*nv;
-
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((nv = realloc(*v, *cap * 2 * sizeof(size_t))) == NULL)
-			return -1;
-		*v = nv;
-	}
-	(*v)[2 * *n] = off;
-	(*v)[2 * *n + 1] = len;
-	(*n)++;
-	return 0;
-}
-
-/*
- * The breaker: keep adding code points while the line fits.  A space is
- * a break opportunity before it (and may hang past the edge); a hyphen,
- * a slash or a dash is one after it.  When a character does not fit, cut
- * at the last opportunity, or, when the line has none (a long URL), right
- * before the character.  Text must be clean (pdf_clean).
- */
-int
-pdf_wrap(struct pdf *p, enum pdf_face f, float size, const char *s,
-    float maxw, size_t **out)
-{
-	size_t		 n = strlen(s), i = 0, start = 0, brk = NOLINE;
-	size_t		 resume = 0, k, nl = 0, cap = 0, end;
-	size_t		*v = NULL;
-	unsigned	 c;
-	float		 w = 0, cw;
-
-	while (i < n) {
-		k = utf8_next(s, n, i, &c);
-		if (c == '\n') {
-			if (wrap_emit(&v, &nl, &cap, start, i - start) == -1)
-				goto fail;
-			i += k;
-			start = i;
-			w = 0;
-			brk = NOLINE;
-			continue;
-		}
-		cw = pdf_cp_width(p, f, c) * size / 1000.0f;
-		if (c == ' ') {
-			brk = i;
-			resume = i + k;
-			w += cw;
-			i += k;
-			continue;
-		}
-		if (w + cw > maxw && i > start) {
-			end = brk != NOLINE && brk > start ? brk : i;
-			if (wrap_emit(&v, &nl, &cap, start, end - start) == -1)
-				goto fail;
-			start = end == brk ? resume : i;
-			while (start < n && s[start] == ' ')
-				start++;
-			i = start;
-			w = 0;
-			brk = NOLINE;
-			continue;
-		}
-		w += cw;
-		i += k;
-		if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014 ||
-		    c == '_' || c == '?' || c == '&' || c == '@' || c == '.') {
-			brk = i;
-			resume = i;
-		}
-	}
-	if ((nl == 0 || start < n) &&
-	    wrap_emit(&v, &nl, &cap, start, n - start) == -1)
-		goto fail;
-	*out = v;
-	return (int)nl;
-fail:
-	free(v);
-	p->oom = 1;
-	*out = NULL;
-	return -1;
-}
-
-void
-pdf_bookmark(struct pdf *p, int depth, const char *title)
-{
-	HPDF_Outline	 parent = NULL, o;
-	HPDF_Destination dst;
-	char		*t;
-
-	if (depth < 0 || depth > 2 || !pdf_ok(p))
-		return;
-	if (depth > 0)
-		parent = p->outline[depth - 1];
-	if ((t = pdf_clean(title)) == NULL) {
-		p->oom = 1;
-		return;
-	}
-	o = HPDF_CreateOutline(p->doc, parent, t,
-	    HPDF_GetEncoder(p->doc, "UTF-8"));
-	free(t);
-	if (o == NULL)
-		return;
-	dst = HPDF_Page_CreateDestination(p->page);
-	HPDF_Destination_SetXYZ(dst, 0, p->y + 24, 1);
-	HPDF_Outline_SetDestination(o, dst);
-	if (depth == 0)
-		HPDF_Outline_SetOpened(o, HPDF_TRUE);
-	p->outline[depth] = o;
-	if (depth < 2)
-		p->outline[depth + 1] = NULL;
-}
-
-void
-pdf_heading(struct pdf *p, int depth, const char *title)
-{
-	static const float size[3] = { 19.0f, 12.5f, 10.5f };
-	static const float before[3] = { 0, 14.0f, 9.0f };
-	char	*t;
-
-	if (depth < 0 || depth > 2)
-		depth = 2;
-	if (depth == 0) {
-		if (p->npages == 0 || p->y < p->top)
-			pdf_new_page(p);
-	} else {
-		/* keep the heading with at least three lines of what follows */
-		pdf_need(p, before[depth] + size[depth] * LEAD + 4 * BODY * LEAD);
-		if (p->y < p->top)
-			pdf_skip(p, before[depth]);
-	}
-	pdf_bookmark(p, depth, title);
-	if ((t = pdf_clean(title)) == NULL) {
-		p->oom = 1;
-		return;
-	}
-	p->y -= size[depth];
-	pdf_text_fit(p, PDF_BOLD, size[depth],
-	    depth == 0 ? &PDF_ACCENT : &PDF_INK, p->left, p->y, t,
-	    p->right - p->left);
-	free(t);
-	if (depth == 0) {
-		p->y -= 10.0f;
-		pdf_hline(p, p->left, p->left + 36.0f, p->y, 2.0f, &PDF_ACCENT);
-		p->y -= 16.0f;
-	} else
-		p->y -= size[depth] * (LEAD - 1.0f) + 3.0f;
-}
-
-/* Draw wrapped lines of t (clean) in [x, x+w), one per leading, moving
- * the cursor and breaking pages as needed; links each line to uri. */
-static void
-pdf_lines(struct pdf *p, enum pdf_face f, float size,
-    const struct pdf_rgb *c, float x, float w, const char *t, const char *uri)
-{
-	size_t	*v = NULL;
-	int	 n, i;
-	float	 lead = size * LEAD, base;
-
-	if ((n = pdf_wrap(p, f, size, t, w, &v)) == -1)
-		return;
-	for (i = 0; i < n; i++) {
-		pdf_need(p, lead);
-		base = p->y - size;
-		pdf_text(p, f, size, c, x, base, t + v[2 * i], v[2 * i + 1]);
-		if (uri != NULL)
-			pdf_link(p, x, base - size * 0.25f, pdf_text_width(p, f,
-			    size, t + v[2 * i], v[2 * i + 1]), lead, uri);
-		p->y -= lead;
-	}
-	free(v);
-}
-
-void
-pdf_para(struct pdf *p, enum pdf_face f, float size, const struct pdf_rgb *c,
-    float indent, const char *text)
-{
-	char	*t;
-
-	if ((t = pdf_clean(text)) == NULL) {
-		p->oom = 1;
-		return;
-	}
-	pdf_lines(p, f, size, c, p->left + indent, p->right - p->left - indent,
-	    t, NULL);
-	p->y -= size * 0.45f;
-	free(t);
-}
-
-void
-pdf_bullet(struct pdf *p, const char *mark, const struct pdf_rgb *mc,
-    const char *text)
-{
-	char	*t;
-	float	 indent = 14.0f;
-
-	if ((t = pdf_clean(text)) == NULL) {
-		p->oom = 1;
-		return;
-	}
-	pdf_need(p, BODY * LEAD);
-	pdf_text(p, PDF_REGULAR, BODY, mc, p->left + 2.0f, p->y - BODY, mark,
-	    strlen(mark));
-	pdf_lines(p, PDF_REGULAR, BODY, &PDF_INK, p->left + indent,
-	    p->right - p->left - indent, t, NULL);
-	p->y -= 2.5f;
-	free(t);
-}
-
-void
-pdf_field(struct pdf *p, float labelw, const char *label, const char *value,
-    const char *uri)
-{
-	struct pdf_table	 t;
-	struct pdf_cell		 c[2];
-	const float		 frac[2] = { labelw / (p->right - p->left),
-	    1.0f - labelw / (p->right - p->left) };
-
-	memset(&t, 0, sizeof(t));
-	memset(c, 0, sizeof(c));
-	t.ncols = 2;
-	t.frac = frac;
-	t.size = BODY;
-	t.zebra = -1;	/* no rules, no shading */
-	c[0].text = label;
-	c[0].color = &PDF_MUTED;
-	c[1].text = value;
-	c[1].uri = uri;
-	c[1].color = uri != NULL ? &PDF_ACCENT : NULL;
-	pdf_table_row(p, &t, c);
-}
-
-/* ------------------------------------------------------------ tables */
-
-/* The wrapped lines of one row: per cell a clean copy and its ranges. */
-struct row_lines {
-	char	*text;
-	size_t	*v;
-	int	 n;
-};
-
-static float
-col_x(const struct pdf *p, const struct pdf_table *t, size_t i)
-{
-	float	 x = p->left;
-	size_t	 k;
-
-	for (k = 0; k < i; k++)
-		x += t->frac[k] * (p->right - p->left);
-	return x;
-}
-
-static float
-col_w(const struct pdf *p, const struct pdf_table *t, size_t i)
-{
-	return t->frac[i] * (p->right - p->left);
-}
-
-/* Wrap every cell; 0 or -1. */
-static int
-row_wrap(struct pdf *p, const struct pdf_table *t, const char *const *text,
-    const enum pdf_face *face, struct row_lines *rl)
-{
-	size_t	 i;
-	float	 w;
-
-	for (i = 0; i < t->ncols; i++) {
-		if ((rl[i].text = pdf_clean(text[i])) == NULL) {
-			p->oom = 1;
-			return -1;
-		}
-		w = col_w(p, t, i) - 2 * PAD_X;
-		if (w < 4)
-			w = 4;
-		if ((rl[i].n = pdf_wrap(p, face[i], t->size, rl[i].text, w,
-		    &rl[i].v)) == -1)
-			return -1;
-		if (rl[i].n == 1 && rl[i].v[1] == 0)
-			rl[i].n = 0;
-	}
-	return 0;
-}
-
-static void
-row_free(struct row_lines *rl, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		free(rl[i].text);
-		free(rl[i].v);
-	}
-}
-
-/* Draw lines [from, from+count) of every cell as one band at the cursor. */
-static void
-row_band(struct pdf *p, struct pdf_table *t, const struct pdf_cell *cells,
-    const enum pdf_face *face, struct row_lines *rl, int from, int count,
-    const struct pdf_rgb *band)
-{
-	float		 lead = t->size * LEAD, h = count * lead + 2 * PAD_Y;
-	float		 x, base, lw;
-	size_t		 i;
-	int		 k;
-	const char	*s;
-
-	if (band != NULL)
-		pdf_rect(p, p->left, p->y - h, p->right - p->left, h, band);
-	for (i = 0; i < t->ncols; i++)
-		if (cells != NULL && cells[i].fill != NULL)
-			pdf_rect(p, col_x(p, t, i), p->y - h, col_w(p, t, i),
-			    h, cells[i].fill);
-	for (i = 0; i < t->ncols; i++) {
-		x = col_x(p, t, i) + PAD_X;
-		for (k = from; k < from + count && k < rl[i].n; k++) {
-			base = p->y - PAD_Y - (k - from) * lead - t->size;
-			s = rl[i].text + rl[i].v[2 * k];
-			pdf_text(p, face[i], t->size, cells != NULL &&
-			    cells[i].color != NULL ? cells[i].color : &PDF_INK,
-			    x, base, s, rl[i].v[2 * k + 1]);
-			if (cells == NULL || cells[i].uri == NULL)
-				continue;
-			lw = pdf_text_width(p, face[i], t->size, s,
-			    rl[i].v[2 * k + 1]);
-			pdf_link(p, x, base - t->size * 0.25f, lw, lead,
-			    cells[i].uri);
-		}
-	}
-	p->y -= h;
-	if (t->zebra >= 0)
-		pdf_hline(p, p->left, p->right, p->y, 0.5f, &PDF_RULE);
-}
-
-/* The height of the header row (0 when the table has none). */
-static float
-head_height(struct pdf *p, struct pdf_table *t, struct row_lines *rl)
-{
-	enum pdf_face	 face[32];
-	size_t		 i;
-	int		 max = 0;
-
-	if (t->head == NULL || t->ncols > 32)
-		return 0;
-	for (i = 0; i < t->ncols; i++)
-		face[i] = PDF_BOLD;
-	if (row_wrap(p, t, t->head, face, rl) == -1)
-		return 0;
-	for (i = 0; i < t->ncols; i++)
-		if (rl[i].n > max)
-			max = rl[i].n;
-	return max * t->size * LEAD + 2 * PAD_Y;
-}
-
-void
-pdf_table_head(struct pdf *p, struct pdf_table *t)
-{
-	struct row_lines rl[32];
-	enum pdf_face	 face[32];
-	float		 h;
-	size_t		 i;
-	int		 max = 0;
-
-	if (t->head == NULL || t->ncols > 32)
-		return;
-	memset(rl, 0, sizeof(rl));
-	h = head_height(p, t, rl);
-	pdf_need(p, h + 3 * t->size * LEAD);
-	for (i = 0; i < t->ncols; i++) {
-		face[i] = PDF_BOLD;
-		if (rl[i].n > max)
-			max = rl[i].n;
-	}
-	row_band(p, t, NULL, face, rl, 0, max, &PDF_SHADE);
-	row_free(rl, t->ncols);
-}
-
-/* Start a new page and repeat the header there. */
-static void
-table_break(struct pdf *p, struct pdf_table *t)
-{
-	pdf_new_page(p);
-	pdf_table_head(p, t);
-}
-
-void
-pdf_table_row(struct pdf *p, struct pdf_table *t, const struct pdf_cell *cells)
-{
-	struct row_lines rl[32], hl[32];
-	enum pdf_face	 face[32];
-	const char	*text[32];
-	const struct pdf_rgb *band;
-	float		 lead = t->size * LEAD, avail, full;
-	size_t		 i;
-	int		 max = 0, from = 0, fit, fresh;
-
-	if (t->ncols == 0 || t->ncols > 32)
-		return;
-	memset(rl, 0, sizeof(rl));
-	memset(hl, 0, sizeof(hl));
-	for (i = 0; i < t->ncols; i++) {
-		text[i] = cells[i].text;
-		face[i] = cells[i].face;
-	}
-	if (row_wrap(p, t, text, face, rl) == -1)
-		goto out;
-	for (i = 0; i < t->ncols; i++)
-		if (rl[i].n > max)
-			max = rl[i].n;
-	if (max == 0)
-		max = 1;
-	band = t->zebra > 0 && t->rows % 2 == 1 ? &PDF_SHADE : NULL;
-	full = p->top - p->bottom - head_height(p, t, hl);
-	if (p->npages == 0)
-		table_break(p, t);
-	fresh = p->y >= p->top;
-	while (from < max) {
-		avail = p->y - p->bottom;
-		fit = (int)floorf((avail - 2 * PAD_Y) / lead);
-		if (fit >= max - from) {
-			row_band(p, t, cells, face, rl, from, max - from, band);
-			break;
-		}
-		/* move a row that fits on a page whole; split only giants */
-		if (!fresh && ((from == 0 && max * lead + 2 * PAD_Y <= full) ||
-		    fit < 2)) {
-			table_break(p, t);
-			fresh = 1;
-			continue;
-		}
-		if (fit < 1)
-			fit = 1;
-		row_band(p, t, cells, face, rl, from, fit, band);
-		from += fit;
-		table_break(p, t);
-		fresh = 1;
-	}
-	t->rows++;
-out:
-	row_free(rl, t->ncols);
-	row_free(hl, t->ncols);
-}
-
-void
-pdf_table_end(struct pdf *p, struct pdf_table *t)
-{
-	(void)t;
-	pdf_skip(p, 12.0f);
-}
-
 /* ------------------------------------------------------------ finish */
 
 /* The running header and the footer of page i of n. */
@@ -1114,3 +659,4 @@ pdf_finish(struct pdf *p, struct buf *out, const char *header_left,
 	free(data);
 	return 0;
 }
+

@@ -26,10 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <dlfcn.h>
-
-#include <harfbuzz/hb.h>
-#include <harfbuzz/hb-subset.h>
+#include <hb.h>
+#include <hb-subset.h>
 #include <hpdf.h>
 
 #include "pdf_font.h"
@@ -47,151 +45,6 @@ static const char *const drop_table[] = {
 	"vhea", "vmtx"
 };
 
-/*
- * The HarfBuzz calls we make, bound with dlopen() when the fonts are
- * read, so that handoff links without HarfBuzz (only its headers are
- * needed to build) and says clearly what is missing when the library is
- * not installed.  check_api() makes the compiler compare every pointer
- * with HarfBuzz's own prototype.
- */
-struct hb_api {
-	void		*lib;
-	hb_blob_t	*(*blob_create)(const char *, unsigned int,
-			    hb_memory_mode_t, void *, hb_destroy_func_t);
-	hb_blob_t	*(*blob_create_from_file_or_fail)(const char *);
-	void		 (*blob_destroy)(hb_blob_t *);
-	const char	*(*blob_get_data)(hb_blob_t *, unsigned int *);
-	unsigned int	 (*blob_get_length)(hb_blob_t *);
-	hb_blob_t	*(*blob_reference)(hb_blob_t *);
-	hb_bool_t	 (*face_builder_add_table)(hb_face_t *, hb_tag_t,
-			    hb_blob_t *);
-	hb_face_t	*(*face_builder_create)(void);
-	void		 (*face_collect_unicodes)(hb_face_t *, hb_set_t *);
-	hb_face_t	*(*face_create)(hb_blob_t *, unsigned int);
-	void		 (*face_destroy)(hb_face_t *);
-	unsigned int	 (*face_get_glyph_count)(const hb_face_t *);
-	unsigned int	 (*face_get_table_tags)(const hb_face_t *,
-			    unsigned int, unsigned int *, hb_tag_t *);
-	unsigned int	 (*face_get_upem)(const hb_face_t *);
-	hb_blob_t	*(*face_reference_blob)(hb_face_t *);
-	hb_blob_t	*(*face_reference_table)(const hb_face_t *, hb_tag_t);
-	hb_font_t	*(*font_create)(hb_face_t *);
-	void		 (*font_destroy)(hb_font_t *);
-	hb_position_t	 (*font_get_glyph_h_advance)(hb_font_t *,
-			    hb_codepoint_t);
-	hb_bool_t	 (*font_get_nominal_glyph)(hb_font_t *, hb_codepoint_t,
-			    hb_codepoint_t *);
-	void		 (*font_set_scale)(hb_font_t *, int, int);
-	void		 (*set_add)(hb_set_t *, hb_codepoint_t);
-	hb_bool_t	 (*set_allocation_successful)(const hb_set_t *);
-	hb_set_t	*(*set_create)(void);
-	void		 (*set_destroy)(hb_set_t *);
-	hb_bool_t	 (*set_next)(const hb_set_t *, hb_codepoint_t *);
-	hb_subset_input_t *(*subset_input_create_or_fail)(void);
-	void		 (*subset_input_destroy)(hb_subset_input_t *);
-	hb_set_t	*(*subset_input_set)(hb_subset_input_t *,
-			    hb_subset_sets_t);
-	void		 (*subset_input_set_flags)(hb_subset_input_t *,
-			    unsigned);
-	hb_set_t	*(*subset_input_unicode_set)(hb_subset_input_t *);
-	hb_face_t	*(*subset_or_fail)(hb_face_t *,
-			    const hb_subset_input_t *);
-};
-
-#define API(name)	{ "hb_" #name, offsetof(struct hb_api, name) }
-static const struct {
-	const char	*sym;
-	size_t		 off;
-} api_sym[] = {
-	API(blob_create), API(blob_create_from_file_or_fail),
-	API(blob_destroy), API(blob_get_data), API(blob_get_length),
-	API(blob_reference), API(face_builder_add_table),
-	API(face_builder_create), API(face_collect_unicodes),
-	API(face_create), API(face_destroy), API(face_get_glyph_count),
-	API(face_get_table_tags), API(face_get_upem),
-	API(face_reference_blob), API(face_reference_table),
-	API(font_create), API(font_destroy), API(font_get_glyph_h_advance),
-	API(font_get_nominal_glyph), API(font_set_scale), API(set_add),
-	API(set_allocation_successful), API(set_create), API(set_destroy),
-	API(set_next), API(subset_input_create_or_fail),
-	API(subset_input_destroy), API(subset_input_set),
-	API(subset_input_set_flags), API(subset_input_unicode_set),
-	API(subset_or_fail)
-};
-#undef API
-
-/* Never called: it only has the compiler check each pointer's type
- * against HarfBuzz's prototype (sizeof does not evaluate, so nothing
- * here links against HarfBuzz). */
-static void	check_api(struct hb_api *a) __attribute__((unused));
-
-static void
-check_api(struct hb_api *a)
-{
-	(void)sizeof(a->blob_create = hb_blob_create);
-	(void)sizeof(a->blob_create_from_file_or_fail =
-	    hb_blob_create_from_file_or_fail);
-	(void)sizeof(a->blob_destroy = hb_blob_destroy);
-	(void)sizeof(a->blob_get_data = hb_blob_get_data);
-	(void)sizeof(a->blob_get_length = hb_blob_get_length);
-	(void)sizeof(a->blob_reference = hb_blob_reference);
-	(void)sizeof(a->face_builder_add_table = hb_face_builder_add_table);
-	(void)sizeof(a->face_builder_create = hb_face_builder_create);
-	(void)sizeof(a->face_collect_unicodes = hb_face_collect_unicodes);
-	(void)sizeof(a->face_create = hb_face_create);
-	(void)sizeof(a->face_destroy = hb_face_destroy);
-	(void)sizeof(a->face_get_glyph_count = hb_face_get_glyph_count);
-	(void)sizeof(a->face_get_table_tags = hb_face_get_table_tags);
-	(void)sizeof(a->face_get_upem = hb_face_get_upem);
-	(void)sizeof(a->face_reference_blob = hb_face_reference_blob);
-	(void)sizeof(a->face_reference_table = hb_face_reference_table);
-	(void)sizeof(a->font_create = hb_font_create);
-	(void)sizeof(a->font_destroy = hb_font_destroy);
-	(void)sizeof(a->font_get_glyph_h_advance =
-	    hb_font_get_glyph_h_advance);
-	(void)sizeof(a->font_get_nominal_glyph = hb_font_get_nominal_glyph);
-	(void)sizeof(a->font_set_scale = hb_font_set_scale);
-	(void)sizeof(a->set_add = hb_set_add);
-	(void)sizeof(a->set_allocation_successful =
-	    hb_set_allocation_successful);
-	(void)sizeof(a->set_create = hb_set_create);
-	(void)sizeof(a->set_destroy = hb_set_destroy);
-	(void)sizeof(a->set_next = hb_set_next);
-	(void)sizeof(a->subset_input_create_or_fail =
-	    hb_subset_input_create_or_fail);
-	(void)sizeof(a->subset_input_destroy = hb_subset_input_destroy);
-	(void)sizeof(a->subset_input_set = hb_subset_input_set);
-	(void)sizeof(a->subset_input_set_flags = hb_subset_input_set_flags);
-	(void)sizeof(a->subset_input_unicode_set = hb_subset_input_unicode_set);
-	(void)sizeof(a->subset_or_fail = hb_subset_or_fail);
-}
-
-/* Bind every call; 0, or -1 with errno ENOSYS when the library or one
- * of its functions is missing. */
-static int
-api_load(struct hb_api *a)
-{
-	void	*sym;
-	size_t	 i;
-
-	memset(a, 0, sizeof(*a));
-	if ((a->lib = dlopen("libharfbuzz-subset.so.0", RTLD_NOW |
-	    RTLD_LOCAL)) == NULL) {
-		errno = ENOSYS;
-		return -1;
-	}
-	for (i = 0; i < sizeof(api_sym) / sizeof(api_sym[0]); i++) {
-		if ((sym = dlsym(a->lib, api_sym[i].sym)) == NULL) {
-			dlclose(a->lib);
-			a->lib = NULL;
-			errno = ENOSYS;
-			return -1;
-		}
-		memcpy((char *)a + api_sym[i].off, &sym, sizeof(sym));
-	}
-	return 0;
-}
-
 struct subset {
 	enum pdf_face		 face;
 	uint64_t		 hash;	/* of set, to skip most memcmp */
@@ -200,7 +53,6 @@ struct subset {
 };
 
 struct pdf_fonts {
-	struct hb_api		 hb;
 	hb_face_t		*face[PDF_FACES];
 	uint16_t		*width[PDF_FACES];	/* 65536 each */
 	pthread_mutex_t		 lock;		/* the cache and the faces */
@@ -242,7 +94,7 @@ cpset_hash(const struct pdf_cpset *s)
 
 /* The BMP width table of a face, as libharu computes widths. */
 static uint16_t *
-face_widths(const struct hb_api *hb, hb_face_t *face)
+face_widths(hb_face_t *face)
 {
 	hb_font_t	*font;
 	hb_set_t	*cps;
@@ -253,20 +105,20 @@ face_widths(const struct hb_api *hb, hb_face_t *face)
 
 	if ((w = malloc(65536 * sizeof(*w))) == NULL)
 		return NULL;
-	upem = hb->face_get_upem(face);
-	font = hb->font_create(face);
-	hb->font_set_scale(font, (int)upem, (int)upem);
-	cps = hb->set_create();
-	hb->face_collect_unicodes(face, cps);
-	dflt = (unsigned)hb->font_get_glyph_h_advance(font, 0) * 1000 / upem;
+	upem = hb_face_get_upem(face);
+	font = hb_font_create(face);
+	hb_font_set_scale(font, (int)upem, (int)upem);
+	cps = hb_set_create();
+	hb_face_collect_unicodes(face, cps);
+	dflt = (unsigned)hb_font_get_glyph_h_advance(font, 0) * 1000 / upem;
 	for (i = 0; i < 65536; i++)
 		w[i] = (uint16_t)dflt;
-	while (hb->set_next(cps, &c) && c <= 0xffff)
-		if (hb->font_get_nominal_glyph(font, c, &g))
-			w[c] = (uint16_t)((unsigned)hb->font_get_glyph_h_advance(
+	while (hb_set_next(cps, &c) && c <= 0xffff)
+		if (hb_font_get_nominal_glyph(font, c, &g))
+			w[c] = (uint16_t)((unsigned)hb_font_get_glyph_h_advance(
 			    font, g) * 1000 / upem);
-	hb->set_destroy(cps);
-	hb->font_destroy(font);
+	hb_set_destroy(cps);
+	hb_font_destroy(font);
 	return w;
 }
 
@@ -274,7 +126,6 @@ int
 pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 {
 	struct pdf_fonts	*fs;
-	const struct hb_api	*hb;
 	hb_blob_t		*blob;
 	char			 path[4096];
 	int			 f, saved;
@@ -283,25 +134,22 @@ pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 	if ((fs = calloc(1, sizeof(*fs))) == NULL)
 		return -1;
 	pthread_mutex_init(&fs->lock, NULL);
-	if (api_load(&fs->hb) == -1)
-		goto fail;
-	hb = &fs->hb;
 	for (f = 0; f < PDF_FACES; f++) {
 		snprintf(path, sizeof(path), "%s/%s", fontdir, face_file[f]);
 		if (access(path, R_OK) == -1)
 			goto fail;
-		if ((blob = hb->blob_create_from_file_or_fail(path)) == NULL) {
+		if ((blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
 			errno = ENOMEM;
 			goto fail;
 		}
-		fs->face[f] = hb->face_create(blob, 0);
-		hb->blob_destroy(blob);
-		if (hb->face_get_glyph_count(fs->face[f]) == 0 ||
-		    hb->face_get_upem(fs->face[f]) == 0) {
+		fs->face[f] = hb_face_create(blob, 0);
+		hb_blob_destroy(blob);
+		if (hb_face_get_glyph_count(fs->face[f]) == 0 ||
+		    hb_face_get_upem(fs->face[f]) == 0) {
 			errno = EINVAL;
 			goto fail;
 		}
-		if ((fs->width[f] = face_widths(&fs->hb, fs->face[f])) == NULL)
+		if ((fs->width[f] = face_widths(fs->face[f])) == NULL)
 			goto fail;
 	}
 	*out = fs;
@@ -316,28 +164,20 @@ fail:
 void
 pdf_fonts_free(struct pdf_fonts *fs)
 {
-	const struct hb_api	*hb;
-	size_t			 i;
-	int			 f;
+	size_t	 i;
+	int	 f;
 
 	if (fs == NULL)
 		return;
-	hb = &fs->hb;
-	if (hb->lib == NULL) {
-		pthread_mutex_destroy(&fs->lock);
-		free(fs);
-		return;
-	}
 	for (i = 0; i < fs->ncache; i++) {
-		hb->blob_destroy(fs->cache[i]->blob);
+		hb_blob_destroy(fs->cache[i]->blob);
 		free(fs->cache[i]);
 	}
 	for (f = 0; f < PDF_FACES; f++) {
-		hb->face_destroy(fs->face[f]);	/* NULL-safe */
+		hb_face_destroy(fs->face[f]);	/* NULL-safe */
 		free(fs->width[f]);
 	}
 	pthread_mutex_destroy(&fs->lock);
-	dlclose(hb->lib);
 	free(fs);
 }
 
@@ -369,7 +209,7 @@ pdf_fonts_stats(struct pdf_fonts *fs, unsigned long *made,
  * memory.
  */
 static hb_blob_t *
-subset_fix(const struct hb_api *hb, hb_blob_t *sub)
+subset_fix(hb_blob_t *sub)
 {
 	static const char	 prog[] = { (char)0xb0, 0x00, 0x21 };
 	hb_face_t		*face, *builder;
@@ -377,25 +217,25 @@ subset_fix(const struct hb_api *hb, hb_blob_t *sub)
 	hb_tag_t		 tags[64];
 	unsigned		 n = 64, i;
 
-	face = hb->face_create(sub, 0);
-	builder = hb->face_builder_create();
-	n = hb->face_get_table_tags(face, 0, &n, tags) > 0 ? n : 0;
+	face = hb_face_create(sub, 0);
+	builder = hb_face_builder_create();
+	n = hb_face_get_table_tags(face, 0, &n, tags) > 0 ? n : 0;
 	for (i = 0; i < n; i++) {
 		if (tags[i] == HB_TAG('p', 'r', 'e', 'p'))
 			continue;
-		t = hb->face_reference_table(face, tags[i]);
-		hb->face_builder_add_table(builder, tags[i], t);
-		hb->blob_destroy(t);
+		t = hb_face_reference_table(face, tags[i]);
+		hb_face_builder_add_table(builder, tags[i], t);
+		hb_blob_destroy(t);
 	}
-	t = hb->blob_create(prog, sizeof(prog), HB_MEMORY_MODE_READONLY, NULL,
+	t = hb_blob_create(prog, sizeof(prog), HB_MEMORY_MODE_READONLY, NULL,
 	    NULL);
-	hb->face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), t);
-	hb->blob_destroy(t);
-	out = hb->face_reference_blob(builder);
-	hb->face_destroy(builder);
-	hb->face_destroy(face);
-	if (n == 0 || hb->blob_get_length(out) == 0) {
-		hb->blob_destroy(out);
+	hb_face_builder_add_table(builder, HB_TAG('p', 'r', 'e', 'p'), t);
+	hb_blob_destroy(t);
+	out = hb_face_reference_blob(builder);
+	hb_face_destroy(builder);
+	hb_face_destroy(face);
+	if (n == 0 || hb_blob_get_length(out) == 0) {
+		hb_blob_destroy(out);
 		return NULL;
 	}
 	return out;
@@ -403,7 +243,7 @@ subset_fix(const struct hb_api *hb, hb_blob_t *sub)
 
 /* Cut face to the code points of set: a new font file, or NULL. */
 static hb_blob_t *
-subset_make(const struct hb_api *hb, hb_face_t *face,
+subset_make(hb_face_t *face,
     const struct pdf_cpset *set)
 {
 	hb_subset_input_t	*in;
@@ -412,32 +252,32 @@ subset_make(const struct hb_api *hb, hb_face_t *face,
 	hb_blob_t		*blob = NULL, *t;
 	size_t			 i, k;
 
-	if ((in = hb->subset_input_create_or_fail()) == NULL)
+	if ((in = hb_subset_input_create_or_fail()) == NULL)
 		return NULL;
-	u = hb->subset_input_unicode_set(in);
+	u = hb_subset_input_unicode_set(in);
 	for (i = 0; i < sizeof(set->bit); i++)
 		for (k = 0; set->bit[i] != 0 && k < 8; k++)
 			if (set->bit[i] >> k & 1)
-				hb->set_add(u, (hb_codepoint_t)(i * 8 + k));
-	hb->set_add(u, ' ');
-	hb->set_add(u, 'H');
-	hb->set_add(u, 'x');
-	drop = hb->subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+				hb_set_add(u, (hb_codepoint_t)(i * 8 + k));
+	hb_set_add(u, ' ');
+	hb_set_add(u, 'H');
+	hb_set_add(u, 'x');
+	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < sizeof(drop_table) / sizeof(drop_table[0]); i++)
-		hb->set_add(drop, HB_TAG(drop_table[i][0], drop_table[i][1],
+		hb_set_add(drop, HB_TAG(drop_table[i][0], drop_table[i][1],
 		    drop_table[i][2], drop_table[i][3]));
-	hb->subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
 	    HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
-	if (hb->set_allocation_successful(u) &&
-	    hb->set_allocation_successful(drop) &&
-	    (sub = hb->subset_or_fail(face, in)) != NULL) {
-		t = hb->face_reference_blob(sub);
-		if (hb->blob_get_length(t) > 0)
-			blob = subset_fix(hb, t);
-		hb->blob_destroy(t);
+	if (hb_set_allocation_successful(u) &&
+	    hb_set_allocation_successful(drop) &&
+	    (sub = hb_subset_or_fail(face, in)) != NULL) {
+		t = hb_face_reference_blob(sub);
+		if (hb_blob_get_length(t) > 0)
+			blob = subset_fix(t);
+		hb_blob_destroy(t);
 	}
-	hb->face_destroy(sub);
-	hb->subset_input_destroy(in);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
 	return blob;
 }
 
@@ -446,7 +286,6 @@ subset_make(const struct hb_api *hb, hb_face_t *face,
 static hb_blob_t *
 subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 {
-	const struct hb_api	*hb = &fs->hb;
 	struct subset	*e = NULL;
 	hb_blob_t	*blob = NULL;
 	uint64_t	 h = cpset_hash(set);
@@ -457,12 +296,12 @@ subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 		e = fs->cache[i];
 		if (e->face == f && e->hash == h &&
 		    memcmp(e->set.bit, set->bit, sizeof(set->bit)) == 0) {
-			blob = hb->blob_reference(e->blob);
+			blob = hb_blob_reference(e->blob);
 			fs->reused++;
 			goto out;
 		}
 	}
-	if ((blob = subset_make(&fs->hb, fs->face[f], set)) == NULL)
+	if ((blob = subset_make(fs->face[f], set)) == NULL)
 		goto out;
 	fs->made++;
 	if (fs->ncache < CACHE_MAX) {
@@ -472,12 +311,12 @@ subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 	} else {
 		e = fs->cache[fs->victim];
 		fs->victim = (fs->victim + 1) % CACHE_MAX;
-		hb->blob_destroy(e->blob);
+		hb_blob_destroy(e->blob);
 	}
 	e->face = f;
 	e->hash = h;
 	memcpy(&e->set, set, sizeof(*set));
-	e->blob = hb->blob_reference(blob);
+	e->blob = hb_blob_reference(blob);
 out:
 	pthread_mutex_unlock(&fs->lock);
 	return blob;
@@ -487,7 +326,6 @@ void *
 pdf_fonts_subset(struct pdf_fonts *fs, enum pdf_face f,
     const struct pdf_cpset *set, size_t *len)
 {
-	const struct hb_api	*hb = &fs->hb;
 	hb_blob_t		*blob;
 	const char		*data;
 	unsigned		 n;
@@ -496,12 +334,12 @@ pdf_fonts_subset(struct pdf_fonts *fs, enum pdf_face f,
 	*len = 0;
 	if ((blob = subset_get(fs, f, set)) == NULL)
 		return NULL;
-	data = hb->blob_get_data(blob, &n);
+	data = hb_blob_get_data(blob, &n);
 	if ((copy = malloc(n > 0 ? n : 1)) != NULL) {
 		memcpy(copy, data, n);
 		*len = n;
 	}
-	hb->blob_destroy(blob);
+	hb_blob_destroy(blob);
 	return copy;
 }
 
@@ -549,7 +387,6 @@ const char *
 pdf_fonts_load(struct pdf_fonts *fs, HPDF_Doc doc, enum pdf_face f,
     const struct pdf_cpset *set)
 {
-	const struct hb_api	*hb = &fs->hb;
 	hb_blob_t		*blob;
 	const char		*data, *name = NULL;
 	char			 path[4096];
@@ -559,14 +396,14 @@ pdf_fonts_load(struct pdf_fonts *fs, HPDF_Doc doc, enum pdf_face f,
 		errno = ENOMEM;
 		return NULL;
 	}
-	data = hb->blob_get_data(blob, &len);
+	data = hb_blob_get_data(blob, &len);
 	if (temp_write(path, sizeof(path), data, len) == 0) {
 		name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
 		unlink(path);
 		if (name == NULL)
 			errno = EINVAL;
 	}
-	hb->blob_destroy(blob);
+	hb_blob_destroy(blob);
 	return name;
 }
 

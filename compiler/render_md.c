@@ -155,6 +155,28 @@ rmd_front(struct rmd *r, const xmlNode *deal)
 	rmd_puts(r, "---\n");
 }
 
+/* ---- tables ------------------------------------------------------ */
+
+/* One cell of a GitHub table row: '| text ', escaped for a cell. */
+static void
+rmd_td(struct rmd *r, const char *text)
+{
+	rmd_puts(r, "| ");
+	rmd_text(r, text, 1);
+	rmd_puts(r, " ");
+}
+
+/* The delimiter row under a header of n cells. */
+static void
+rmd_delim(struct rmd *r, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		rmd_puts(r, "|---");
+	rmd_puts(r, "|\n");
+}
+
 /* ---- prose ------------------------------------------------------- */
 
 /* A <table> of tr/td: the first row is the header. */
@@ -177,19 +199,13 @@ rmd_table(struct rmd *r, const xmlNode *t)
 	    tr = model_next(tr, "tr"), i++) {
 		td = model_child(tr, "td");
 		for (n = 0; n < cols; n++) {
-			rmd_puts(r, "| ");
-			if (td != NULL) {
-				rmd_text(r, model_text(td), 1);
+			rmd_td(r, td != NULL ? model_text(td) : "");
+			if (td != NULL)
 				td = model_next(td, "td");
-			}
-			rmd_puts(r, " ");
 		}
 		rmd_puts(r, "|\n");
-		if (i == 0) {
-			for (n = 0; n < cols; n++)
-				rmd_puts(r, "|---");
-			rmd_puts(r, "|\n");
-		}
+		if (i == 0)
+			rmd_delim(r, cols);
 	}
 	rmd_blank(r);
 }
@@ -359,7 +375,7 @@ rmd_records(struct rmd *r, const xmlNode *parent, const char *rec,
 	const char	*extra[64];
 	const xmlNode	*x;
 	int		 used[16];
-	size_t		 nextra, i;
+	size_t		 nextra, nused = 0, i;
 
 	if (model_child(parent, rec) == NULL)
 		return;
@@ -368,22 +384,13 @@ rmd_records(struct rmd *r, const xmlNode *parent, const char *rec,
 		used[i] = rmd_col_used(parent, rec, cols[i].elem, i == 0);
 	for (i = 0; i < ncols; i++)
 		if (used[i]) {
-			rmd_puts(r, "| ");
-			rmd_puts(r, cols[i].title);
-			rmd_puts(r, " ");
+			rmd_td(r, cols[i].title);	/* plain words */
+			nused++;
 		}
-	for (i = 0; i < nextra; i++) {
-		rmd_puts(r, "| ");
-		rmd_text(r, extra[i], 1);
-		rmd_puts(r, " ");
-	}
-	rmd_puts(r, "|\n");
-	for (i = 0; i < ncols; i++)
-		if (used[i])
-			rmd_puts(r, "|---");
 	for (i = 0; i < nextra; i++)
-		rmd_puts(r, "|---");
+		rmd_td(r, extra[i]);
 	rmd_puts(r, "|\n");
+	rmd_delim(r, nused + nextra);
 	for (x = model_child(parent, rec); x != NULL; x = model_next(x, rec)) {
 		for (i = 0; i < ncols; i++)
 			if (used[i]) {
@@ -391,11 +398,8 @@ rmd_records(struct rmd *r, const xmlNode *parent, const char *rec,
 				rmd_cell(r, x, cols[i].elem);
 				rmd_puts(r, " ");
 			}
-		for (i = 0; i < nextra; i++) {
-			rmd_puts(r, "| ");
-			rmd_text(r, rmd_extra_of(x, extra[i]), 1);
-			rmd_puts(r, " ");
-		}
+		for (i = 0; i < nextra; i++)
+			rmd_td(r, rmd_extra_of(x, extra[i]));
 		rmd_puts(r, "|\n");
 	}
 	rmd_blank(r);

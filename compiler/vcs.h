@@ -102,6 +102,8 @@ int		 vcs_commit_time(long long *t, int *offset);
  * ('Fri, 20 Nov 2026 10:00:00 +0100').  0 or -1.
  */
 int		 vcs_parse_date(const char *s, long long *t, int *offset);
+/* Minutes east of UTC of the local time zone at t (vcs_date.c). */
+int		 vcs_local_offset(long long t);
 
 /*
  * Commit exactly the work-tree content of the given repo paths on the

@@ -19,7 +19,7 @@ FUZZ_CFLAGS	 = -std=c11 -g -O1 -Wall -Wno-unused-parameter -MMD -MP \
 		   -fsanitize=fuzzer-no-link $(FUZZ_SAN)
 # The harnesses call the phases, never a command or the PDF back end:
 # leaving those out keeps the fuzz build independent of them.
-FUZZ_OBJS	 = $(filter-out build/fuzz/obj/cmd%.o build/fuzz/obj/render_pdf.o \
+FUZZ_OBJS	 = $(filter-out build/fuzz/obj/cmd%.o build/fuzz/obj/render_pdf%.o \
 		   build/fuzz/obj/pdf_%.o, \
 		   $(LIB_OBJS:build/obj/%=build/fuzz/obj/%))
 # A harness is built when the module it drives exists.

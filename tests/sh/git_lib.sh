@@ -27,7 +27,7 @@ fsck() { git fsck --strict >/dev/null 2>&1; }
 deal_full() { sed "s/^deal: nordlicht-energie/deal: $1/" "$EX"; }
 # The same without a 'Why they chose us' section (a required field).
 deal_no_why() { deal_full "$1" | awk '/^## Why they chose us/{s=1;next} /^## /{s=0} !s'; }
-# A pre-close draft: no signature, no Henrik (economic buyer).
-deal_draft() { deal_full "$1" | sed -e 's/^stage: signed/stage: pre-close/' -e '/^signed: /d' -e '/Henrik Ærø/d'; }
+# A pre-close draft: no signature, term or renewal, no Henrik (economic buyer).
+deal_draft() { deal_full "$1" | sed -e 's/^stage: signed/stage: pre-close/' -e '/^signed: /d' -e '/^term: /d' -e '/^renewal: /d' -e '/Henrik Ærø/d'; }
 # Invalid: a segment that does not exist.
 deal_bad() { deal_full "$1" | sed 's/^segment: enterprise/segment: galactic/'; }

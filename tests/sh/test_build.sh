@@ -4,7 +4,8 @@
 # arguments, -o, incremental state (unchanged, changed, --force, deleted),
 # unchanged deals not even parsed, -j giving byte-identical outputs,
 # duplicate ids resolved the same way at any -j, --shard covering every
-# deal once, usage errors.  $1: the handoff binary; cwd: the repo root.
+# deal once, no timeline.ics before the signature date, quiet by default
+# (only a failed deal's warnings are printed), usage errors.  $1: the handoff binary; cwd: the repo root.
 H=$1
 ROOT=$(pwd)
 PY=/usr/bin/python3
@@ -151,6 +152,57 @@ for i in 1 2 3 4; do
 done
 [ $r = 0 ]
 ok build-duplicate-id-first-wins $? "exit $rc $(cat "$T/out") $(grep error "$T/err" | head -2)"
+
+# --- a deal not signed yet has no timeline: no timeline.ics at all (not
+# an empty one), and the one an earlier build wrote when it was signed
+# goes away
+mkdir -p "$T/pre/deals"
+cp "$ROOT/examples/deals/nordlicht-energie.md" "$T/pre/deals/"
+cd "$T/pre" || exit 1
+"$H" build >/dev/null 2>&1
+had=0; [ -s output/nordlicht-energie/timeline.ics ] && had=1
+sed -i -e 's/^stage: signed$/stage: pre-close/' -e '/^signed: /d' \
+    deals/nordlicht-energie.md
+"$H" build >"$T/out" 2>"$T/err"
+rc=$?
+[ $had = 1 ] && [ $rc = 0 ] && grep -q '^built 1, unchanged 0, failed 0' "$T/out" &&
+    [ -s output/nordlicht-energie/handoff-package.pdf ] &&
+    [ ! -e output/nordlicht-energie/timeline.ics ]
+ok build-no-timeline-before-signature $? "had $had, exit $rc, $(ls output/nordlicht-energie) $(head -2 "$T/err")"
+"$H" build --force -o "$T/pre-fresh" >/dev/null 2>&1
+[ -s "$T/pre-fresh/nordlicht-energie/handoff.xml" ] &&
+    [ ! -e "$T/pre-fresh/nordlicht-energie/timeline.ics" ]
+ok build-no-empty-timeline-file $? "$(ls -l "$T/pre-fresh/nordlicht-energie" 2>&1)"
+
+# --- every deal gone: their outputs go too, and nothing else breaks
+# (under UBSan this once passed NULL to bsearch)
+rm -f deals/nordlicht-energie.md
+"$H" build >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc = 0 ] && [ ! -e output/nordlicht-energie ] &&
+    grep -q '^built 0, unchanged 0, failed 0' "$T/out" && [ ! -s "$T/err" ]
+ok build-all-deals-gone $? "exit $rc $(ls output) $(head -3 "$T/err")"
+
+# --- quiet by default: a valid deal's warnings are check's to show, so
+# build prints nothing for it; a deal that fails gets all of check's
+# diagnostics, its warnings too
+mkdir -p "$T/quiet/deals"
+cp "$ROOT/examples/deals/brightpath-learning.md" "$T/quiet/deals/"
+cd "$T/quiet" || exit 1
+"$H" check deals/brightpath-learning.md >"$T/check" 2>&1
+"$H" build >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc = 0 ] && grep -q ': warning: ' "$T/check" && [ ! -s "$T/err" ] &&
+    grep -Eq '^built 1, unchanged 0, failed 0, [0-9]+\.[0-9]{2}s$' "$T/out"
+ok build-quiet-valid-deal $? "exit $rc; stderr: $(head -3 "$T/err")"
+sed -i 's/^segment: .*/segment: galactic/' deals/brightpath-learning.md
+"$H" check deals/brightpath-learning.md >/dev/null 2>"$T/check"
+"$H" build >"$T/out" 2>"$T/err"
+rc=$?
+grep -v ': note: .*\[summary\]$' "$T/check" >"$T/ce"
+grep -q ': warning: ' "$T/ce" && grep -q ': error: ' "$T/ce" && [ $rc = 1 ] &&
+    cmp -s "$T/ce" "$T/err" && grep -q '^built 0, unchanged 0, failed 1' "$T/out"
+ok build-failed-deal-full-diagnostics $? "exit $rc; $(diff "$T/ce" "$T/err" | head -4)"
 
 # --- usage
 "$H" build -j 0 >/dev/null 2>&1

@@ -26,7 +26,7 @@ deal_draft nordlicht-energie > deals/nordlicht-energie.md
 out=$("$H" commit -m "first draft after the pilot" deals/nordlicht-energie.md 2>&1); rc=$?
 check git_commit_draft [ "$rc" -eq 0 ]
 subj=$(git log -1 --format=%s)
-[ "$subj" = "handoff(nordlicht-energie): pre-close, 97% complete" ] && ok git_commit_subject ||
+[ "$subj" = "handoff(nordlicht-energie): pre-close, 95% complete" ] && ok git_commit_subject ||
     no git_commit_subject "got: $subj"
 check git_commit_body [ "$(git log -1 --format=%b)" = "first draft after the pilot" ]
 [ "$(git log -1 --format='%an|%ae|%aI|%cI')" = "Zoë Müller|zoe.mueller@vendor.example|2026-11-17T10:00:00+01:00|2026-11-17T10:00:00+01:00" ] &&
@@ -106,12 +106,12 @@ first=$(printf '%s\n' "$log" | sed -n 2p)
 case $first in "$(git rev-parse --short=7 HEAD)  2026-11-21 09:00  Zoë Müller"*"signed"*"97%  2") ok git_log_newest ;;
 *) no git_log_newest "$first" ;; esac
 last=$(printf '%s\n' "$log" | tail -1)
-case $last in *"2026-11-17 10:00  Zoë Müller"*"pre-close"*"97%  0") ok git_log_oldest ;;
+case $last in *"2026-11-17 10:00  Zoë Müller"*"pre-close"*"95%  0") ok git_log_oldest ;;
 *) no git_log_oldest "$last" ;; esac
 case $(printf '%s\n' "$log" | sed -n 5p) in *"2026-11-18 08:00  Dana Reyes"*"signed"*"100%  0") ok git_log_env_author ;;
 *) no git_log_env_author "$log" ;; esac
 json=$("$H" log --format json deals/nordlicht-energie.md)
-case $json in *'"errors": 2'*'"percent": 97, "errors": 0}'*) ok git_log_json ;; *) no git_log_json "$json" ;; esac
+case $json in *'"errors": 2'*'"percent": 95, "errors": 0}'*) ok git_log_json ;; *) no git_log_json "$json" ;; esac
 "$H" log nosuchdeal >/dev/null 2>&1; check git_log_unknown [ $? -eq 1 ]
 
 # ---- show ---------------------------------------------------------------
@@ -146,7 +146,7 @@ first=$(git rev-list --reverse HEAD | sed -n 2p)
 d=$("$H" diff nordlicht-energie "$first" "$(git rev-list --reverse HEAD | sed -n 3p)")
 case $d in *"stage pre-close → signed"*) ok git_diff_stage ;; *) no git_diff_stage "$d" ;; esac
 case $d in *"stakeholder added: Henrik Ærø (CFO, economic buyer)"*) ok git_diff_stakeholder ;; *) no git_diff_stakeholder "$d" ;; esac
-case $d in *"completeness 97% → 100%"*) ok git_diff_completeness ;; *) no git_diff_completeness "$d" ;; esac
+case $d in *"completeness 95% → 100%"*) ok git_diff_completeness ;; *) no git_diff_completeness "$d" ;; esac
 # default: the last two versions (the lost section)
 d=$("$H" diff nordlicht-energie)
 case $d in *"why they chose us removed"*) ok git_diff_default ;; *) no git_diff_default "$d" ;; esac

@@ -21,7 +21,7 @@ ok() { echo "PASS $1"; }
 ko() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; nfail=$((nfail + 1)); }
 
 # Rules no input or command can trigger today, one 'id: reason' a line.
-UNREACHABLE='git: no call site emits RULE_GIT; outside a repository the git commands print "handoff: log: not in a git repository" without a rule id'
+UNREACHABLE=''
 
 # ---- the rule table -------------------------------------------------------
 
@@ -175,11 +175,9 @@ run "$t" "$tmp/out" build --force -o blocker acme-logistics.md
 trigger output 2 "acme-logistics.md: error:" "build -o onto a regular file"
 rm -f "$t/blocker"
 
-# git: a git command outside any repository (see UNREACHABLE).
+# git: a git command outside any repository.
 run "$t" "$tmp/out" log acme-logistics
-if grep -q '\[git\]' "$tmp/out"; then
-	printf 'git handoff log outside a repository\n' >> "$tmp/triggered"
-fi
+trigger git 2 ": error: not in a git repository" "log outside a git repository"
 
 # ---- coverage, rule by rule -------------------------------------------------
 

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_build_deal.c: one deal of 'handoff build': read it (from the work
+ * tree or from git at --rev), skip it when the state says it is
+ * unchanged, check it as 'handoff check' does, render every output in
+ * memory, then write each file atomically into OUTDIR/<deal id>/, so a
+ * deal that fails leaves its previous outputs as they were.  Runs on any
+ * worker thread: everything it says goes to the job's own list.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "build_state.h"
+#include "cmd.h"
+#include "cmd_build_int.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "model.h"
+#include "pdf_font.h"
+#include "render.h"
+#include "session.h"
+#include "vcs.h"
+
+/* The outputs of one deal, rendered in memory before anything is written. */
+struct outputs {
+	struct buf	 b[STATE_NOUTPUTS];	/* by state_output_name */
+	int		 have[STATE_NOUTPUTS];
+};
+
+/* ------------------------------------------------------------ one deal */
+
+/*
+ * Run one renderer.  Another helper's renderer may not be written yet:
+ * -1 without any diagnostic of its own means "not available", and the
+ * output is skipped with a warning; -1 with a diagnostic is a failure.
+ */
+static int
+render_step(struct outputs *o, int k, int rv, size_t before,
+    struct job *j, const char *file)
+{
+	if (rv == 0) {
+		o->have[k] = 1;
+		return 0;
+	}
+	if (j->dl.n > before)
+		return -1;
+	buf_dispose(&o->b[k]);
+	diag_add_sev(&j->dl, diag_pos_line(file, 0), RULE_OUTPUT, SEV_WARNING,
+	    "this build of handoff cannot write it yet", "%s skipped",
+	    state_output_name[k]);
+	return 0;
+}
+
+static int
+render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc,
+    struct job *j)
+{
+	char	*xml;
+	size_t	 len, n;
+
+	if ((xml = model_to_xml(rc->m, &len)) == NULL ||
+	    buf_put(&o->b[0], xml, len) == -1) {
+		free(xml);
+		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
+		    "out of memory writing handoff.xml");
+		return -1;
+	}
+	free(xml);
+	o->have[0] = 1;
+	n = j->dl.n;
+	if (render_step(o, 1, render_pdf(&o->b[1], rc, &j->dl), n, j,
+	    j->path) == -1)
+		return -1;
+	if (b->t == NULL) {
+		/* no templates: the e-mails cannot be written (warned once) */
+	} else {
+		n = j->dl.n;
+		if (render_step(o, 2, render_eml_intro(&o->b[2], rc, &j->dl),
+		    n, j, j->path) == -1)
+			return -1;
+		n = j->dl.n;
+		if (render_step(o, 3, render_eml_notice(&o->b[3], rc,
+		    o->b[1].data, o->b[1].len, &j->dl), n, j, j->path) == -1)
+			return -1;
+	}
+	n = j->dl.n;
+	if (render_step(o, 4, render_ics(&o->b[4], rc, &j->dl), n, j,
+	    j->path) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Write every rendered output into DIR/<id>/; 0 or -1.  An output a
+ * renderer left empty (timeline.ics before the signature date) is not
+ * written, and the one an earlier build wrote is removed: it would show
+ * a timeline the deal no longer has.
+ */
+static int
+write_all(const struct outputs *o, const struct build *b, struct job *j)
+{
+	char	*dir = NULL, *path = NULL;
+	int	 k, rv = -1;
+
+	if ((dir = fs_join(b->outdir, j->id)) == NULL || fs_mkdirs(dir) == -1) {
+		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
+		    "cannot create '%s': %s", dir ? dir : b->outdir,
+		    strerror(errno));
+		goto out;
+	}
+	for (k = 0; k < STATE_NOUTPUTS; k++) {
+		if (!o->have[k])
+			continue;
+		free(path);
+		if ((path = fs_join(dir, state_output_name[k])) != NULL &&
+		    o->b[k].len == 0) {
+			if (unlink(path) == -1 && errno != ENOENT) {
+				diag_add(&j->dl, diag_pos_line(j->path, 0),
+				    RULE_OUTPUT, "cannot remove '%s': %s",
+				    path, strerror(errno));
+				goto out;
+			}
+			continue;
+		}
+		if (path == NULL ||
+		    fs_write_atomic(path, o->b[k].data, o->b[k].len) == -1) {
+			diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
+			    "cannot write '%s': %s", path ? path : dir,
+			    strerror(errno));
+			goto out;
+		}
+	}
+	rv = 0;
+out:
+	free(dir);
+	free(path);
+	return rv;
+}
+
+/* The id the outputs go under: deal/id, which must be a safe name. */
+static int
+deal_id(struct job *j, const struct model *m)
+{
+	const char	*id = model_get(m, "deal/id");
+	xmlNodePtr	 n = model_find(m, "deal/id");
+	char		*stem;
+
+	if (!fs_deal_id_ok(id)) {
+		diag_add(&j->dl, model_pos(m, n != NULL ? n : model_root(m)),
+		    RULE_DEAL_ID, *id == '\0' ? "no deal id: nothing to name "
+		    "the output folder after" : "deal id '%s' cannot name an "
+		    "output folder", id);
+		return -1;
+	}
+	if ((stem = fs_stem(j->path)) != NULL && strcmp(stem, id) != 0)
+		diag_add_sev(&j->dl, model_pos(m, n), RULE_DEAL_ID, SEV_WARNING,
+		    "rename the file or change the id so that they match",
+		    "deal id '%s' differs from the file name '%s'", id, stem);
+	free(stem);
+	if ((j->id = strdup(id)) == NULL)
+		return -1;
+	return 0;
+}
+
+/* Read the deal's bytes from the work tree or from git at --rev; 0 or -1
+ * with a diagnostic. */
+static int
+read_deal(const struct build *b, struct job *j, char **data, size_t *len)
+{
+	int	 rc;
+
+	*data = NULL;
+	*len = 0;
+	if (b->rev == NULL) {
+		rc = fs_read(j->path, b->s.config.limits.max_file_size, data,
+		    len);
+		if (rc == -2) {
+			diag_add(&j->dl, diag_pos_line(j->path, 0),
+			    RULE_FILE_TOO_LARGE, "file is larger than %zu bytes",
+			    b->s.config.limits.max_file_size);
+			return -1;
+		}
+	} else
+		rc = vcs_read_at(".", b->rev, j->path, data, len);
+	if (rc != 0) {
+		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_IO,
+		    b->rev == NULL ? "cannot read: %s" : "cannot read at "
+		    "the revision: %s", b->rev == NULL ? strerror(errno) :
+		    vcs_strerror());
+		return -1;
+	}
+	return 0;
+}
+
+/* The build's fonts, read by the first deal that needs them; NULL when
+ * they cannot be read (render_pdf then says why, deal by deal). */
+static struct pdf_fonts *
+build_fonts(struct build *b)
+{
+	struct pdf_fonts	*fs;
+
+	pthread_mutex_lock(&b->lock);
+	if (!b->fonts_tried) {
+		b->fonts_tried = 1;
+		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
+			b->fonts = NULL;
+	}
+	fs = b->fonts;
+	pthread_mutex_unlock(&b->lock);
+	return fs;
+}
+
+/*
+ * Build one deal (force: even when unchanged).  Every problem goes to
+ * j->dl; j->result says what happened.  Touches nothing shared but its
+ * own outputs and, under the lock, the fonts.
+ */
+void
+build_one(struct build *b, struct job *j, int force)
+{
+	struct outputs	 o;
+	struct verdict	 v;
+	struct render_ctx rc;
+	struct model	*m = NULL;
+	char		 stamp[128], *data = NULL;
+	const char	*id;
+	size_t		 len, k;
+
+	memset(&o, 0, sizeof(o));
+	for (k = 0; k < STATE_NOUTPUTS; k++)
+		buf_init(&o.b[k]);
+	j->result = JOB_FAILED;
+	if (read_deal(b, j, &data, &len) == -1)
+		goto out;
+	state_hash(j->hash, b->inputs, data, len);
+	if (!force && state_unchanged(&b->state, j->path, j->hash,
+	    b->outdir, &id)) {
+		if ((j->id = strdup(id)) != NULL)
+			j->result = JOB_UNCHANGED;
+		goto out;
+	}
+	if ((m = session_check(&b->s, j->path, data, len, &v,
+	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0)
+		goto out;
+	/* quiet by default: a valid deal's warnings are check's to show */
+	diag_list_move(&j->held, &j->dl);
+	if (deal_id(j, m) == -1)
+		goto out;
+	if (b->rev != NULL)
+		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
+	else
+		vcs_stamp(stamp, sizeof(stamp), j->path);
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = &v;
+	rc.c = &b->s.config;
+	rc.s = b->s.schema;
+	rc.t = b->t;
+	rc.version = stamp;
+	rc.today = b->s.today;
+	rc.now = b->s.now;
+	rc.fonts = build_fonts(b);
+	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
+		goto out;
+	j->result = JOB_BUILT;
+out:
+	for (k = 0; k < STATE_NOUTPUTS; k++)
+		buf_dispose(&o.b[k]);
+	model_free(m);
+	free(data);
+}
+

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse_md_int.h: what the files of the Markdown front end share (not
+ * for use outside parse_md*.c).  parse_md.c walks the document: H1
+ * sections, H2 fields, unknown headings, the canonical order, the entry
+ * point; parse_md_block.c turns cmark nodes into text and prose
+ * elements; parse_md_table.c reads record tables and the commitments
+ * task list; parse_md_lines.c the 'key: value' lines of Process;
+ * parse_md_scan.c bounds tables and nesting before cmark-gfm runs.
+ * struct mdp is the state of one walk, passed to every function.
+ */
+#ifndef HANDOFF_PARSE_MD_INT_H
+#define HANDOFF_PARSE_MD_INT_H
+
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+#include <libxml/tree.h>
+
+struct diag_list;
+struct limits;
+struct model;
+
+#define N(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* H1 sections. */
+enum sec {
+	SEC_NONE,		/* before the first H1 */
+	SEC_CONTEXT, SEC_RELATIONSHIPS, SEC_GOALS, SEC_RISKS, SEC_DNA,
+	SEC_PROCESS,
+	SEC_EXTRA,		/* an H1 handoff does not know */
+	SEC__MAX
+};
+
+/* What content under the current heading turns into. */
+enum shape {
+	SH_NONE,		/* directly under a known H1 */
+	SH_BLOCK,		/* prose: p / li / table */
+	SH_OBJECTIONS, SH_COMMITMENTS, SH_STAKEHOLDERS, SH_METRICS,
+	SH_RISKS,		/* record tables and the task list */
+	SH_LINES,		/* Process: 'key: value' lines */
+	SH_INTRO,		/* Process: one date */
+	SH_EXTRA		/* an unknown heading: kept as block */
+};
+
+struct h2 {
+	enum sec	 sec;
+	const char	*key;
+	const char	*elem;	/* NULL: records go straight into the pillar */
+	enum shape	 shape;
+};
+
+/* Record tables: element, fields in XSD order, header aliases. */
+struct col {
+	const char	*key;	/* after md_key() */
+	int		 slot;
+};
+
+struct rec {
+	const char		*elem;
+	const char		*what;	/* for messages */
+	const char *const	*slots;	/* element names, XSD order */
+	size_t			 nslots;
+	const struct col	*cols;
+	size_t			 ncols;
+};
+#define MAX_LEVEL	6
+#define MDP_H2_MAX	96	/* room for every entry of h2_names */
+
+/* The walk's state: where in the document we are. */
+struct mdp {
+	struct model		*m;
+	struct diag_list	*dl;
+	const struct limits	*lim;
+	unsigned		 line0;	/* file line of body line 1, minus 1 */
+	int			 oom;
+
+	enum sec		 sec;
+	xmlNodePtr		 secn;	/* pillar element, made lazily */
+	char			*sec_title;
+	unsigned		 sec_line, sec_col;
+	unsigned		 seen_sec;	/* bit per enum sec */
+
+	const struct h2		*field;	/* NULL: none or unknown */
+	enum shape		 shape;
+	xmlNodePtr		 fieldn;	/* made lazily */
+	char			*field_title;
+	unsigned		 field_line, field_col;
+	unsigned char		 seen_h2[MDP_H2_MAX];
+	xmlNodePtr		 stray;	/* this heading's stray notes */
+	xmlNodePtr		 ext[MAX_LEVEL + 1];	/* extras by level */
+	int			 ext_level;	/* deepest one in use */
+};
+
+/* Where records go: the pillar or the field element, made on demand. */
+typedef xmlNodePtr (*mdp_get)(struct mdp *);
+
+/* parse_md_block.c: positions, elements, text and prose. */
+/* The file line of n (or of its nearest ancestor that has one); 0. */
+unsigned	 mdp_line(const struct mdp *p, cmark_node *n);
+/* n's column, from 0. */
+unsigned	 mdp_col(cmark_node *n);
+/* cmark's name of n's type ("paragraph", "table"). */
+const char	*mdp_kind(cmark_node *n);
+/* True when n's type is called kind. */
+int		 mdp_is(cmark_node *n, const char *kind);
+/* A new element under parent, with position; NULL (and p->oom set)
+ * when out of memory, or when parent is NULL. */
+xmlNodePtr	 mdp_add(struct mdp *p, xmlNodePtr parent, const char *name,
+		    const char *text, unsigned line, unsigned col,
+		    int col_known);
+/* Set an attribute of n (NULL: nothing); sets p->oom on failure. */
+void		 mdp_attr(struct mdp *p, xmlNodePtr n, const char *name,
+		    const char *value);
+/* The text of an inline subtree, breaks as brk (' ' or '\n'); malloc'd,
+ * NULL when out of memory. */
+char		*mdp_flatten(cmark_node *root, int brk);
+/* Any block as prose under parent: p, li, table; depth-bounded. */
+void		 mdp_block(struct mdp *p, xmlNodePtr parent, cmark_node *n,
+		    unsigned depth);
+
+/* parse_md.c: the current section and field. */
+/* The pillar element of the current H1, made on first use. */
+xmlNodePtr	 mdp_secn(struct mdp *p);
+/* The element of the current H2 field, made on first use. */
+xmlNodePtr	 mdp_fieldn(struct mdp *p);
+/* The extra element keeping stray content of the current heading. */
+xmlNodePtr	 mdp_stray_node(struct mdp *p, cmark_node *n);
+/* Content where it does not belong: kept as notes, and warned about. */
+void		 mdp_stray(struct mdp *p, cmark_node *n, const char *expect);
+
+/* parse_md_table.c: record tables and commitments. */
+extern const struct rec	 rec_stk, rec_met, rec_risk, rec_obj;
+/* "None identified" and its spellings, for the Risks section. */
+extern const char *const none_risk[];
+/* A record table (stakeholders, metrics, risks, objections). */
+void	 mdp_records(struct mdp *p, const struct rec *r, mdp_get parent,
+	    cmark_node *t);
+/* True when the paragraph (or one-item list) says one of keys. */
+int	 mdp_says(cmark_node *n, const char *const *keys);
+/* The commitments task list, or 'None'. */
+void	 mdp_commitments(struct mdp *p, cmark_node *n);
+
+/* parse_md_lines.c: Process fields. */
+/* The 'key: value' lines of a paragraph or of a list's items. */
+void	 mdp_lines(struct mdp *p, cmark_node *n);
+
+/* parse_md_scan.c: the pre-scan. */
+/* Refuse (with a diagnostic) a body whose tables or nesting exceed the
+ * limits, before cmark-gfm sees it; 0 or -1. */
+int	 mdp_prescan(struct mdp *p, const char *s, size_t len);
+
+#endif
