@@ -231,7 +231,14 @@ model_add(struct model *m, xmlNodePtr parent, const char *name,
 int
 model_set_attr(xmlNodePtr n, const char *name, const char *value)
 {
-	return xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL ? -1 : 0;
+	char	*clean;
+	int	 rc;
+
+	if ((clean = model_clean_text(value)) == NULL)
+		return -1;
+	rc = xmlSetProp(n, BAD_CAST name, BAD_CAST clean) == NULL ? -1 : 0;
+	free(clean);
+	return rc;
 }
 
 const char *
