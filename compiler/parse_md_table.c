@@ -274,10 +274,8 @@ mdp_commit_item(struct mdp *p, xmlNodePtr parent, cmark_node *item,
 			diag_add(p->dl, diag_pos(p->m->file, line, col),
 			    RULE_COMMITMENT_FORMAT, "commitment '%s' is not a "
 			    "task item ('- [ ] ...')", text);
-		else if (rc == 1)
-			diag_add(p->dl, diag_pos(p->m->file, line, col),
-			    RULE_COMMITMENT_FORMAT, "commitment '%s' does not "
-			    "say who promised it", text);
+		/* A missing '(Who, by DATE)' leaves <who> empty: the
+		 * validator reports it, by stage, with the field's hint. */
 		if (rc != -1) {
 			n = mdp_add(p, parent, "commitment", NULL, line, col, 1);
 			mdp_attr(p, n, "done", task &&
