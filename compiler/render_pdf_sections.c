@@ -312,8 +312,8 @@ stakeholders(struct rp *r, const xmlNode *rel)
 {
 	static const char *const head[7] = { "#", "Name", "Role", "Influence",
 	    "Stance", "Contact", "Notes" };
-	static const float frac[7] = { 0.055f, 0.165f, 0.13f, 0.12f, 0.13f,
-	    0.22f, 0.18f };
+	static const float frac[7] = { 0.045f, 0.16f, 0.15f, 0.115f, 0.13f,
+	    0.21f, 0.19f };
 	struct pdf_table t = { 7, head, frac, SMALL, 1, 0 };
 	struct pdf_cell	 c[7];
 	xmlNodePtr	 st, ro;
