@@ -96,6 +96,10 @@ md_enum(const char *s)
 		{ "mid-size", "mid-market" },
 		{ "mm", "mid-market" },
 		{ "ent", "enterprise" },
+		{ "med", "medium" },
+		{ "mid", "medium" },
+		{ "hi", "high" },
+		{ "lo", "low" },
 	};
 	char	*out, *t;
 	size_t	 i, o = 0;
@@ -452,6 +456,54 @@ md_trailer(const char *in, size_t len, char **who, char **due)
 	return 0;
 }
 
+/* A YYYY-MM-DD shape (the validator checks the calendar). */
+static int
+md_datelike(const char *s)
+{
+	return s != NULL && strlen(s) == 10 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[3]) && s[4] == '-' && s[7] == '-' &&
+	    isdigit((unsigned char)s[9]);
+}
+
+/*
+ * The dash form 'WHAT — Who, by 2027-01-31' (em dash, en dash or ' -- ').
+ * Only taken when the part after the dash ends in a date, so that a dash
+ * inside the text ('SAP connector — phase 1') is left alone.  Returns 0
+ * when it matched (text, who, due set), 1 when not, -1 out of memory.
+ */
+static int
+md_dash_form(const char *s, size_t len, char **text, char **who, char **due)
+{
+	static const char *const dashes[] = { " \xe2\x80\x94 ",
+	    " \xe2\x80\x93 ", " -- " };
+	const char	*best = NULL, *p;
+	size_t		 i, blen = 0, n;
+
+	for (i = 0; i < sizeof(dashes) / sizeof(dashes[0]); i++) {
+		n = strlen(dashes[i]);
+		for (p = s; (p = strstr(p, dashes[i])) != NULL &&
+		    (size_t)(p - s) + n <= len; p++)
+			if (best == NULL || p > best) {
+				best = p;
+				blen = n;
+			}
+	}
+	if (best == NULL || best == s)
+		return 1;
+	p = best + blen;
+	if (md_trailer(p, len - (size_t)(p - s), who, due) == -1)
+		return -1;
+	if (*who == NULL || !md_datelike(*due)) {
+		free(*who);
+		free(*due);
+		*who = *due = NULL;
+		return 1;
+	}
+	if ((*text = md_trim_dup(s, (size_t)(best - s))) == NULL)
+		return -1;
+	return 0;
+}
+
 int
 md_commitment_parse(const char *s, char **text, char **who, char **due)
 {
@@ -472,6 +524,8 @@ md_commitment_parse(const char *s, char **text, char **who, char **due)
 				break;
 		}
 	if (open == NULL || open < s) {
+		if ((depth = md_dash_form(s, len, text, who, due)) != 1)
+			return depth;
 		*text = md_trim_dup(s, len);
 		return *text == NULL ? -1 : 1;
 	}

@@ -213,6 +213,13 @@ test_parse_md__commitment(void **state)
 	    NULL);
 	commit_is("Unbalanced (Sam, by 2027", 1, "Unbalanced (Sam, by 2027",
 	    NULL, NULL);
+	/* The dash form, taken only when it ends in a date. */
+	commit_is("Weekly report \xe2\x80\x94 Dana Reyes, by 2026-12-15", 0,
+	    "Weekly report", "Dana Reyes", "2026-12-15");
+	commit_is("Weekly report -- Dana Reyes, 2026-12-15", 0,
+	    "Weekly report", "Dana Reyes", "2026-12-15");
+	commit_is("SAP connector \xe2\x80\x93 phase 1", 1,
+	    "SAP connector \xe2\x80\x93 phase 1", NULL, NULL);
 }
 
 static void
@@ -244,6 +251,9 @@ test_parse_md__key_enum(void **state)
 	free(e);
 	e = md_enum("HIGH");
 	assert_string_equal(e, "high");
+	free(e);
+	e = md_enum("Med");
+	assert_string_equal(e, "medium");
 	free(e);
 }
 
