@@ -150,6 +150,55 @@ xsd_reported(const struct vstate *st, const xmlNode *n)
 
 /* ===== 1. XSD ============================================================ */
 
+/*
+ * libxml2's wording, made readable: no "Element '{ns}x': " prefix (the
+ * label says which field), no namespace in element names, and plain
+ * words for the two messages authors of XML deals meet most.
+ */
+static void
+xsd_clean_message(char *out, size_t sz, const char *msg)
+{
+	static const char *const words[][2] = {
+		{ "{" MODEL_NS "}", "" },
+		{ "This element is not expected. Expected is one of ( ",
+		    "element out of place or unknown here; expected one of: " },
+		{ "This element is not expected. Expected is ( ",
+		    "element out of place or unknown here; expected: " },
+		{ "This element is not expected.",
+		    "element out of place or unknown here" },
+		{ " ).", "" },
+		{ "is not a valid value of the atomic type 'xs:boolean'",
+		    "is not true or false" },
+		{ "is not a valid value of the atomic type 'xs:integer'",
+		    "is not a whole number" },
+		{ "is not a valid value of the atomic type", "is not a valid" },
+		{ "The attribute", "attribute" },
+	};
+	const char	*p = strstr(msg, "}"), *q;
+	size_t		 i, o = 0, n;
+
+	q = p != NULL && strncmp(msg, "Element '", 9) == 0 ?
+	    strstr(p, "': ") : NULL;
+	for (p = q ? q + 3 : msg; *p != '\0' && o + 1 < sz; ) {
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+			n = strlen(words[i][0]);
+			if (strncmp(p, words[i][0], n) == 0)
+				break;
+		}
+		if (i < sizeof(words) / sizeof(words[0])) {
+			o += (size_t)snprintf(out + o, sz - o, "%s", words[i][1]);
+			if (o >= sz)
+				o = sz - 1;
+			p += n;
+		} else
+			out[o++] = *p++;
+	}
+	out[o] = '\0';
+	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == '.' ||
+	    out[o - 1] == ' '))
+		out[--o] = '\0';
+}
+
 /* Turn libxml2's "Element '{ns}x': …" message into one of ours. */
 static void
 xsd_on_error(void *arg, xmlErrorPtr e)
@@ -211,14 +260,7 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 		    f ? f->hint : NULL, "%s: '%.80s' is not in the expected form",
 		    label, val);
 	else {
-		/* Strip "Element '{urn:x-handoff:1}x': " for readability. */
-		const char *p = strstr(msg, "}");
-		const char *q = p ? strstr(p, "': ") : NULL;
-
-		snprintf(clean, sizeof(clean), "%s", q ? q + 3 : msg);
-		len = strlen(clean);
-		while (len > 0 && (clean[len - 1] == '\n' || clean[len - 1] == '.'))
-			clean[--len] = '\0';
+		xsd_clean_message(clean, sizeof(clean), msg);
 		diag_add(st->dl, model_pos(st->m, n), RULE_SCHEMA,
 		    "%s: %s", label, clean);
 	}
