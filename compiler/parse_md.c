@@ -246,8 +246,14 @@ mdp_content(struct mdp *p, cmark_node *n)
 	case SH_STAKEHOLDERS:
 	case SH_METRICS:
 	case SH_RISKS:
+		/* '## Risks' under '# Risks' may say "None identified" too. */
+		if (!table && p->shape == SH_RISKS && mdp_says(n, none_risk)) {
+			mdp_attr(p, mdp_secn(p), "none", "true");
+			break;
+		}
 		if (!table) {
-			mdp_stray(p, n, "a table");
+			mdp_stray(p, n, p->shape == SH_RISKS ?
+			    "a table or 'None identified'" : "a table");
 			break;
 		}
 		mdp_records(p, p->shape == SH_OBJECTIONS ? &rec_obj :
