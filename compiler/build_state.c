@@ -391,13 +391,14 @@ state_inputs(char out[STATE_HASH_LEN], const char *root, const char *fontdir,
 }
 
 void
-state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *data,
-    size_t len)
+state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *salt,
+    const char *data, size_t len)
 {
 	struct fnv	 h;
 
 	fnv_init(&h);
 	fnv_add(&h, inputs, strlen(inputs));
+	fnv_add(&h, salt, strlen(salt) + 1);
 	fnv_add(&h, data, len);
 	fnv_hex(&h, out);
 }

@@ -67,9 +67,13 @@ int	state_unchanged(const struct state *st, const char *path,
  */
 void	state_inputs(char out[STATE_HASH_LEN], const char *root,
 	    const char *fontdir, const char *const *extra, size_t nextra);
-/* The hash of one deal: the inputs' hash and the deal's bytes. */
+/*
+ * The hash of one deal: the inputs' hash, a salt (whether the deal is
+ * committed, so that committing it refreshes its version stamp) and the
+ * deal's bytes.
+ */
 void	state_hash(char out[STATE_HASH_LEN], const char *inputs,
-	    const char *data, size_t len);
+	    const char *salt, const char *data, size_t len);
 /* Remove OUTDIR/id's outputs (the files build writes, then the folder
  * when empty).  0 or -1. */
 int	state_remove_outputs(const char *outdir, const char *id);

@@ -303,6 +303,8 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 		    "templates yet", "the e-mails are skipped");
 	if (state_load(&b->state, b->outdir) == -1)
 		return -1;
+	if (b->rev == NULL && (b->stamper = vcs_stamper_new(".")) == NULL)
+		return -1;
 	build_inputs(b);
 	return 0;
 }
@@ -323,6 +325,7 @@ build_close(struct build *b)
 	state_dispose(&b->state);
 	session_close(&b->s);
 	pdf_fonts_free(b->fonts);
+	vcs_stamper_free(b->stamper);
 	if (b->vcs)
 		vcs_lib_shutdown();
 	pthread_mutex_destroy(&b->lock);

@@ -63,8 +63,14 @@ render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc
 	char	*xml;
 	size_t	 len, n;
 
+	/* The canonical XML, stamped (in a comment, after the declaration)
+	 * with the version it was built from, like every output. */
 	if ((xml = model_to_xml(rc->m, &len)) == NULL ||
-	    buf_put(&o->b[0], xml, len) == -1) {
+	    (n = strcspn(xml, "\n") + 1) > len ||
+	    buf_put(&o->b[0], xml, n) == -1 ||
+	    buf_printf(&o->b[0], "<!-- handoff %s, built from %s -->\n",
+	    HANDOFF_VERSION, rc->version ? rc->version : "not in git") == -1 ||
+	    buf_put(&o->b[0], xml + n, len - n) == -1) {
 		free(xml);
 		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
 		    "out of memory writing handoff.xml");
@@ -237,7 +243,13 @@ build_one(struct build *b, struct job *j, int force)
 	j->result = JOB_FAILED;
 	if (read_deal(b, j, &data, &len) == -1)
 		goto out;
-	state_hash(j->hash, b->inputs, data, len);
+	/* The stamp is read first: committing a deal changes its stamp
+	 * from '+dirty' to clean, and that alone rebuilds it. */
+	if (b->rev != NULL)
+		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
+	state_hash(j->hash, b->inputs, b->rev != NULL ? "rev" :
+	    vcs_stamper_get(b->stamper, j->path, data, len, stamp,
+	    sizeof(stamp)) ? "dirty" : "clean", data, len);
 	if (!force && state_unchanged(&b->state, j->path, j->hash,
 	    b->outdir, &id)) {
 		if ((j->id = strdup(id)) != NULL)
@@ -251,10 +263,6 @@ build_one(struct build *b, struct job *j, int force)
 	diag_list_move(&j->held, &j->dl);
 	if (deal_id(j, m) == -1)
 		goto out;
-	if (b->rev != NULL)
-		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
-	else
-		vcs_stamp(stamp, sizeof(stamp), j->path);
 	memset(&rc, 0, sizeof(rc));
 	rc.m = m;
 	rc.v = &v;

@@ -41,6 +41,8 @@ struct job {
 /* What every worker shares; read-only while the workers run, but for
  * the job counters and the fonts (made on first use), which the mutex
  * guards. */
+struct vcs_stamper;
+
 struct build {
 	const struct cli	*cli;
 	struct session		 s;
@@ -58,6 +60,7 @@ struct build {
 	struct pdf_fonts	*fonts;		/* NULL: not read (yet) */
 	int			 fonts_tried;
 	int			 vcs;		/* vcs_lib_init() held */
+	struct vcs_stamper	*stamper;	/* version stamps of the work tree */
 	pthread_mutex_t		 lock;
 };
 

@@ -227,7 +227,9 @@ render_ics(struct buf *out, const struct render_ctx *rc, struct diag_list *dl)
 	    "VERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n") == -1 ||
 	    buf_printf(&name, "Handoff timeline: %s",
 	    model_get(rc->m, "deal/client")) == -1 ||
-	    ics_prop_text(out, &tmp, "X-WR-CALNAME", name.data) == -1)
+	    ics_prop_text(out, &tmp, "X-WR-CALNAME", name.data) == -1 ||
+	    ics_prop_text(out, &tmp, "X-HANDOFF-VERSION", rc->version ?
+	    rc->version : "not in git") == -1)
 		goto out;
 	/* The package step is internal (CS acknowledgement): not here. */
 	for (s = STEP_PACKAGE + 1; s < STEP__MAX; s++)

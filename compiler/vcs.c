@@ -1312,3 +1312,134 @@ vcs_stamp(char *out, size_t outsz, const char *path)
 	vcs_lib_shutdown();
 }
 
+/* ===== stamps for a whole build ======================================== */
+
+/* One blob of HEAD's tree. */
+struct vcs_entry {
+	char		*path;	/* from the top of the work tree */
+	git_oid		 oid;
+};
+
+struct vcs_stamper {
+	struct vcs		*v;		/* NULL: not in git */
+	int			 head;		/* HEAD names a commit */
+	char			 id[VCS_ID_MAX];
+	struct vcs_entry	*e;		/* HEAD's blobs, sorted by path */
+	size_t			 n, cap;
+	int			 lib;		/* vcs_lib_init() succeeded */
+};
+
+static int
+vcs_entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct vcs_entry *)a)->path,
+	    ((const struct vcs_entry *)b)->path);
+}
+
+/* git_tree_walk callback: remember every blob with its path. */
+static int
+vcs_stamper_take(const char *root, const git_tree_entry *te, void *arg)
+{
+	struct vcs_stamper	*s = arg;
+	struct vcs_entry	*e;
+	size_t			 len;
+
+	if (git_tree_entry_type(te) != GIT_OBJECT_BLOB)
+		return 0;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		if ((e = realloc(s->e, s->cap * sizeof(*e))) == NULL)
+			return -1;
+		s->e = e;
+	}
+	e = &s->e[s->n];
+	len = strlen(root) + strlen(git_tree_entry_name(te)) + 1;
+	if ((e->path = malloc(len)) == NULL)
+		return -1;
+	snprintf(e->path, len, "%s%s", root, git_tree_entry_name(te));
+	git_oid_cpy(&e->oid, git_tree_entry_id(te));
+	s->n++;
+	return 0;
+}
+
+/*
+ * HEAD's tree is read once, into a sorted table of blobs: a build then
+ * looks each deal up without touching libgit2, from any thread.
+ */
+struct vcs_stamper *
+vcs_stamper_new(const char *dir)
+{
+	struct vcs_stamper	*s;
+	git_commit		*head = NULL;
+	git_tree		*tree = NULL;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	if (vcs_lib_init() < 0)
+		return s;
+	s->lib = 1;
+	if (vcs_open(&s->v, dir) != 0 || vcs_workdir(s->v) == NULL ||
+	    vcs_head_commit(&head, s->v->repo) < 0) {
+		vcs_free(s->v);
+		s->v = NULL;
+	} else if (head != NULL) {
+		s->head = 1;
+		git_oid_tostr(s->id, sizeof(s->id), git_commit_id(head));
+		s->id[VCS_SHORT] = '\0';
+		if (git_commit_tree(&tree, head) < 0 || git_tree_walk(tree,
+		    GIT_TREEWALK_PRE, vcs_stamper_take, s) < 0)
+			s->n = 0;	/* every file reads as dirty */
+		else
+			qsort(s->e, s->n, sizeof(*s->e), vcs_entry_cmp);
+	}
+	git_tree_free(tree);
+	git_commit_free(head);
+	git_error_clear();
+	return s;
+}
+
+int
+vcs_stamper_get(struct vcs_stamper *s, const char *path, const void *data,
+    size_t len, char *out, size_t outsz)
+{
+	struct vcs_entry	 key, *e = NULL;
+	git_oid			 oid;
+	char			*rel = NULL;
+	int			 dirty = 1;
+
+	if (s == NULL || s->v == NULL) {
+		snprintf(out, outsz, "not in git");
+		return 1;
+	}
+	if (!s->head) {
+		snprintf(out, outsz, "uncommitted");
+		return 1;
+	}
+	if (vcs_relpath(&rel, s->v, path) == 0 && s->n > 0) {
+		key.path = rel;
+		e = bsearch(&key, s->e, s->n, sizeof(*s->e), vcs_entry_cmp);
+	}
+	if (e != NULL && git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) == 0 &&
+	    git_oid_equal(&oid, &e->oid))
+		dirty = 0;
+	free(rel);
+	snprintf(out, outsz, "%s%s", s->id, dirty ? "+dirty" : "");
+	return dirty;
+}
+
+void
+vcs_stamper_free(struct vcs_stamper *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->e[i].path);
+	free(s->e);
+	vcs_free(s->v);
+	git_error_clear();
+	if (s->lib)
+		vcs_lib_shutdown();
+	free(s);
+}

@@ -209,4 +209,27 @@ int		 vcs_rev_short(char *out, size_t outsz, const char *repo_dir,
  */
 void		 vcs_stamp(char *out, size_t outsz, const char *path);
 
+/*
+ * Version stamps for many files of one work tree, as 'build' needs them:
+ * the repository and HEAD are opened once.  Thread-safe.
+ */
+struct vcs_stamper;
+
+/*
+ * Open the repository around folder dir.  Outside git (or with libgit2
+ * failing) the stamper still works and says "not in git".  Returns NULL
+ * only when out of memory.  Free with vcs_stamper_free().
+ */
+struct vcs_stamper	*vcs_stamper_new(const char *dir);
+/*
+ * The stamp of path, whose work-tree bytes are data/len: the short id of
+ * HEAD, with "+dirty" when data is not HEAD's blob at path; "uncommitted"
+ * in a repository without commits; "not in git".  Returns 1 when the
+ * stamp is dirty (or there is no commit to name), else 0.
+ */
+int			 vcs_stamper_get(struct vcs_stamper *s,
+			    const char *path, const void *data, size_t len,
+			    char *out, size_t outsz);
+void			 vcs_stamper_free(struct vcs_stamper *s);
+
 #endif
