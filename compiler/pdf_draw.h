@@ -61,6 +61,7 @@ struct pdf {
 	unsigned long	 error;		/* its code and detail */
 	unsigned long	 detail;
 	int		 oom;
+	int		 flow;		/* a chapter may start mid-page */
 };
 
 /* One cell of a table row. */

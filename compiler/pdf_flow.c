@@ -139,8 +139,13 @@ pdf_heading(struct pdf *p, int depth, const char *title)
 	if (depth < 0 || depth > 2)
 		depth = 2;
 	if (depth == 0) {
-		if (p->npages == 0 || p->y < p->top)
+		/* A chapter opens a page; with flow, it follows on the same
+		 * page when a third of the page is still free. */
+		if (p->npages == 0 || (p->y < p->top && (!p->flow ||
+		    p->y - p->bottom < (p->top - p->bottom) / 3.0f)))
 			pdf_new_page(p);
+		else if (p->y < p->top)
+			pdf_skip(p, 30.0f);
 	} else {
 		/* keep the heading with at least three lines of what follows */
 		pdf_need(p, before[depth] + size[depth] * LEAD + 4 * BODY * LEAD);

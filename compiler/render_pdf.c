@@ -475,6 +475,9 @@ layout(struct rp *r, struct buf *out)
 	rp_relationships(r);
 	rp_goals(r);
 	rp_risks(r);
+	/* The pillars open their own pages; the shorter chapters after
+	 * them share pages. */
+	r->p.flow = 1;
 	rp_timeline(r);
 	rp_client_dna(r);
 	rp_process(r);

@@ -444,7 +444,7 @@ rp_risks(struct rp *r)
 {
 	static const char *const head[5] = { "Risk", "Severity", "Likelihood",
 	    "Mitigation", "Owner" };
-	static const float frac[5] = { 0.3f, 0.12f, 0.12f, 0.34f, 0.12f };
+	static const float frac[5] = { 0.29f, 0.12f, 0.14f, 0.33f, 0.12f };
 	struct pdf_table t = { 5, head, frac, SMALL, 1, 0 };
 	struct pdf_cell	 c[5];
 	xmlNodePtr	 rs = model_find(r->m, "risks"), k;
