@@ -116,7 +116,7 @@ write_all(const struct outputs *o, const struct build *b, struct job *j)
 	if ((dir = fs_join(b->outdir, j->id)) == NULL || fs_mkdirs(dir) == -1) {
 		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
 		    "cannot create '%s': %s", dir ? dir : b->outdir,
-		    strerror(errno));
+		    fs_strerror(errno));
 		goto out;
 	}
 	for (k = 0; k < STATE_NOUTPUTS; k++) {
@@ -128,7 +128,7 @@ write_all(const struct outputs *o, const struct build *b, struct job *j)
 			if (unlink(path) == -1 && errno != ENOENT) {
 				diag_add(&j->dl, diag_pos_line(j->path, 0),
 				    RULE_OUTPUT, "cannot remove '%s': %s",
-				    path, strerror(errno));
+				    path, fs_strerror(errno));
 				goto out;
 			}
 			continue;
@@ -137,7 +137,7 @@ write_all(const struct outputs *o, const struct build *b, struct job *j)
 		    fs_write_atomic(path, o->b[k].data, o->b[k].len) == -1) {
 			diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
 			    "cannot write '%s': %s", path ? path : dir,
-			    strerror(errno));
+			    fs_strerror(errno));
 			goto out;
 		}
 	}
@@ -196,7 +196,7 @@ read_deal(const struct build *b, struct job *j, char **data, size_t *len)
 	if (rc != 0) {
 		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_IO,
 		    b->rev == NULL ? "cannot read: %s" : "cannot read at "
-		    "the revision: %s", b->rev == NULL ? strerror(errno) :
+		    "the revision: %s", b->rev == NULL ? fs_strerror(errno) :
 		    vcs_strerror());
 		return -1;
 	}

@@ -111,7 +111,7 @@ convert_read(const char *in, const struct limits *lim, struct diag_list *dl)
 		    "file is larger than %zu bytes", lim->max_file_size);
 	else if (rc == -1)
 		diag_add(dl, diag_pos_line(in, 0), RULE_IO, "cannot read: %s",
-		    strerror(errno));
+		    fs_strerror(errno));
 	else if (parse_check_bytes(in, data, len, lim, dl) == 0)
 		m = parse_any(in, data, len, lim, dl);
 	free(data);
@@ -174,13 +174,13 @@ cmd_convert(const struct cli *cli, int argc, char **argv)
 	if (o.out != NULL) {
 		if (fs_write_atomic(o.out, b.data ? b.data : "", b.len) == -1) {
 			diag_add(&dl, diag_pos_line(o.out, 0), RULE_OUTPUT,
-			    "cannot write: %s", strerror(errno));
+			    "cannot write: %s", fs_strerror(errno));
 			goto out;
 		}
 	} else if (b.len > 0 && (fwrite(b.data, 1, b.len, stdout) != b.len ||
 	    fflush(stdout) != 0)) {
 		cmd_error("convert: cannot write to stdout: %s",
-		    strerror(errno));
+		    fs_strerror(errno));
 		goto out;
 	}
 	rc = 0;

@@ -88,7 +88,7 @@ load_partials(struct mustache_set *set, const char *dir, const char *self,
 
 	if ((d = opendir(dir)) == NULL) {
 		diag_add(dl, diag_pos_line(dir, 0), RULE_IO,
-		    "cannot open partials folder: %s", strerror(errno));
+		    "cannot open partials folder: %s", fs_strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -130,7 +130,7 @@ read_or_diag(const char *path, size_t *len, struct diag_list *dl)
 		return data;
 	diag_add(dl, diag_pos_line(path, 0), r == -2 ? RULE_FILE_TOO_LARGE :
 	    RULE_IO, "%s", r == -2 ? "file is larger than 1 MiB" :
-	    strerror(errno));
+	    fs_strerror(errno));
 	return NULL;
 }
 

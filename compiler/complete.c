@@ -21,11 +21,31 @@
 
 /* ===== 3. field levels and completeness ================================== */
 
+/*
+ * Where to report the missing field at path: the heading or key the
+ * author left empty (a Markdown '## Pain points' with nothing under it,
+ * 'ae:' with no value), else the nearest element there is (where), else
+ * the heading of the nearest enclosing section.
+ */
+static struct srcpos
+missing_pos(const struct vstate *st, const xmlNode *where, const char *path)
+{
+	struct srcpos	 pos;
+
+	if (model_find(st->m, path) == NULL &&
+	    (pos = model_anchor_pos(st->m, path, 0)).line > 0)
+		return pos;
+	pos = model_pos(st->m, where);
+	if (pos.line == 0)
+		pos = model_anchor_pos(st->m, path, 1);
+	return pos.line > 0 ? pos : model_pos(st->m, where);
+}
+
 static void
 report_missing(struct vstate *st, const struct field *f, enum level lvl,
     const xmlNode *where, const char *who)
 {
-	struct srcpos	 pos = model_pos(st->m, where);
+	struct srcpos	 pos = missing_pos(st, where, f->path);
 	const char	*hint = f->hint;
 
 	if (lvl == LEVEL_REQUIRED) {
@@ -547,8 +567,10 @@ complete_playbooks(struct vstate *st)
 				st->missing_required++;
 			where = model_find(st->m, r->kind == PB_ROLE ?
 			    "relationships" : "deal");
-			diag_add_sev(st->dl, model_pos(st->m, where ? where :
-			    model_root(st->m)), RULE_PLAYBOOK_FIELD, sev, r->hint,
+			diag_add_sev(st->dl, missing_pos(st, where ? where :
+			    model_root(st->m), r->kind == PB_ROLE ?
+			    "relationships" : "deal"), RULE_PLAYBOOK_FIELD, sev,
+			    r->hint,
 			    "the %s playbook %s %s '%s'", pb->name,
 			    r->level == LEVEL_REQUIRED ? "requires" : "recommends",
 			    r->kind == PB_SECTION ? "a section" : "a stakeholder with role",

@@ -304,8 +304,9 @@ field_path_ok(const char *s)
 static int
 cfg_required(struct config *c, struct cfgread *r, const struct ynode *v)
 {
-	char	**p;
-	size_t	  i;
+	char		**p;
+	unsigned	 *ln;
+	size_t		  i;
 
 	if (!cfg_list(r, v, "required"))
 		return 0;
@@ -321,6 +322,11 @@ cfg_required(struct config *c, struct cfgread *r, const struct ynode *v)
 		    (c->nrequired + 1) * sizeof(*p))) == NULL)
 			return -1;
 		c->required = p;
+		if ((ln = realloc(c->required_line,
+		    (c->nrequired + 1) * sizeof(*ln))) == NULL)
+			return -1;
+		c->required_line = ln;
+		ln[c->nrequired] = v->kid[i]->line;
 		if ((p[c->nrequired] = strdup(v->kid[i]->value)) == NULL)
 			return -1;
 		c->nrequired++;
@@ -620,7 +626,7 @@ config_load(struct config *c, const char *path, int must_exist,
 	}
 	if (rc == -1) {
 		diag_add(dl, diag_pos_line(path, 0), RULE_IO,
-		    "cannot read: %s", strerror(errno));
+		    "cannot read: %s", fs_strerror(errno));
 		return -1;
 	}
 	free(c->file);
@@ -647,6 +653,7 @@ config_dispose(struct config *c)
 	for (i = 0; i < c->nrequired; i++)
 		free(c->required[i]);
 	free(c->required);
+	free(c->required_line);
 	config_init(c);
 }
 

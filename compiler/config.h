@@ -33,6 +33,7 @@ struct config {
 	int		 deadline_days;		/* business days; default 2 */
 	struct timeline	 timelines[SEGMENT__MAX];	/* per segment */
 	char		**required;	/* extra required field paths */
+	unsigned	*required_line;	/* of each, in handoff.yml */
 	size_t		 nrequired;
 	struct limits	 limits;
 };

@@ -64,6 +64,69 @@ dup_or_null(const char *s)
 	return s == NULL ? NULL : strdup(s);
 }
 
+/*
+ * A diagnostic quotes the user's values, and it goes to a terminal, an
+ * editor or a CI log: a value must not move the cursor, start a new
+ * (forged) diagnostic line, or turn the rest of the line around.  With
+ * controls set, C0 and C1 controls, DEL, U+2028/U+2029 and the
+ * bidirectional controls (U+061C, U+200E/F, U+202A..E, U+2066..9) are
+ * written as \n, \t or \u{XXXX} (the text format; JSON escapes its own).
+ * Always, a byte that is not UTF-8 (a value cut by "%.60s") becomes
+ * U+FFFD, so that the JSON stays UTF-8.  Returns a malloc'd copy, or NULL
+ * when out of memory.
+ */
+static char *
+diag_printable(const char *s, int controls)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct buf		 b;
+	unsigned		 cp;
+	size_t			 n;
+	int			 rc = 0;
+
+	buf_init(&b);
+	while (rc == 0 && *p != '\0') {
+		n = 1;
+		cp = *p;
+		if (*p >= 0xc2 && *p < 0xe0 && (p[1] & 0xc0) == 0x80) {
+			cp = (unsigned)(*p & 0x1f) << 6 | (p[1] & 0x3f);
+			n = 2;
+		} else if (*p >= 0xe0 && *p < 0xf0 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80) {
+			cp = (unsigned)(*p & 0x0f) << 12 |
+			    (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			n = 3;
+		} else if (*p >= 0xf0 && *p < 0xf5 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80 && (p[3] & 0xc0) == 0x80)
+			n = 4;
+		else if (*p >= 0x80)
+			cp = 0xfffd;
+		if (!controls && cp != 0xfffd)
+			rc = buf_put(&b, p, n);
+		else if (cp == '\n')
+			rc = buf_puts(&b, "\\n");
+		else if (cp == '\r')
+			rc = buf_puts(&b, "\\r");
+		else if (cp == '\t')
+			rc = buf_puts(&b, "\\t");
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    cp == 0x61c || cp == 0x200e || cp == 0x200f ||
+		    (cp >= 0x2028 && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
+			rc = buf_printf(&b, "\\u{%04X}", cp);
+		else if (cp == 0xfffd && n == 1)
+			rc = buf_puts(&b, "\xef\xbf\xbd");
+		else
+			rc = buf_put(&b, p, n);
+		p += n;
+	}
+	if (rc != 0) {
+		buf_dispose(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
 static void
 diag_vadd(struct diag_list *l, struct srcpos pos, enum rule_id rule,
     enum sev sev, const char *hint, const char *fmt, va_list ap)
@@ -88,14 +151,19 @@ diag_vadd(struct diag_list *l, struct srcpos pos, enum rule_id rule,
 		return;
 	}
 	d = &l->v[l->n];
+	d->msg = diag_printable(msg.data != NULL ? msg.data : "", 0);
+	buf_dispose(&msg);
+	if (d->msg == NULL) {
+		l->oom = 1;
+		return;
+	}
 	d->file = dup_or_null(pos.file);
 	d->line = pos.line;
 	d->col = pos.col;
 	d->col_known = pos.col_known;
 	d->rule = rule;
 	d->sev = sev;
-	d->msg = buf_detach(&msg);
-	d->hint = dup_or_null(hint);
+	d->hint = hint != NULL ? diag_printable(hint, 0) : NULL;
 	d->seq = l->n;
 	l->n++;
 }
@@ -230,21 +298,28 @@ diag_print_text(FILE *fp, const struct diag_list *l)
 {
 	const struct diag	*d;
 	const char		*hint;
+	char			*file, *msg, *note;
 	size_t			 i;
 
 	for (i = 0; i < l->n; i++) {
 		d = &l->v[i];
-		if (d->file != NULL && d->line > 0 && d->col_known)
-			fprintf(fp, "%s:%u:%u: ", d->file, d->line, d->col + 1);
-		else if (d->file != NULL && d->line > 0)
-			fprintf(fp, "%s:%u: ", d->file, d->line);
-		else if (d->file != NULL)
-			fprintf(fp, "%s: ", d->file);
-		fprintf(fp, "%s: %s [%s]\n", rule_sev_name(d->sev), d->msg,
-		    rule_get(d->rule)->id);
 		hint = diag_hint(d);
-		if (hint != NULL && *hint != '\0' && d->sev != SEV_NOTE)
-			fprintf(fp, "  note: %s\n", hint);
+		file = d->file != NULL ? diag_printable(d->file, 1) : NULL;
+		msg = diag_printable(d->msg, 1);
+		note = hint != NULL ? diag_printable(hint, 1) : NULL;
+		if (file != NULL && d->line > 0 && d->col_known)
+			fprintf(fp, "%s:%u:%u: ", file, d->line, d->col + 1);
+		else if (file != NULL && d->line > 0)
+			fprintf(fp, "%s:%u: ", file, d->line);
+		else if (file != NULL)
+			fprintf(fp, "%s: ", file);
+		fprintf(fp, "%s: %s [%s]\n", rule_sev_name(d->sev),
+		    msg != NULL ? msg : d->msg, rule_get(d->rule)->id);
+		if (note != NULL && *note != '\0' && d->sev != SEV_NOTE)
+			fprintf(fp, "  note: %s\n", note);
+		free(file);
+		free(msg);
+		free(note);
 	}
 	if (l->oom)
 		fprintf(fp, "handoff: out of memory: some diagnostics were lost\n");
@@ -266,6 +341,12 @@ diag_json_string(struct buf *b, const char *s)
 			rc = buf_puts(b, "\\t");
 		else if (*p < 0x20 || *p == 0x7f)
 			rc = buf_printf(b, "\\u%04x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xa8 || p[2] == 0xa9)) {
+			/* U+2028, U+2029: line ends to JavaScript. */
+			rc = buf_printf(b, "\\u%04x", 0x2000 + (p[2] - 0x80));
+			p += 2;
+		}
 		else
 			rc = buf_putc(b, *p);
 	}

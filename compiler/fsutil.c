@@ -38,6 +38,47 @@ fs_embedded_at(size_t i)
 	return NULL;
 }
 
+/*
+ * Does the relative path p, written without '..', lead outside the
+ * working directory (the team repo) through a symbolic link?  A deal,
+ * template or playbook committed as a link to ~/.ssh/id_rsa or /etc/passwd
+ * would otherwise be read and could end up in an e-mail or a PDF.  An
+ * absolute path or one with '..' is the user's own choice and is read.
+ */
+static int
+fs_escapes(const char *p)
+{
+	char		*cwd = NULL, *real = NULL;
+	const char	*c;
+	size_t		 n;
+	int		 out = 0;
+
+	if (*p == '/')
+		return 0;
+	for (c = p; *c != '\0'; c += strcspn(c, "/"), c += *c == '/')
+		if (strncmp(c, "..", 2) == 0 && (c[2] == '/' || c[2] == '\0'))
+			return 0;
+	if ((cwd = realpath(".", NULL)) == NULL ||
+	    (real = realpath(p, NULL)) == NULL)
+		goto done;
+	n = strlen(cwd);
+	if (strcmp(cwd, "/") != 0 && (strncmp(real, cwd, n) != 0 ||
+	    (real[n] != '/' && real[n] != '\0')))
+		out = 1;
+done:
+	free(cwd);
+	free(real);
+	return out;
+}
+
+const char *
+fs_strerror(int err)
+{
+	if (err == EXDEV)
+		return "a symbolic link that leads outside the repository";
+	return strerror(err);
+}
+
 int
 fs_read(const char *path, size_t max, char **out, size_t *lenp)
 {
@@ -49,9 +90,19 @@ fs_read(const char *path, size_t max, char **out, size_t *lenp)
 
 	*out = NULL;
 	*lenp = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (fs_escapes(path)) {
+		errno = EXDEV;
 		return -1;
-	if (fstat(fd, &st) == -1)
+	}
+	/*
+	 * O_NONBLOCK: opening a FIFO with no writer (a 'deals/x.md' made by
+	 * mkfifo) would block for ever; opened this way it reads as empty.
+	 * Reads block again afterwards, so a real pipe is read to its end.
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 ||
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == -1)
 		goto out;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;

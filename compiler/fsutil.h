@@ -24,9 +24,14 @@ const struct embedded	*fs_embedded_at(size_t i);
 /*
  * Read a whole file into *out (NUL-terminated, free()) and its length
  * into *lenp.  Returns 0; -1 on an I/O error (errno set); -2 when the
- * file is larger than max bytes (nothing read).
+ * file is larger than max bytes (nothing read).  A relative path without
+ * '..' that leads outside the working directory through a symbolic link
+ * is refused (-1, errno EXDEV): the repo's files are not trusted to name
+ * the user's.  A FIFO without a writer reads as empty instead of hanging.
  */
 int	fs_read(const char *path, size_t max, char **out, size_t *lenp);
+/* strerror(), with fs_read()'s EXDEV put in words. */
+const char *fs_strerror(int err);
 /*
  * Write data to path atomically: a temp file in the same folder, fsync,
  * rename.  On failure nothing at path changes.  0 or -1 (errno set).

@@ -58,18 +58,85 @@ md_trim_dup(const char *s, size_t len)
 	return p;
 }
 
+/*
+ * The length of the UTF-8 sequence at s when it is a symbol, a mark or an
+ * invisible character rather than a letter: emoji ("\xf0\x9f\x93\x8b
+ * Context"), arrows and dingbats, general punctuation (dashes, quotes,
+ * zero-width and direction marks), Latin-1 signs, variation selectors.
+ * md_key() reads them as punctuation.  0 for anything else.
+ */
+static size_t
+md_symbol_len(const unsigned char *s)
+{
+	unsigned	 cp;
+	size_t		 n;
+
+	if (s[0] < 0xc2)
+		return 0;
+	if (s[0] < 0xe0 && (s[1] & 0xc0) == 0x80) {
+		cp = (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+		n = 2;
+	} else if (s[0] < 0xf0 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		cp = (unsigned)(s[0] & 0x0f) << 12 |
+		    (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		n = 3;
+	} else if (s[0] < 0xf5 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80) {
+		cp = (unsigned)(s[0] & 0x07) << 18 |
+		    (unsigned)(s[1] & 0x3f) << 12 |
+		    (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+		n = 4;
+	} else
+		return 0;
+	if ((cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	    (cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0xfeff ||
+	    (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0xe0000 && cp <= 0xe007f))
+		return n;
+	return 0;
+}
+
+/* A leading list number, as in "1. Context" or "2) Pain points", after
+ * white space and symbols ("\xf0\x9f\x93\x8b 1. Context"). */
+static const char *
+md_skip_number(const char *s)
+{
+	const char	*p = s;
+	size_t		 k;
+
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if ((k = md_symbol_len((const unsigned char *)p)) > 0)
+			p += k;
+		else
+			break;
+	}
+	s = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == s || p - s > 3 || (*p != '.' && *p != ')') ||
+	    (p[1] != ' ' && p[1] != '\t'))
+		return s;
+	return p + 1;
+}
+
 void
 md_key(const char *s, char *out, size_t outsz)
 {
-	size_t	 o = 0;
+	size_t	 o = 0, k;
 	int	 sp = 0;
 
 	if (outsz == 0)
 		return;
-	for (; *s != '\0' && o + 4 < outsz; s++) {
+	for (s = md_skip_number(s); *s != '\0' && o + 4 < outsz; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '&') {
+		if ((k = md_symbol_len((const unsigned char *)s)) > 0) {
+			s += k - 1;
+			sp = 1;
+		} else if (c == '&') {
 			if (o > 0)
 				out[o++] = ' ';
 			memcpy(out + o, "and", 3);

@@ -20,9 +20,11 @@ struct buf;
 char	*md_trim_dup(const char *s, size_t len);
 /*
  * The lookup key of a heading or column title: ASCII lowercase, '&' as
- * "and", other punctuation as a space, runs of spaces collapsed, trimmed.
- * "Client DNA" -> "client dna", "E-mail" -> "e mail".  Truncated to
- * outsz - 1 bytes.
+ * "and", other punctuation, emoji and other symbols as a space, runs of
+ * spaces collapsed, trimmed, a leading list number ("1. ", "2) ")
+ * dropped.  "Client DNA" -> "client dna", "E-mail" -> "e mail",
+ * "\xf0\x9f\x93\x8b 1. Context:" -> "context".  Truncated to outsz - 1
+ * bytes.
  */
 void	 md_key(const char *s, char *out, size_t outsz);
 /*

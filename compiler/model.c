@@ -84,9 +84,56 @@ model_free(struct model *m)
 		return;
 	if (m->doc != NULL)
 		xmlFreeDoc(m->doc);
+	while (m->nanchor > 0)
+		free(m->anchor[--m->nanchor].path);
+	free(m->anchor);
 	free(m->loc);
 	free(m->file);
 	free(m);
+}
+
+int
+model_set_anchor(struct model *m, const char *path, unsigned line,
+    unsigned col)
+{
+	struct model_anchor	*a;
+	size_t			 i;
+
+	for (i = 0; i < m->nanchor; i++)
+		if (strcmp(m->anchor[i].path, path) == 0)
+			return 0;
+	if ((a = realloc(m->anchor, (m->nanchor + 1) * sizeof(*a))) == NULL)
+		return -1;
+	m->anchor = a;
+	a += m->nanchor;
+	if ((a->path = strdup(path)) == NULL)
+		return -1;
+	a->loc.line = line;
+	a->loc.col = col;
+	a->loc.col_known = 1;
+	m->nanchor++;
+	return 0;
+}
+
+struct srcpos
+model_anchor_pos(const struct model *m, const char *path, int walk)
+{
+	size_t	 i, len = strlen(path);
+
+	while (len > 0) {
+		for (i = 0; i < m->nanchor; i++)
+			if (strlen(m->anchor[i].path) == len &&
+			    strncmp(m->anchor[i].path, path, len) == 0)
+				return diag_pos(m->file, m->anchor[i].loc.line,
+				    m->anchor[i].loc.col);
+		if (!walk)
+			break;
+		while (len > 0 && path[len - 1] != '/')
+			len--;
+		if (len > 0)
+			len--;	/* the '/' */
+	}
+	return diag_pos_line(m->file, 0);
 }
 
 xmlNodePtr

@@ -28,6 +28,13 @@ struct model_loc {
 	int		 col_known;
 };
 
+/* Where a field's heading stands when the field has no element (an empty
+ * '## Pain points' under '# Context'): "context/pain-points" -> line. */
+struct model_anchor {
+	char			*path;
+	struct model_loc	 loc;
+};
+
 struct model {
 	xmlDocPtr		 doc;	/* owns every node */
 	char			*file;	/* path used in diagnostics (owned) */
@@ -35,6 +42,8 @@ struct model {
 	struct model_loc	*loc;	/* side table; node->_private = index + 1 */
 	size_t			 nloc;
 	size_t			 caploc;
+	struct model_anchor	*anchor;	/* headings without content */
+	size_t			 nanchor;
 };
 
 /*
@@ -71,6 +80,21 @@ int		 model_set_loc(struct model *m, xmlNodePtr n, unsigned line,
  * nearest ancestor that has one (the file alone when none has).
  */
 struct srcpos	 model_pos(const struct model *m, const xmlNode *n);
+
+/*
+ * Record that the field at path ("context/pain-points", "relationships")
+ * is headed at line:col even if it gets no element.  The first anchor of a
+ * path wins.  0 or -1 (out of memory).
+ */
+int		 model_set_anchor(struct model *m, const char *path,
+		    unsigned line, unsigned col);
+/*
+ * The position of the heading of path or, with walk set and failing that,
+ * of its nearest ancestor path that has one; a position with line 0 when
+ * none does.
+ */
+struct srcpos	 model_anchor_pos(const struct model *m, const char *path,
+		    int walk);
 
 /* The first child element of parent with local name name, or NULL. */
 xmlNodePtr	 model_child(const xmlNode *parent, const char *name);

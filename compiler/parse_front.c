@@ -14,6 +14,7 @@
 
 #include <yaml.h>
 
+#include "buf.h"
 #include "config.h"
 #include "diag.h"
 #include "mdform.h"
@@ -178,13 +179,50 @@ front_skip(struct front *f)
 	return 0;
 }
 
+/*
+ * A scalar of the front matter, trimmed.  The file's bytes were checked
+ * for control characters, but a double-quoted YAML scalar can spell them
+ * ("\0", "\x01", "\e"): those are an error here, as they would be in the
+ * file, and a NUL becomes U+FFFD instead of silently cutting the value.
+ * malloc'd, or NULL when out of memory.
+ */
+static char *
+front_scalar(struct front *f, const yaml_event_t *ev)
+{
+	const unsigned char	*v = ev->data.scalar.value;
+	size_t			 len = ev->data.scalar.length, i;
+	struct buf		 b;
+	char			*s;
+	int			 rc = 0, bad = -1;
+
+	buf_init(&b);
+	for (i = 0; rc == 0 && i < len; i++) {
+		if ((v[i] < 0x20 && v[i] != '\t' && v[i] != '\n' &&
+		    v[i] != '\r') || (v[i] == 0xef && i + 2 < len &&
+		    v[i + 1] == 0xbf && v[i + 2] >= 0xbe)) {
+			if (bad == -1)
+				bad = v[i] == 0xef ? 0xfffe + (v[i + 2] - 0xbe) :
+				    v[i];
+		}
+		rc = v[i] == '\0' ? buf_puts(&b, "\xef\xbf\xbd") :
+		    buf_putc(&b, v[i]);
+	}
+	if (bad != -1)
+		diag_add_hint(f->dl, front_pos(f, &ev->start_mark),
+		    RULE_ENCODING, "a YAML escape such as \\0 or \\x01 spells "
+		    "a control character; write the text itself",
+		    "control character U+%04X is not text", (unsigned)bad);
+	s = rc == 0 ? md_trim_dup(b.data != NULL ? b.data : "", b.len) : NULL;
+	buf_dispose(&b);
+	return s;
+}
+
 static int
 front_push_val(struct front *f, struct fentry *e, const yaml_event_t *ev)
 {
 	char	**v, *s;
 
-	if ((s = md_trim_dup((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length)) == NULL)
+	if ((s = front_scalar(f, ev)) == NULL)
 		return -1;
 	if ((v = realloc(e->vals, (e->nvals + 1) * sizeof(*v))) == NULL) {
 		free(s);
@@ -203,6 +241,84 @@ front_not_scalar(struct front *f, const yaml_event_t *ev, const char *key)
 	    "'%s' must be a single value, not a %s", key,
 	    ev->type == YAML_MAPPING_START_EVENT ? "mapping" : "list");
 	return front_skip(f);
+}
+
+/*
+ * ae / csm written as a mapping, the way YAML users do:
+ *	ae:
+ *	  name: Dana Reyes
+ *	  email: dana.reyes@vendor.example
+ * is read as 'Dana Reyes <dana.reyes@vendor.example>'.  Other keys and
+ * nested values are refused with a diagnostic.  0 or -1.
+ */
+static int
+front_person_map(struct front *f, struct fentry *e)
+{
+	yaml_event_t	 ev;
+	char		 k[16], *name = NULL, *email = NULL, **slot, *v;
+	struct buf	 b;
+	int		 rc = -1;
+
+	buf_init(&b);
+	for (;;) {
+		if (front_next(f, &ev) == -1)
+			goto out;
+		if (ev.type == YAML_MAPPING_END_EVENT)
+			break;
+		if (ev.type != YAML_SCALAR_EVENT) {
+			diag_add(f->dl, front_pos(f, &ev.start_mark),
+			    RULE_YAML_SYNTAX, "a key must be a plain word");
+			yaml_event_delete(&ev);
+			f->fatal = 1;
+			goto out;
+		}
+		md_key((const char *)ev.data.scalar.value, k, sizeof(k));
+		slot = strcmp(k, "name") == 0 ? &name :
+		    strcmp(k, "email") == 0 || strcmp(k, "e mail") == 0 ||
+		    strcmp(k, "mail") == 0 ? &email : NULL;
+		if (slot == NULL || *slot != NULL)
+			diag_add(f->dl, front_pos(f, &ev.start_mark),
+			    RULE_PERSON_FORMAT, "%s: '%s' is %s; use 'name' and "
+			    "'email'", e->key, ev.data.scalar.value,
+			    slot == NULL ? "not a key of a person" :
+			    "given twice");
+		yaml_event_delete(&ev);
+		if (front_next(f, &ev) == -1)
+			goto out;
+		if (ev.type != YAML_SCALAR_EVENT) {
+			rc = front_not_scalar(f, &ev, e->key);
+			yaml_event_delete(&ev);
+			if (rc == -1)
+				goto out;
+			rc = -1;
+			continue;
+		}
+		if (slot != NULL && *slot == NULL &&
+		    (*slot = front_scalar(f, &ev)) == NULL) {
+			yaml_event_delete(&ev);
+			goto out;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_event_delete(&ev);
+	if ((name != NULL && buf_puts(&b, name) == -1) || (email != NULL &&
+	    buf_printf(&b, "%s<%s>", name != NULL && *name ? " " : "",
+	    email) == -1))
+		goto out;
+	if ((v = buf_detach(&b)) == NULL && (v = strdup("")) == NULL)
+		goto out;
+	if ((slot = realloc(e->vals, (e->nvals + 1) * sizeof(*slot))) == NULL) {
+		free(v);
+		goto out;
+	}
+	e->vals = slot;
+	e->vals[e->nvals++] = v;
+	rc = 0;
+out:
+	free(name);
+	free(email);
+	buf_dispose(&b);
+	return rc;
 }
 
 /* The value of key e: a scalar, or for recordings a list of scalars. */
@@ -232,7 +348,10 @@ front_value(struct front *f, struct fentry *e)
 				return -1;
 			}
 		}
-	} else if (ev.type == YAML_SEQUENCE_START_EVENT ||
+	} else if (ev.type == YAML_MAPPING_START_EVENT &&
+	    (e->fk == FK_AE || e->fk == FK_CSM))
+		rc = front_person_map(f, e);
+	else if (ev.type == YAML_SEQUENCE_START_EVENT ||
 	    ev.type == YAML_MAPPING_START_EVENT)
 		rc = front_not_scalar(f, &ev, e->key);
 	yaml_event_delete(&ev);
@@ -279,8 +398,7 @@ front_pair(struct front *f, const yaml_event_t *ev)
 	struct fentry	 e, *v;
 
 	memset(&e, 0, sizeof(e));
-	if ((e.key = md_trim_dup((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length)) == NULL) {
+	if ((e.key = front_scalar(f, ev)) == NULL) {
 		f->oom = f->fatal = 1;
 		return -1;
 	}
@@ -464,8 +582,15 @@ front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
 		return 0;
 	}
 	for (i = 0; i < e->nvals; i++) {
-		if (*e->vals[i] == '\0')
+		if (*e->vals[i] == '\0') {
+			/* 'ae:' left empty: report it missing here. */
+			char	 path[32];
+
+			snprintf(path, sizeof(path), "deal/%s", fk_elem[e->fk]);
+			if (model_set_anchor(f->m, path, e->line, e->col) == -1)
+				return -1;
 			continue;
+		}
 		if (e->fk == FK_AE || e->fk == FK_CSM) {
 			if (front_emit_person(f, deal, e, e->vals[i]) == -1)
 				return -1;

@@ -330,6 +330,9 @@ mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 		    RULE_DUPLICATE_SECTION, "section '%s' appears twice",
 		    title);
 	p->seen_sec |= 1u << p->sec;
+	/* An empty section is reported missing at its heading. */
+	if (model_set_anchor(p->m, sec_elem[p->sec], line, col) == -1)
+		p->oom = 1;
 }
 
 static int
@@ -367,6 +370,14 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 	}
 	p->field = &h2_names[i];
 	p->shape = h2_names[i].shape;
+	if (h2_names[i].elem != NULL) {
+		char	 path[128];
+
+		snprintf(path, sizeof(path), "%s/%s", sec_elem[p->sec],
+		    h2_names[i].elem);
+		if (model_set_anchor(p->m, path, line, col) == -1)
+			p->oom = 1;
+	}
 	/* Aliases of one field share the flag of its first spelling. */
 	for (i = 0; i < N(h2_names); i++)
 		if (h2_names[i].sec == p->field->sec &&

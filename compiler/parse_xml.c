@@ -674,12 +674,17 @@ xml_norm_elem(struct xml_norm *nm, xmlNodePtr n)
 	n->ns = nm->ns;
 	if (xml_norm_attrs(nm, n) == -1)
 		return -1;
+	/* Foreign elements go first, so that the text around one
+	 * ('A<x:b/>B') is one run below and no piece of it is lost. */
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_ELEMENT_NODE && !xml_in_ns(c))
+			xml_norm_foreign(nm, c);
+	}
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
 		if (c->type == XML_ELEMENT_NODE) {
-			if (!xml_in_ns(c))
-				xml_norm_foreign(nm, c);
-			else if (xml_norm_elem(nm, c) == -1)
+			if (xml_norm_elem(nm, c) == -1)
 				return -1;
 		} else if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE ||

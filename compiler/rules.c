@@ -111,7 +111,8 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_TEMPLATE_DEPTH] = { "template-depth", SEV_ERROR,
 	    "the limit is limits.max_template_depth in handoff.yml" },
 	[RULE_HEADER_INJECTION] = { "header-injection", SEV_ERROR,
-	    "a value that goes into an e-mail header cannot contain a line break" },
+	    "a value that goes into an e-mail header must be one line, "
+	    "without control characters" },
 	[RULE_OUTPUT] = { "output", SEV_SYSTEM,
 	    "check that the output folder is writable" },
 	[RULE_GIT] = { "git", SEV_SYSTEM,

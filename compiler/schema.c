@@ -7,6 +7,7 @@
  * fields keyed by path ("relationships/stakeholder/email").  Playbooks are
  * small YAML files read with libyaml.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -112,9 +113,45 @@ schema_is_leaf(xmlNode *el, const char *type)
 }
 
 struct walk {
-	struct schema	*s;
-	size_t		 cap;
+	struct schema		*s;
+	size_t			 cap;
+	struct diag_list	*dl;
+	int			 bad;	/* an annotation was refused */
 };
+
+/*
+ * RevOps edits the annotations by hand: a level or audience that is not
+ * one of ours is an error at its line, not a silent "optional" or
+ * "shareable" (a typo in h:audience="internl" would send an internal
+ * field to the client).
+ */
+static void
+schema_check_annot(struct walk *w, xmlNode *n, const char *name,
+    const char *lvl, const char *aud)
+{
+	if (lvl != NULL && strcmp(lvl, "required") != 0 &&
+	    strcmp(lvl, "recommended") != 0 && strcmp(lvl, "optional") != 0) {
+		diag_add(w->dl, diag_pos_line(w->s->file,
+		    (unsigned)xmlGetLineNo(n)), RULE_SCHEMA_FILE,
+		    "element '%s': h:level '%s' is not required, recommended "
+		    "or optional", name, lvl);
+		w->bad = 1;
+	}
+	if (aud != NULL && strcmp(aud, "internal") != 0 &&
+	    strcmp(aud, "shareable") != 0) {
+		diag_add(w->dl, diag_pos_line(w->s->file,
+		    (unsigned)xmlGetLineNo(n)), RULE_SCHEMA_FILE,
+		    "element '%s': h:audience '%s' is not internal or "
+		    "shareable", name, aud);
+		w->bad = 1;
+	}
+	if (lvl == NULL && aud != NULL) {
+		diag_add(w->dl, diag_pos_line(w->s->file,
+		    (unsigned)xmlGetLineNo(n)), RULE_SCHEMA_FILE,
+		    "element '%s' has an h:audience but no h:level", name);
+		w->bad = 1;
+	}
+}
 
 /*
  * Walk the children of an XSD node.  prefix is the path of the enclosing
@@ -146,6 +183,7 @@ schema_walk(struct walk *w, xmlNode *n, const char *prefix,
 		free(max);
 		lvl = schema_attr(n, "level", SCHEMA_ANNOT_NS);
 		aud = schema_attr(n, "audience", SCHEMA_ANNOT_NS);
+		schema_check_annot(w, n, name, lvl, aud);
 		f = NULL;
 		if (lvl != NULL && w->s->nfields < w->cap) {
 			f = &w->s->fields[w->s->nfields++];
@@ -197,7 +235,7 @@ schema_read(const char *dir, char **file, char **data, size_t *len,
 		if (rc != 0) {
 			diag_add(dl, diag_pos_line(path, 0), RULE_SCHEMA_FILE,
 			    "cannot read the schema: %s", rc == -2 ?
-			    "larger than 4 MiB" : strerror(errno));
+			    "larger than 4 MiB" : fs_strerror(errno));
 			free(path);
 			return -1;
 		}
@@ -243,13 +281,16 @@ schema_compile(struct schema *s, const char *data, size_t len,
 		return -1;
 	}
 	w.s = s;
+	w.dl = dl;
+	w.bad = 0;
 	w.cap = schema_count_elements(root);
 	if ((s->fields = calloc(w.cap + 1, sizeof(*s->fields))) == NULL)
 		return -1;
 	/* The fields live under the one top-level element, <handoff>. */
 	for (root = root->children; root != NULL; root = root->next)
 		if (is_xs(root, "element"))
-			return schema_walk(&w, root->children, "", NULL, 0, 0);
+			return schema_walk(&w, root->children, "", NULL, 0, 0) ==
+			    -1 || w.bad ? -1 : 0;
 	diag_add(dl, diag_pos_line(s->file, 0), RULE_SCHEMA_FILE,
 	    "the schema declares no <handoff> element");
 	return -1;
@@ -273,9 +314,10 @@ pb_error(struct diag_list *dl, const char *file, yaml_node_t *n,
 	    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE, "%s", what);
 }
 
-/* One entry of 'fields:': { field|section|role: X, level, audience, hint }. */
+/* One entry of 'fields:': { field|section|role: X, level, audience, hint }.
+ * On -1 the rule is not counted: pb_rule() frees what it holds. */
 static int
-pb_rule(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
+pb_rule_read(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
     struct diag_list *dl)
 {
 	struct pb_rule		*r = &pb->rules[pb->nrules];
@@ -328,6 +370,22 @@ pb_rule(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
 	}
 	pb->nrules++;
 	return 0;
+}
+
+static int
+pb_rule(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
+    struct diag_list *dl)
+{
+	struct pb_rule	*r = &pb->rules[pb->nrules];
+
+	if (pb_rule_read(pb, doc, n, dl) == 0)
+		return 0;
+	if (n->type == YAML_MAPPING_NODE) {	/* r was initialised */
+		free(r->target);
+		free(r->hint);
+		r->target = r->hint = NULL;
+	}
+	return -1;
 }
 
 static int
@@ -484,7 +542,8 @@ schema_load_playbooks(struct schema *s, const char *dir, struct diag_list *dl)
 		r = fs_read(path, 1024 * 1024, &data, &len);
 		if (r != 0)
 			diag_add(dl, diag_pos_line(path, 0), RULE_PLAYBOOK_FILE,
-			    "cannot read the playbook");
+			    "cannot read the playbook: %s", r == -2 ?
+			    "larger than 1 MiB" : fs_strerror(errno));
 		if (r != 0 || pb_load(s, path, (unsigned char *)data, len, dl) == -1)
 			rc = -1;
 		free(data);
@@ -497,6 +556,9 @@ schema_load_playbooks(struct schema *s, const char *dir, struct diag_list *dl)
 
 /* ===== interface ========================================================= */
 
+static int	schema_check_playbooks(const struct schema *,
+		    struct diag_list *);
+
 struct schema *
 schema_load(const char *dir, struct diag_list *dl)
 {
@@ -508,7 +570,8 @@ schema_load(const char *dir, struct diag_list *dl)
 		return NULL;
 	if (schema_read(dir, &s->file, &data, &len, dl) == -1 ||
 	    schema_compile(s, data, len, dl) == -1 ||
-	    schema_load_playbooks(s, dir, dl) == -1) {
+	    schema_load_playbooks(s, dir, dl) == -1 ||
+	    schema_check_playbooks(s, dl) == -1) {
 		free(data);
 		schema_free(s);
 		return NULL;
@@ -552,6 +615,82 @@ schema_field(const struct schema *s, const char *path)
 		if (strcmp(s->fields[i].path, path) == 0)
 			return &s->fields[i];
 	return NULL;
+}
+
+/* Edit distance of a and b (case-insensitive, '_' = '-'), at most 64
+ * bytes each; a large number for longer ones. */
+static size_t
+schema_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, d[65], prev, t;
+	int	 ca, cb;
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		d[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = d[0];
+		d[0] = i;
+		for (j = 1; j <= lb; j++) {
+			ca = tolower((unsigned char)a[i - 1]);
+			cb = tolower((unsigned char)b[j - 1]);
+			t = d[j];
+			d[j] = prev + ((ca == '_' ? '-' : ca) !=
+			    (cb == '_' ? '-' : cb));
+			if (d[j - 1] + 1 < d[j])
+				d[j] = d[j - 1] + 1;
+			if (t + 1 < d[j])
+				d[j] = t + 1;
+			prev = t;
+		}
+	}
+	return d[lb];
+}
+
+const struct field *
+schema_field_near(const struct schema *s, const char *path)
+{
+	const struct field	*best = NULL;
+	size_t			 i, d, bestd = 4;
+
+	for (i = 0; s != NULL && i < s->nfields; i++)
+		if ((d = schema_distance(path, s->fields[i].path)) < bestd) {
+			bestd = d;
+			best = &s->fields[i];
+		}
+	return best;
+}
+
+/*
+ * A playbook's 'field: PATH' must name a field of the schema: a typo
+ * ('deal/go_live') would otherwise raise no level at all, silently.
+ */
+static int
+schema_check_playbooks(const struct schema *s, struct diag_list *dl)
+{
+	const struct playbook	*pb;
+	const struct pb_rule	*r;
+	const struct field	*near;
+	size_t			 i, j;
+	int			 rc = 0;
+
+	for (i = 0; i < s->nplaybooks; i++) {
+		pb = &s->playbooks[i];
+		for (j = 0; j < pb->nrules; j++) {
+			r = &pb->rules[j];
+			if (r->kind != PB_FIELD || schema_field(s, r->target))
+				continue;
+			near = schema_field_near(s, r->target);
+			diag_add(dl, diag_pos_line(pb->file, r->line),
+			    RULE_PLAYBOOK_FILE,
+			    "no field '%s' in the schema%s%s%s",
+			    r->target, near ? "; did you mean '" : "",
+			    near ? near->path : "", near ? "'?" : "");
+			rc = -1;
+		}
+	}
+	return rc;
 }
 
 const struct field *

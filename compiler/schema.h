@@ -89,6 +89,10 @@ void		 schema_free(struct schema *s);
 
 /* The field with this path ("deal/client"), or NULL. */
 const struct field *schema_field(const struct schema *s, const char *path);
+/* The field whose path is closest to a mistyped one ("deal/go_live" ->
+ * deal/go-live), for "did you mean"; NULL when none is close. */
+const struct field *schema_field_near(const struct schema *s,
+		    const char *path);
 /* The field an element of the canonical tree is an instance of, or NULL
  * (computed from the element's ancestor names). */
 const struct field *schema_field_of(const struct schema *s,

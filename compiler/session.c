@@ -45,6 +45,31 @@ session_local_today(long long now, const char *tz)
 	return day;
 }
 
+/*
+ * handoff.yml's 'required:' names schema fields: a typo ('deal/go_live')
+ * would raise nothing, silently.  0, or -1 after a diagnostic.
+ */
+static int
+session_check_required(const struct session *s, struct diag_list *dl)
+{
+	const struct field	*near;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < s->config.nrequired; i++) {
+		if (schema_field(s->schema, s->config.required[i]) != NULL)
+			continue;
+		near = schema_field_near(s->schema, s->config.required[i]);
+		diag_add(dl, diag_pos_line(s->config.file ? s->config.file :
+		    "handoff.yml", s->config.required_line[i]), RULE_CONFIG,
+		    "required: no field '%s' in the schema%s%s%s",
+		    s->config.required[i], near ? "; did you mean '" : "",
+		    near ? near->path : "", near ? "'?" : "");
+		rc = -1;
+	}
+	return rc;
+}
+
 int
 session_open(struct session *s, const char *root, int today, long long now,
     struct diag_list *dl)
@@ -60,7 +85,8 @@ session_open(struct session *s, const char *root, int today, long long now,
 		goto out;
 	if (config_load(&s->config, cfg, 0, dl) == -1)
 		goto out;
-	if ((s->schema = schema_load(dir, dl)) == NULL)
+	if ((s->schema = schema_load(dir, dl)) == NULL ||
+	    session_check_required(s, dl) == -1)
 		goto out;
 	s->now = now;
 	s->today = today >= 0 ? today :
@@ -120,7 +146,7 @@ session_check_file(const struct session *s, const char *path,
 	}
 	if (rc == -1) {
 		diag_add(dl, diag_pos_line(path, 0), RULE_IO,
-		    "cannot read: %s", strerror(errno));
+		    "cannot read: %s", fs_strerror(errno));
 		return NULL;
 	}
 	m = session_check(s, path, data, len, v, dl);

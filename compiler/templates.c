@@ -125,7 +125,9 @@ tpl_dir(struct templates *ts, const char *dir, struct diag_list *dl)
 		if ((path = fs_join(dir, de->d_name)) == NULL ||
 		    (r = fs_read(path, TPL_MAX_SIZE, &data, &len)) != 0) {
 			diag_add(dl, diag_pos_line(path ? path : dir, 0),
-			    RULE_IO, "cannot read template");
+			    RULE_IO, "cannot read template: %s", path == NULL ?
+			    "out of memory" : r == -2 ? "too large" :
+			    fs_strerror(errno));
 			rc = -1;
 		} else if (tpl_add(ts, name, path, data, len, dl) == -1)
 			rc = -1;

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "mime.h"
 #include "model.h"
 #include "schema.h"
 #include "timeline.h"
@@ -207,7 +208,7 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	const xmlNode		*n = e->node;
 	const struct field	*f;
 	const char		*msg = e->message ? e->message : "invalid";
-	const char		*label, *val, *set;
+	const char		*label, *val, *set, *max;
 	char			 clean[400];
 	size_t			 i, j, len;
 
@@ -224,7 +225,20 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	f = schema_field_of(st->s, n);
 	label = f ? f->label : (const char *)n->name;
 	val = model_text(n);
-	if (strstr(msg, "'xs:date'") != NULL || strstr(msg, "xs:date") != NULL)
+	if (strstr(msg, "[facet 'maxLength']") != NULL &&
+	    (set = strstr(msg, "length of '")) != NULL &&
+	    (max = strstr(msg, "maximum length of '")) != NULL) {
+		/* A block item (<p>, <li>) is named by its field. */
+		if (f == NULL && n->parent != NULL &&
+		    n->parent->type == XML_ELEMENT_NODE &&
+		    (f = schema_field_of(st->s, n->parent)) != NULL)
+			label = f->label;
+		diag_add(st->dl, model_pos(st->m, n), RULE_SCHEMA,
+		    "%s: %ld characters, more than the %ld the schema allows",
+		    label, strtol(set + 11, NULL, 10),
+		    strtol(max + 19, NULL, 10));
+	}
+	else if (strstr(msg, "'xs:date'") != NULL || strstr(msg, "xs:date") != NULL)
 		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_DATE,
 		    NULL, "%s: '%.80s' is not a valid date", label, val);
 	else if (strstr(msg, "'email'") != NULL ||
@@ -281,16 +295,23 @@ validate_xsd(struct vstate *st)
 	return 0;
 }
 
+/* The same test as mime.c's before a value goes into a header (CR, LF,
+ * TAB, DEL, C0 and C1 controls), so that check and build agree. */
 static void
 header_value(struct vstate *st, const xmlNode *n)
 {
 	const struct field	*f;
+	const char		*v;
+	size_t			 off;
 
-	if (n == NULL || strpbrk(model_text(n), "\r\n") == NULL)
+	if (n == NULL || mime_value_ok(v = model_text(n), &off) == 0)
 		return;
 	f = schema_field_of(st->s, n);
 	diag_add(st->dl, model_pos(st->m, n), RULE_HEADER_INJECTION,
-	    "%s contains a line break", f ? f->label : model_name(n));
+	    "%s '%.60s' contains a %s",
+	    f ? f->label : model_name(n), v,
+	    v[off] == '\r' || v[off] == '\n' ? "line break" :
+	    "control character");
 }
 
 /* Dates the XSD lets through that are not real days (xs:date allows a
