@@ -104,8 +104,14 @@ check_plain_field(struct vstate *st, const struct field *f, enum level lvl)
 			if (vstate_is_filled(n))
 				break;
 	}
-	if (vstate_is_filled(n)) {
+	if (vstate_is_filled(n) && !vstate_is_invalid(st, n)) {
 		st->v->filled += 1.0;
+		return;
+	}
+	if (n != NULL && vstate_is_invalid(st, n)) {
+		/* "2026-02-30" was reported as such: it fills nothing. */
+		if (lvl == LEVEL_REQUIRED)
+			st->missing_required++;
 		return;
 	}
 	parent_path(pp, sizeof(pp), f->path);
@@ -154,8 +160,13 @@ check_record_field(struct vstate *st, const struct field *f, enum level lvl)
 		const xmlNode *n = model_child(rec, f->name);
 
 		rows++;
-		if (vstate_is_filled(n)) {
+		if (vstate_is_filled(n) && !vstate_is_invalid(st, n)) {
 			have++;
+			continue;
+		}
+		if (n != NULL && vstate_is_invalid(st, n)) {
+			if (lvl == LEVEL_REQUIRED)	/* reported as invalid */
+				st->missing_required++;
 			continue;
 		}
 		if (first_missing == NULL)

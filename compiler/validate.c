@@ -138,8 +138,15 @@ vstate_is_filled(const xmlNode *n)
 }
 
 /* Was this node already reported by the XSD (then don't pile on)? */
-static int
-xsd_reported(const struct vstate *st, const xmlNode *n)
+void
+vstate_mark_invalid(struct vstate *st, const xmlNode *n)
+{
+	if (st->nxsd_bad < sizeof(st->xsd_bad) / sizeof(st->xsd_bad[0]))
+		st->xsd_bad[st->nxsd_bad++] = n;
+}
+
+int
+vstate_is_invalid(const struct vstate *st, const xmlNode *n)
 {
 	size_t	 i;
 
@@ -218,10 +225,9 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 		return;
 	}
 	/* A placeholder is reported as one, below, not as a bad type. */
-	if (xsd_reported(st, n) || validate_is_placeholder(model_text(n)))
+	if (vstate_is_invalid(st, n) || validate_is_placeholder(model_text(n)))
 		return;
-	if (st->nxsd_bad < sizeof(st->xsd_bad) / sizeof(st->xsd_bad[0]))
-		st->xsd_bad[st->nxsd_bad++] = n;
+	vstate_mark_invalid(st, n);
 	f = schema_field_of(st->s, n);
 	label = f ? f->label : (const char *)n->name;
 	val = model_text(n);
@@ -326,12 +332,14 @@ validate_dates(struct vstate *st, const xmlNode *n)
 	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
 		f = schema_field_of(st->s, c);
 		if (f != NULL && f->type != NULL &&
-		    strcmp(f->type, "xs:date") == 0 && !xsd_reported(st, c) &&
+		    strcmp(f->type, "xs:date") == 0 && !vstate_is_invalid(st, c) &&
 		    date_parse(model_text(c), &day) == -1 &&
-		    !validate_is_placeholder(model_text(c)))
+		    !validate_is_placeholder(model_text(c))) {
 			diag_add(st->dl, model_pos(st->m, c), RULE_INVALID_DATE,
 			    "%s: '%.80s' is not a valid date", f->label,
 			    model_text(c));
+			vstate_mark_invalid(st, c);
+		}
 		validate_dates(st, c);
 	}
 }
@@ -368,7 +376,7 @@ validate_deal_id(struct vstate *st)
 	const xmlNode	*n = model_find(st->m, "deal/id");
 	const char	*id = model_text(n);
 
-	if (n == NULL || *id == '\0' || xsd_reported(st, n) || fs_deal_id_ok(id))
+	if (n == NULL || *id == '\0' || vstate_is_invalid(st, n) || fs_deal_id_ok(id))
 		return;
 	diag_add(st->dl, model_pos(st->m, n), RULE_DEAL_ID,
 	    "deal id '%.80s' is not lowercase letters, digits and single dashes",

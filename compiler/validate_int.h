@@ -41,6 +41,9 @@ enum sev vstate_gate_sev(const struct vstate *st);
 int	vstate_is_filled(const xmlNode *n);
 /* Any placeholder text at or below n. */
 int	vstate_has_placeholder(const xmlNode *n);
+/* n holds a value of the wrong type (reported already): it fills nothing. */
+int	vstate_is_invalid(const struct vstate *st, const xmlNode *n);
+void	vstate_mark_invalid(struct vstate *st, const xmlNode *n);
 
 /* complete.c: the phases after the type checks, in the order they run. */
 void	complete_read_stage(struct vstate *st);

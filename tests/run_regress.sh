@@ -65,8 +65,11 @@ run_case() {	# input
 	fi
 	if [ -f "$base.out_eml" ] || [ -f "$base.out_ics" ] || \
 	    [ -f "$base.out_pdftxt" ] || [ -f "$base.out_notice" ]; then
-		rm -rf "$tmp/o"; mkdir -p "$tmp/o"
-		(cd "$dir" && bounded "$bin" build --force -o "$tmp/o" "$name") \
+		# Built from a copy outside git, so that the version stamp
+		# is the same ('not in git') at every commit.
+		rm -rf "$tmp/o" "$tmp/case"; mkdir -p "$tmp/o"
+		cp -R "$dir" "$tmp/case"
+		(cd "$tmp/case" && bounded "$bin" build --force -o "$tmp/o" "$name") \
 		    > "$tmp/build.log" 2>&1
 		deal=$(ls "$tmp/o" | grep -v '^\.' | head -1)
 		for kind in eml notice ics pdftxt; do
