@@ -211,8 +211,8 @@ model_utf8_len(const unsigned char *p)
 
 /*
  * The canonical form of a text value, into a new string: leading and
- * trailing blanks dropped, runs of spaces and tabs folded to one space (as
- * the XML front end does), and what XML 1.0 cannot carry (C0 controls but
+ * trailing blanks dropped, runs of spaces, tabs and line breaks folded to
+ * one space (as the XML front end does), and what XML 1.0 cannot carry (C0 controls but
  * TAB, LF, CR; U+FFFE, U+FFFF: a front end may let them through as
  * character references or YAML escapes, and Debian's cmark-gfm writes
  * &#xFFFF; as a lone 0xFF byte) replaced by U+FFFD, as is invalid UTF-8.
@@ -225,21 +225,20 @@ model_clean_text(const char *text)
 	size_t			 n;
 	int			 blank = 0;
 
-	while (*p == ' ' || *p == '\t')
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
 		p++;
 	if ((out = malloc(strlen((const char *)p) * 3 + 1)) == NULL)
 		return NULL;
 	for (o = out; *p != '\0'; p += n) {
 		n = 1;
-		if (*p == ' ' || *p == '\t') {
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
 			blank = 1;
 			continue;
 		}
 		if (blank)
 			*o++ = ' ';
 		blank = 0;
-		if ((n = model_utf8_len(p)) == 0 ||
-		    (*p < 0x20 && *p != '\n' && *p != '\r') ||
+		if ((n = model_utf8_len(p)) == 0 || *p < 0x20 ||
 		    (n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)) {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;

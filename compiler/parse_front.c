@@ -224,6 +224,14 @@ front_push_val(struct front *f, struct fentry *e, const yaml_event_t *ev)
 
 	if ((s = front_scalar(f, ev)) == NULL)
 		return -1;
+	/* The canonical tree folds line breaks into spaces; a value bound
+	 * for an e-mail header that had one ("Acme\r\nBcc: …") is an
+	 * attempt worth saying so, here where the line is known. */
+	if ((e->fk == FK_CLIENT || e->fk == FK_AE || e->fk == FK_CSM ||
+	    e->fk == FK_ID) && strpbrk(s, "\r\n") != NULL)
+		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+		    RULE_HEADER_INJECTION, "%s '%.60s' contains a line break",
+		    fk_elem[e->fk], s);
 	if ((v = realloc(e->vals, (e->nvals + 1) * sizeof(*v))) == NULL) {
 		free(s);
 		return -1;
