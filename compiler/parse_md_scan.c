@@ -84,6 +84,18 @@ scan_delim_row(const char *s, size_t len)
 	return dash && memchr(s, '|', len) != NULL;
 }
 
+/* Only blanks in s[0..l)?  (Bounded: the text need not end in a NUL.) */
+static int
+scan_blank(const char *s, size_t l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 int
 mdp_prescan(struct mdp *p, const char *s, size_t len)
 {
@@ -111,7 +123,7 @@ mdp_prescan(struct mdp *p, const char *s, size_t len)
 			    "%u levels", lim->max_depth);
 			return -1;
 		}
-		if (strspn(s, " \t\r") >= l)
+		if (scan_blank(s, l))
 			run = 0;
 		else if (run > 0) {
 			total += hcols;
