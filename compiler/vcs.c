@@ -543,7 +543,8 @@ vcs_versions_add(struct vcs_versions *l, const git_commit *c,
 	return 0;
 }
 
-/* Resolve rev (NULL: HEAD) to a commit; *out NULL for an unborn HEAD. */
+/* Resolve rev (NULL: HEAD) to a commit; *out NULL for an unborn HEAD.
+ * VCS_ENOTFOUND (message "unknown revision") when rev names none. */
 static int
 vcs_rev_commit(git_commit **out, git_repository *repo, const char *rev)
 {
@@ -555,15 +556,20 @@ vcs_rev_commit(git_commit **out, git_repository *repo, const char *rev)
 		return vcs_head_commit(out, repo);
 	rc = git_revparse_single(&obj, repo, rev);
 	if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS ||
-	    rc == GIT_EINVALIDSPEC)
+	    rc == GIT_EINVALIDSPEC) {
+		vcs_fail("unknown revision");
 		return VCS_ENOTFOUND;
+	}
 	if (rc < 0)
 		return -1;
 	rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
 	git_object_free(obj);
+	if (rc == GIT_EINVALIDSPEC || rc == GIT_ENOTFOUND || rc == GIT_EPEEL) {
+		vcs_fail("unknown revision");
+		return VCS_ENOTFOUND;
+	}
 	if (rc < 0)
-		return rc == GIT_EINVALIDSPEC || rc == GIT_ENOTFOUND ||
-		    rc == GIT_EPEEL ? VCS_ENOTFOUND : -1;
+		return -1;
 	*out = (git_commit *)peeled;
 	return 0;
 }
@@ -1042,11 +1048,8 @@ vcs_read(char **out, size_t *lenp, struct vcs *v, const char *rev,
 
 	*out = NULL;
 	*lenp = 0;
-	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0) {
-		if (rc == VCS_ENOTFOUND)
-			vcs_fail("unknown revision");
+	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0)
 		return rc;
-	}
 	if (c == NULL) {
 		vcs_fail("the repository has no commits yet");
 		return VCS_ENOTFOUND;
@@ -1115,11 +1118,8 @@ vcs_list(char ***out, size_t *np, struct vcs *v, const char *rev,
 
 	*out = NULL;
 	*np = 0;
-	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0) {
-		if (rc == VCS_ENOTFOUND)
-			vcs_fail("unknown revision");
+	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0)
 		return rc;
-	}
 	if (c == NULL)
 		return 0;
 	rc = -1;
@@ -1159,11 +1159,8 @@ vcs_resolve(char *id, char *short_id, struct vcs *v, const char *rev)
 	char		 hex[VCS_ID_MAX];
 	int		 rc;
 
-	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0) {
-		if (rc == VCS_ENOTFOUND)
-			vcs_fail("unknown revision");
+	if ((rc = vcs_rev_commit(&c, v->repo, rev)) < 0)
 		return rc;
-	}
 	if (c == NULL) {
 		vcs_fail("the repository has no commits yet");
 		return VCS_ENOTFOUND;
