@@ -275,6 +275,32 @@ model_add(struct model *m, xmlNodePtr parent, const char *name,
 }
 
 int
+model_append_text(xmlNodePtr n, const char *text)
+{
+	const char	*old = model_text(n);
+	char		*both, *clean;
+	size_t		 len = strlen(old) + strlen(text) + 2;
+
+	if ((both = malloc(len)) == NULL)
+		return -1;
+	snprintf(both, len, "%s %s", old, text);
+	clean = model_clean_text(both);
+	free(both);
+	if (clean == NULL)
+		return -1;
+	/* Not xmlNodeSetContent(): it would read '&' as markup. */
+	while (n->children != NULL) {
+		xmlNodePtr c = n->children;
+
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	xmlNodeAddContent(n, BAD_CAST clean);
+	free(clean);
+	return 0;
+}
+
+int
 model_set_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	char	*clean;

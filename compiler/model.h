@@ -70,6 +70,9 @@ xmlNodePtr	 model_root(const struct model *m);
  */
 xmlNodePtr	 model_add(struct model *m, xmlNodePtr parent, const char *name,
 		    const char *text, unsigned line, unsigned col, int col_known);
+/* Append text (after a space) to a leaf's text, cleaned as model_add
+ * cleans it; 0 or -1. */
+int		 model_append_text(xmlNodePtr n, const char *text);
 /* Set an attribute; 0 or -1. */
 int		 model_set_attr(xmlNodePtr n, const char *name, const char *value);
 /* Record where n came from; 0 or -1. */

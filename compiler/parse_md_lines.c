@@ -109,8 +109,8 @@ mdp_lappend(struct mdp *p, xmlNodePtr parent, const char *text)
 			last = c;
 	if (last == NULL)
 		return -1;
-	xmlNodeAddContent(last, BAD_CAST " ");
-	xmlNodeAddContent(last, BAD_CAST text);
+	if (model_append_text(last, text) == -1)
+		p->oom = 1;
 	return 0;
 }
 
