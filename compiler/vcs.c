@@ -19,6 +19,7 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include "fsutil.h"
 #include "vcs.h"
 
 struct vcs {
@@ -1257,56 +1258,30 @@ vcs_rev_short(char *out, size_t outsz, const char *repo_dir, const char *rev)
 	return rc;
 }
 
-/* The stamp of an opened repository: see vcs_stamp(). */
-static void
-vcs_stamp_repo(char *out, size_t outsz, struct vcs *v, const char *path)
-{
-	git_commit	*head = NULL;
-	char		*rel = NULL, id[VCS_ID_MAX], work[VCS_ID_MAX];
-	char		 hblob[VCS_ID_MAX];
-	int		 dirty = 1;
-
-	if (vcs_head_commit(&head, v->repo) < 0) {
-		snprintf(out, outsz, "not in git");
-		return;
-	}
-	if (head == NULL) {
-		snprintf(out, outsz, "uncommitted");
-		return;
-	}
-	git_oid_tostr(id, sizeof(id), git_commit_id(head));
-	id[VCS_SHORT] = '\0';
-	if (vcs_relpath(&rel, v, path) == 0 &&
-	    vcs_tree_blob(hblob, head, rel) == 0 &&
-	    vcs_work_blob(work, v, rel) == 0 && strcmp(hblob, work) == 0)
-		dirty = 0;
-	snprintf(out, outsz, "%s%s", id, dirty ? "+dirty" : "");
-	free(rel);
-	git_commit_free(head);
-	git_error_clear();
-}
-
+/* One file's stamp: a stamper for its folder, used once. */
 void
 vcs_stamp(char *out, size_t outsz, const char *path)
 {
-	struct vcs	*v = NULL;
-	char		*dir, *slash;
+	struct vcs_stamper	*st;
+	char			*dir, *slash, *data = NULL;
+	size_t			 len = 0;
 
 	snprintf(out, outsz, "not in git");
-	if (path == NULL || vcs_lib_init() < 0)
+	if (path == NULL || (dir = strdup(path)) == NULL)
 		return;
-	if ((dir = strdup(path)) != NULL) {
-		if ((slash = strrchr(dir, '/')) != NULL)
-			*(slash == dir ? slash + 1 : slash) = '\0';
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	if ((st = vcs_stamper_new(dir)) != NULL) {
+		if (fs_read(path, (size_t)1 << 30, &data, &len) == 0)
+			vcs_stamper_get(st, path, data, len, out, outsz);
 		else
-			strcpy(dir, ".");
-		if (vcs_open(&v, dir) == 0 && vcs_workdir(v) != NULL)
-			vcs_stamp_repo(out, outsz, v, path);
-		free(dir);
+			vcs_stamper_get(st, path, "", 0, out, outsz);
 	}
-	vcs_free(v);
-	git_error_clear();
-	vcs_lib_shutdown();
+	vcs_stamper_free(st);
+	free(data);
+	free(dir);
 }
 
 /* ===== stamps for a whole build ======================================== */
