@@ -11,12 +11,13 @@ PREFIX		?= /usr/local
 DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
-PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset
+PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
+		   jansson libcurl libmicrohttpd libutf8proc
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
 		   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
+HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lstemmer -lm -pthread
 TEST_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
@@ -26,9 +27,14 @@ DEB_PKGS	 = build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 		   libcmark-gfm-extensions-dev libyaml-dev libhpdf-dev \
 		   libgit2-dev libcmocka-dev libharfbuzz-dev fonts-dejavu-core git \
 		   libxml2-utils poppler-utils qpdf python3 \
-		   python3-icalendar valgrind
+		   python3-icalendar valgrind \
+		   libcsv-dev libjansson-dev libstemmer-dev libutf8proc-dev \
+		   libcurl4-openssl-dev libmicrohttpd-dev openssl \
+		   python3-aiosmtpd python3-html5lib python3-selenium \
+		   chromium chromium-driver hyperfine
 
-SRCS		 = $(filter-out compiler/embed_gen.c, $(wildcard compiler/*.c))
+# compiler/*.c and one level of phase folders (compiler/import/, …).
+SRCS		 = $(filter-out compiler/embed_gen.c, $(wildcard compiler/*.c compiler/*/*.c))
 OBJS		 = $(SRCS:compiler/%.c=build/obj/%.o) build/obj/embed_gen.o
 LIB_OBJS	 = $(filter-out build/obj/main.o, $(OBJS))
 ASAN_OBJS	 = $(OBJS:build/obj/%=build/asan/%)
@@ -52,9 +58,11 @@ handoff: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(HO_LIBS)
 
 build/obj/%.o: compiler/%.c | build/obj
+	@mkdir -p $(@D)
 	$(CC) $(HO_CFLAGS) $(CFLAGS) -Icompiler -c -o $@ $<
 
 build/asan/%.o: compiler/%.c | build/asan
+	@mkdir -p $(@D)
 	$(CC) $(HO_CFLAGS) -O1 $(SAN_FLAGS) -Icompiler -c -o $@ $<
 
 build/gen/embed_gen.c: build/embed $(EMBED_FILES) | build/gen
@@ -147,7 +155,7 @@ install: handoff
 clean:
 	rm -rf build handoff handoff-asan tests/out
 
--include $(wildcard build/obj/*.d build/asan/*.d)
+-include $(wildcard build/obj/*.d build/asan/*.d build/obj/*/*.d build/asan/*/*.d)
 
 # libFuzzer harnesses (fuzz/fuzz.mk, owned by the fuzz work).
 -include fuzz/fuzz.mk
