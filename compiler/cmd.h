@@ -33,6 +33,7 @@ int	cmd_status(const struct cli *, int, char **);
 int	cmd_audit(const struct cli *, int, char **);
 int	cmd_hook(const struct cli *, int, char **);
 int	cmd_templates(const struct cli *, int, char **);
+int	cmd_calls(const struct cli *, int, char **);
 
 /*
  * True when argv[1..] holds -h or --help; then the usage text has been

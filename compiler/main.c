@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "show",	cmd_show,	"a deal at any revision" },
 	{ "diff",	cmd_diff,	"field-level changes between versions" },
 	{ "status",	cmd_status,	"every deal: stage, %, deadline, overdue" },
+	{ "calls",	cmd_calls,	"read call transcripts into suggestions" },
 	{ "audit",	cmd_audit,	"scores and patterns from history" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
 	{ "templates",	cmd_templates,	"compile and type-check templates" },

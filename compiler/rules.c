@@ -119,6 +119,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "run handoff inside a git repository ('handoff init' makes one)" },
 	[RULE_XML_ROOT] = { "xml-root", SEV_ERROR,
 	    "the document element is <handoff xmlns=\"urn:x-handoff:1\" version=\"1\">" },
+	[RULE_TRANSCRIPT] = { "transcript", SEV_ERROR,
+	    "formats read: WebVTT (Zoom, Teams), SRT" },
 };
 
 const struct rule *

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * calls_notes.h: a call's suggestions and its process line as Markdown,
+ * and their place in the deal file (phase: calls).
+ */
+#ifndef HANDOFF_CALLS_NOTES_H
+#define HANDOFF_CALLS_NOTES_H
+
+#include <stddef.h>
+
+struct buf;
+struct call;
+struct cues;
+
+struct call_meta {
+	const char	*file;		/* transcript name as given */
+	const char	*date;		/* YYYY-MM-DD */
+	const char	*recording;	/* URL or NULL */
+	const char	*deal_text;	/* the deal file (front matter: ae, csm) */
+	unsigned long long hash;	/* content hash of the transcript */
+};
+
+/* FNV-1a 64 of the bytes: the call's identity in the deal file. */
+unsigned long long calls_hash(const char *data, size_t len);
+/* The '## Calls' line of the call (no newline) into b; 0 or -1. */
+int	calls_notes_line(struct buf *b, const struct call *c,
+	    const struct call_meta *m);
+/* The suggestions grouped by class into b; the number written. */
+size_t	calls_notes_suggest(struct buf *b, const struct call *c,
+	    const struct cues *cues, const struct call_meta *m);
+/*
+ * The deal text with the call line under '# Process' / '## Calls' and
+ * the notes at the end of '# Call notes' (both made when missing), into
+ * out.  Every line of deal stays, in order.  0 or -1.
+ */
+int	calls_notes_merge(struct buf *out, const char *deal,
+	    const char *line, const char *notes);
+
+#endif

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_calls.c: 'handoff calls add DEAL FILE... [--date D] [--recording
+ * URL] [--dry-run] [--keep]': read call transcripts offline and add the
+ * call line and the key points, as '- [?]' suggestions, to the deal file
+ * (atomically; nothing the AE wrote is lost).  A transcript already added
+ * (same content hash) changes nothing.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "calls/calls.h"
+#include "calls/calls_cues.h"
+#include "calls/calls_notes.h"
+#include "cmd.h"
+#include "diag.h"
+#include "fsutil.h"
+
+static const char usage[] =
+    "usage: handoff calls add DEAL FILE... [--date YYYY-MM-DD] "
+    "[--recording URL]\n"
+    "                         [--dry-run] [--keep]\n"
+    "\n"
+    "Read call transcripts (WebVTT from Zoom or Teams, SRT), recognised\n"
+    "by content.  The call gets a line under '# Process' / '## Calls' and\n"
+    "its key points land in the internal '# Call notes' section as '- [?]'\n"
+    "suggestions, which never fill a field until you accept them.\n"
+    "--dry-run prints the suggestions instead; --keep stores the raw\n"
+    "transcript under calls/DEAL/.  Nothing is sent anywhere.\n";
+
+struct calls_opts {
+	const char	*deal;
+	const char	*date;
+	const char	*recording;
+	int		 dry_run, keep;
+	char		**files;
+	int		 nfiles;
+};
+
+static char *
+deal_path(const char *deal)
+{
+	char	 p[512];
+
+	if (strchr(deal, '/') != NULL || strstr(deal, ".md") != NULL)
+		return strdup(deal);
+	if (!fs_deal_id_ok(deal))
+		return NULL;
+	snprintf(p, sizeof(p), "deals/%s.md", deal);
+	if (fs_exists(p) || !fs_exists("deals"))
+		return strdup(fs_exists(p) ? p : p + 6);
+	return strdup(p);
+}
+
+static struct cues *
+load_cues(struct diag_list *dl)
+{
+	const struct embedded	*e;
+	char			*text = NULL;
+	size_t			 len;
+	struct cues		*c;
+
+	if (fs_read("schemas/call-cues.txt", 1u << 20, &text, &len) == 0) {
+		c = cues_load("schemas/call-cues.txt", text, dl);
+		free(text);
+		return c;
+	}
+	if ((e = fs_embedded("schemas/call-cues.txt")) == NULL)
+		return NULL;
+	return cues_load("schemas/call-cues.txt", (const char *)e->data, dl);
+}
+
+static int
+keep_copy(const char *deal, const char *file, const char *data, size_t len)
+{
+	char	 dir[512], *stem, *p;
+	int	 rc;
+
+	snprintf(dir, sizeof(dir), "calls/%s", deal);
+	if (fs_mkdirs(dir) != 0)
+		return -1;
+	stem = strrchr(file, '/');
+	stem = stem ? stem + 1 : (char *)(uintptr_t)file;
+	if ((p = fs_join(dir, stem)) == NULL)
+		return -1;
+	rc = fs_write_atomic(p, data, len);
+	free(p);
+	return rc;
+}
+
+/* One transcript: into line and notes; 1 already added, 0, -1 error. */
+static int
+calls_one(const struct calls_opts *o, const char *deal_text,
+    const struct cues *cues, const char *file, struct buf *all_notes,
+    struct buf *lines, struct diag_list *dl)
+{
+	char			*data = NULL, hashtag[32];
+	size_t			 len;
+	struct call		 c;
+	struct call_meta	 m;
+	struct buf		 notes;
+	int			 rc;
+
+	if ((rc = fs_read(file, CALLS_MAX_BYTES, &data, &len)) != 0) {
+		if (rc == -2)
+			diag_add(dl, diag_pos_line(file, 1), RULE_TRANSCRIPT,
+			    "transcript larger than %u MiB", CALLS_MAX_BYTES >> 20);
+		else
+			diag_add(dl, diag_pos_line(file, 0), RULE_IO,
+			    "cannot read: %s", fs_strerror(errno));
+		return -1;
+	}
+	m.hash = calls_hash(data, len);
+	snprintf(hashtag, sizeof(hashtag), "hash:%016llx", m.hash);
+	if (strstr(deal_text, hashtag) != NULL ||
+	    (lines->data && strstr(lines->data, hashtag) != NULL)) {
+		printf("%s: already added (%s), nothing changed\n", file,
+		    hashtag);
+		free(data);
+		return 1;
+	}
+	call_init(&c);
+	if (calls_read(&c, file, data, len, dl) != 0) {
+		free(data);
+		call_dispose(&c);
+		return -1;
+	}
+	m.file = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	m.date = o->date;
+	m.recording = o->recording;
+	m.deal_text = deal_text;
+	buf_init(&notes);
+	calls_notes_line(lines, &c, &m);
+	buf_putc(lines, '\n');
+	buf_printf(&notes, "\n## Call of %s (%s)\n", o->date, m.file);
+	calls_notes_suggest(&notes, &c, cues, &m);
+	buf_put(all_notes, notes.data, notes.len);
+	buf_dispose(&notes);
+	rc = 0;
+	if (o->keep && !o->dry_run && keep_copy(o->deal, file, data, len) != 0) {
+		diag_add(dl, diag_pos_line(file, 0), RULE_IO,
+		    "cannot keep a copy under calls/%s", o->deal);
+		rc = -1;
+	}
+	call_dispose(&c);
+	free(data);
+	return rc;
+}
+
+static int
+parse_opts(struct calls_opts *o, int argc, char **argv)
+{
+	int	 i;
+
+	memset(o, 0, sizeof(*o));
+	o->files = calloc((size_t)argc, sizeof(char *));
+	if (o->files == NULL)
+		return -1;
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0)
+			o->dry_run = 1;
+		else if (strcmp(argv[i], "--keep") == 0)
+			o->keep = 1;
+		else if ((strcmp(argv[i], "--date") == 0 ||
+		    strcmp(argv[i], "--recording") == 0) && i + 1 < argc) {
+			if (argv[i][2] == 'd')
+				o->date = argv[++i];
+			else
+				o->recording = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			cmd_error("calls add: unknown option '%s'", argv[i]);
+			return -1;
+		} else if (o->deal == NULL)
+			o->deal = argv[i];
+		else
+			o->files[o->nfiles++] = argv[i];
+	}
+	if (o->deal == NULL || o->nfiles == 0) {
+		fputs(usage, stderr);
+		return -1;
+	}
+	if (o->recording != NULL && (strpbrk(o->recording, " \t\r\n()<>")
+	    != NULL || strncmp(o->recording, "http", 4) != 0)) {
+		cmd_error("--recording: '%s' is not an http(s) URL", o->recording);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+calls_add(const struct cli *cli, int argc, char **argv)
+{
+	struct calls_opts	 o;
+	struct diag_list	 dl;
+	struct buf		 notes, lines, out;
+	struct cues		*cues = NULL;
+	char			*path = NULL, *deal = NULL, today[16];
+	size_t			 dlen;
+	int			 i, r, status = 2, added = 0;
+	time_t			 t;
+	struct tm		 tm;
+
+	diag_list_init(&dl);
+	buf_init(&notes);
+	buf_init(&lines);
+	buf_init(&out);
+	if (parse_opts(&o, argc, argv) != 0)
+		goto done;
+	t = cli->today >= 0 ? (time_t)cli->today * 86400 : time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	if (o.date == NULL)
+		o.date = today;
+	if ((path = deal_path(o.deal)) == NULL) {
+		cmd_error("'%s' is not a deal id", o.deal);
+		goto done;
+	}
+	if (fs_read(path, 16u << 20, &deal, &dlen) != 0) {
+		cmd_error("%s: cannot read the deal: %s", path,
+		    fs_strerror(errno));
+		goto done;
+	}
+	if ((cues = load_cues(&dl)) == NULL)
+		goto fail;
+	status = 1;
+	for (i = 0; i < o.nfiles; i++) {
+		r = calls_one(&o, deal, cues, o.files[i], &notes, &lines, &dl);
+		if (r < 0)
+			goto fail;
+		added += r == 0;
+	}
+	status = 0;
+	if (added == 0)
+		goto fail;
+	if (lines.len > 0)
+		lines.data[--lines.len] = '\0';
+	if (o.dry_run) {
+		printf("## Calls\n%s\n\n# Call notes%s", lines.data, notes.data);
+		goto fail;
+	}
+	status = 2;
+	if (calls_notes_merge(&out, deal, lines.data, notes.data) != 0 ||
+	    fs_write_atomic(path, out.data, out.len) != 0) {
+		cmd_error("%s: cannot write the deal: %s", path,
+		    fs_strerror(errno));
+		goto fail;
+	}
+	printf("%s: added %d call(s); review the '- [?]' suggestions under "
+	    "'# Call notes'\n", path, added);
+	status = 0;
+fail:
+	diag_list_sort(&dl);
+	diag_print_text(stderr, &dl);
+done:
+	cues_free(cues);
+	buf_dispose(&notes);
+	buf_dispose(&lines);
+	buf_dispose(&out);
+	free(path);
+	free(deal);
+	free(o.files);
+	diag_list_dispose(&dl);
+	return status;
+}
+
+int
+cmd_calls(const struct cli *cli, int argc, char **argv)
+{
+	if (cmd_wants_help(argc, argv, usage))
+		return 0;
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return calls_add(cli, argc, argv);
+	fputs(usage, stderr);
+	return 2;
+}
