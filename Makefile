@@ -143,6 +143,7 @@ regress-update: handoff
 	@sh tests/run_regress.sh ./handoff --update
 
 bench: handoff
+	@sh bench/targets.sh ./handoff
 	@sh bench/run.sh
 
 # ===== install ==============================================================
