@@ -299,6 +299,15 @@ def main():
     outdir = sys.argv[2]
     schema = sys.argv[3] if len(sys.argv) > 3 else None
     uids = sys.argv[4] if len(sys.argv) > 4 else None
+    stage = deal.find(NS + 'deal/' + NS + 'stage')
+    if stage is not None and (stage.text or '').strip() != 'signed':
+        # a pre-close deal builds a draft package and no e-mails
+        import os
+        check('pre-close: no intro e-mail',
+              not os.path.exists(outdir + '/intro-email.eml'))
+        check('pre-close: no notice e-mail',
+              not os.path.exists(outdir + '/handoff-notice.eml'))
+        return 1 if fails else 0
     check_intro(deal, outdir, schema)
     check_notice(deal, outdir)
     check_ics(deal, outdir, uids)
