@@ -4,7 +4,8 @@
  * tree or from git at --rev), skip it when the state says it is
  * unchanged, check it as 'handoff check' does, render every output in
  * memory, then write each file atomically into OUTDIR/<deal id>/, so a
- * deal that fails leaves its previous outputs as they were.  Runs on any
+ * deal that fails leaves its previous outputs as they were.  A pre-close
+ * deal gets its draft PDF, XML and calendar, no e-mails.  Runs on any
  * worker thread: everything it says goes to the job's own list.
  */
 #include <errno.h>
@@ -84,6 +85,11 @@ render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc
 		return -1;
 	if (b->t == NULL) {
 		/* no templates: the e-mails cannot be written (warned once) */
+	} else if (rc->v->stage != STAGE_SIGNED) {
+		/* A pre-close deal gets a draft package and no e-mails: the
+		 * CSM is told, and the client introduced, once it is signed.
+		 * Empty outputs remove what an earlier build wrote. */
+		o->have[2] = o->have[3] = 1;
 	} else {
 		n = j->dl.n;
 		if (render_step(o, 2, render_eml_intro(&o->b[2], rc, &j->dl),
