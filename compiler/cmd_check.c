@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "client_fields.h"
 #include "cmd.h"
 #include "diag.h"
 #include "model.h"
@@ -15,7 +16,7 @@
 #include "session.h"
 
 static const char usage[] =
-    "usage: handoff check [--strict] [--format text|json] FILE...\n"
+    "usage: handoff check [--strict] [--verbose] [--format text|json] FILE...\n"
     "\n"
     "Validate handoffs against the schema, the stage rules and the\n"
     "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
@@ -23,8 +24,28 @@ static const char usage[] =
     "stage's threshold, a signed deal missing a required field or past\n"
     "its deadline fails.  --strict says so explicitly.  'handoff commit'\n"
     "and the hooks save such an unfinished handoff with warnings.\n"
+    "--verbose also lists the fields that may reach the client: the\n"
+    "shareable ones (h:audience in the schema), such as '## For the\n"
+    "client'; everything else stays internal.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
+
+/* --verbose: which fields may reach the client. */
+static void
+check_client_note(struct diag_list *dl, const struct session *s,
+    const struct model *m, const char *file)
+{
+	struct buf	 b;
+	int		 n;
+
+	buf_init(&b);
+	n = client_fields_list(&b, s->schema, m);
+	if (n >= 0)
+		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
+		    "reaches the client (shareable fields the client intro "
+		    "and the calendar may use): %s", n > 0 ? b.data : "none");
+	buf_dispose(&b);
+}
 
 int
 cmd_check(const struct cli *cli, int argc, char **argv)
@@ -34,7 +55,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	struct verdict	 v;
 	struct model	*m;
 	struct buf	 json;
-	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0;
+	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0, verbose = 0;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -53,6 +74,9 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 			}
 		} else if (strcmp(argv[i], "--strict") == 0)
 			continue;	/* what check always does: the CI gate */
+		else if (strcmp(argv[i], "--verbose") == 0 ||
+		    strcmp(argv[i], "-v") == 0)
+			verbose = 1;
 		else if (strcmp(argv[i], "--format=json") == 0)
 			json_fmt = 1;
 		else if (strcmp(argv[i], "--format=text") != 0) {
@@ -78,6 +102,8 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
+		if (m != NULL && verbose)
+			check_client_note(&one, &s, m, argv[i]);
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, argv[i], &v);
 		model_free(m);
