@@ -12,7 +12,7 @@ DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
 PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libcurl libmicrohttpd libutf8proc
+		   jansson libcurl libmicrohttpd libutf8proc libcrypto
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
@@ -45,7 +45,8 @@ ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \
-		   templates/*.xml templates/*.yml)))
+		   templates/*.xml templates/*.yml templates/*.css \
+		   templates/*.js)))
 
 .PHONY: all deps demo test unit regress sh asan valgrind fuzz bench \
 	install clean regress-update

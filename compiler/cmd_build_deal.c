@@ -25,6 +25,8 @@
 #include "render.h"
 #include "session.h"
 #include "vcs.h"
+#include "web/web.h"
+#include "web/web_site.h"
 
 /* The outputs of one deal, rendered in memory before anything is written. */
 struct outputs {
@@ -148,6 +150,52 @@ out:
 	return rv;
 }
 
+/* The deal's web page and index row, linking to the files written. */
+static int
+write_site(const struct outputs *o, const struct build *b, struct job *j,
+    const struct render_ctx *rc)
+{
+	struct web_files f;
+	char		*dir;
+	int		 rv;
+
+	f.pdf = o->have[1] && o->b[1].len > 0;
+	f.intro = o->have[2] && o->b[2].len > 0;
+	f.notice = o->have[3] && o->b[3].len > 0;
+	f.ics = o->have[4] && o->b[4].len > 0;
+	if ((dir = fs_join(b->outdir, j->id)) == NULL)
+		return -1;
+	if ((rv = web_site_deal(b->outdir, j->id, rc, &f)) == -1)
+		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
+		    "cannot write the web page in '%s': %s", dir,
+		    fs_strerror(errno));
+	free(dir);
+	return rv;
+}
+
+/* A deal that fails check still gets its row in the index (an overdue
+ * handoff is one the team must see); best effort, it changes no exit
+ * status. */
+static void
+write_failed_row(const struct build *b, struct job *j, const struct model *m,
+    const struct verdict *v)
+{
+	struct render_ctx rc;
+	const char	*id = model_get(m, "deal/id");
+
+	if (!fs_deal_id_ok(id) || (j->web_id = strdup(id)) == NULL)
+		return;
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = v;
+	rc.c = &b->s.config;
+	rc.s = b->s.schema;
+	rc.today = b->s.today;
+	rc.now = b->s.now;
+	web_site_row(b->outdir, id, &rc, (int)diag_list_count(&j->dl,
+	    SEV_ERROR) > 0 ? (int)diag_list_count(&j->dl, SEV_ERROR) : 1);
+}
+
 /* The id the outputs go under: deal/id, which must be a safe name. */
 static int
 deal_id(struct job *j, const struct model *m)
@@ -252,16 +300,20 @@ build_one(struct build *b, struct job *j, int force)
 	    sizeof(stamp)) ? "dirty" : "clean", data, len);
 	if (!force && state_unchanged(&b->state, j->path, j->hash,
 	    b->outdir, &id)) {
-		if ((j->id = strdup(id)) != NULL)
+		if ((j->id = strdup(id)) != NULL &&
+		    (j->web_id = strdup(id)) != NULL)
 			j->result = JOB_UNCHANGED;
 		goto out;
 	}
 	if ((m = session_check(&b->s, j->path, data, len, &v,
-	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0)
+	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0) {
+		if (m != NULL && b->html)
+			write_failed_row(b, j, m, &v);
 		goto out;
+	}
 	/* quiet by default: a valid deal's warnings are check's to show */
 	diag_list_move(&j->held, &j->dl);
-	if (deal_id(j, m) == -1)
+	if (deal_id(j, m) == -1 || (j->web_id = strdup(j->id)) == NULL)
 		goto out;
 	memset(&rc, 0, sizeof(rc));
 	rc.m = m;
@@ -273,7 +325,8 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
-	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
+	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1 ||
+	    (b->html && write_site(&o, b, j, &rc) == -1))
 		goto out;
 	j->result = JOB_BUILT;
 out:
