@@ -225,12 +225,14 @@ static void
 build_inputs(struct build *b)
 {
 	char		 today[11], head[128];
-	const char	*extra[4];
+	const char	*extra[4], *id;
 
 	date_format(b->s.today, today);
 	if (b->rev != NULL)
 		snprintf(head, sizeof(head), "rev %s", b->rev_short);
-	else if (vcs_rev_short(head, sizeof(head), ".", NULL) != 0)
+	else if ((id = vcs_stamper_head(b->stamper)) != NULL)
+		snprintf(head, sizeof(head), "%s", id);
+	else
 		snprintf(head, sizeof(head), "not in git");
 	extra[0] = "handoff " HANDOFF_VERSION;
 	extra[1] = today;
@@ -276,6 +278,20 @@ report(struct build *b, size_t count[3])
 	return worst;
 }
 
+/* The stamper, cached under OUTDIR/.cache/stamps. */
+static struct vcs_stamper *
+build_stamper(const struct build *b)
+{
+	struct vcs_stamper	*st;
+	char			*cache;
+
+	if ((cache = fs_join(b->outdir, ".cache/stamps")) == NULL)
+		return NULL;
+	st = vcs_stamper_new_cached(".", cache);
+	free(cache);
+	return st;
+}
+
 static int
 build_open(struct build *b, const struct cli *cli, const struct opts *o,
     struct diag_list *dl)
@@ -290,7 +306,9 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 	b->html = !o->no_html;
 	state_init(&b->state);
 	pthread_mutex_init(&b->lock, NULL);
-	b->vcs = vcs_lib_init() == 0;
+	/* libgit2 is set up only to read another revision: the work tree's
+	 * stamps come from the stamp cache while HEAD stays put */
+	b->vcs = b->rev != NULL && vcs_lib_init() == 0;
 	if (session_open(&b->s, ".", cli->today, cli->now, dl) == -1)
 		return -1;
 	if (b->rev != NULL && vcs_rev_short(b->rev_short, sizeof(b->rev_short),
@@ -310,7 +328,7 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 		    "templates yet", "the e-mails are skipped");
 	if (state_load(&b->state, b->outdir) == -1)
 		return -1;
-	if (b->rev == NULL && (b->stamper = vcs_stamper_new(".")) == NULL)
+	if (b->rev == NULL && (b->stamper = build_stamper(b)) == NULL)
 		return -1;
 	build_inputs(b);
 	return 0;

@@ -4,7 +4,8 @@
  * tree or from git at --rev), skip it when the state says it is
  * unchanged, check it as 'handoff check' does, render every output in
  * memory, then write each file atomically into OUTDIR/<deal id>/, so a
- * deal that fails leaves its previous outputs as they were.  Runs on any
+ * deal that fails leaves its previous outputs as they were.  A pre-close
+ * deal gets its draft PDF, XML and calendar, no e-mails.  Runs on any
  * worker thread: everything it says goes to the job's own list.
  */
 #include <errno.h>
@@ -86,6 +87,11 @@ render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc
 		return -1;
 	if (b->t == NULL) {
 		/* no templates: the e-mails cannot be written (warned once) */
+	} else if (rc->v->stage != STAGE_SIGNED) {
+		/* A pre-close deal gets a draft package and no e-mails: the
+		 * CSM is told, and the client introduced, once it is signed.
+		 * Empty outputs remove what an earlier build wrote. */
+		o->have[2] = o->have[3] = 1;
 	} else {
 		n = j->dl.n;
 		if (render_step(o, 2, render_eml_intro(&o->b[2], rc, &j->dl),
@@ -270,6 +276,33 @@ build_fonts(struct build *b)
 }
 
 /*
+ * True when the deal was last built from these inputs and these bytes.
+ * Whether it is committed (the "clean" or "dirty" salt) follows from
+ * HEAD, which is among the inputs, and from its bytes: so a match under
+ * either salt is a match, and the blob hash behind the stamp is needed
+ * only for a deal that is rebuilt.  *id then borrows the deal's id.
+ */
+static int
+deal_unchanged(struct build *b, struct job *j, const char *data,
+    size_t len, const char **id)
+{
+	static const char *const salts[] = { "clean", "dirty" };
+	size_t	 i;
+
+	if (b->rev != NULL) {
+		state_hash(j->hash, b->inputs, "rev", data, len);
+		return state_unchanged(&b->state, j->path, j->hash,
+		    b->outdir, id);
+	}
+	for (i = 0; i < sizeof(salts) / sizeof(salts[0]); i++) {
+		state_hash(j->hash, b->inputs, salts[i], data, len);
+		if (state_unchanged(&b->state, j->path, j->hash, b->outdir, id))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Build one deal (force: even when unchanged).  Every problem goes to
  * j->dl; j->result says what happened.  Touches nothing shared but its
  * own outputs and, under the lock, the fonts.
@@ -291,20 +324,21 @@ build_one(struct build *b, struct job *j, int force)
 	j->result = JOB_FAILED;
 	if (read_deal(b, j, &data, &len) == -1)
 		goto out;
-	/* The stamp is read first: committing a deal changes its stamp
-	 * from '+dirty' to clean, and that alone rebuilds it. */
-	if (b->rev != NULL)
-		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
-	state_hash(j->hash, b->inputs, b->rev != NULL ? "rev" :
-	    vcs_stamper_get(b->stamper, j->path, data, len, stamp,
-	    sizeof(stamp)) ? "dirty" : "clean", data, len);
-	if (!force && state_unchanged(&b->state, j->path, j->hash,
-	    b->outdir, &id)) {
+	/* The stamp is part of the hash: committing a deal changes its
+	 * stamp from '+dirty' to clean, and that alone rebuilds it. */
+	if (!force && deal_unchanged(b, j, data, len, &id)) {
 		if ((j->id = strdup(id)) != NULL &&
 		    (j->web_id = strdup(id)) != NULL)
 			j->result = JOB_UNCHANGED;
 		goto out;
 	}
+	if (b->rev != NULL) {
+		snprintf(stamp, sizeof(stamp), "%s", b->rev_short);
+		state_hash(j->hash, b->inputs, "rev", data, len);
+	} else
+		state_hash(j->hash, b->inputs, vcs_stamper_get(b->stamper,
+		    j->path, data, len, stamp, sizeof(stamp)) ? "dirty" :
+		    "clean", data, len);
 	if ((m = session_check(&b->s, j->path, data, len, &v,
 	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0) {
 		if (m != NULL && b->html)

@@ -427,6 +427,34 @@ cfg_completeness(struct config *c, struct cfgread *r, const struct ynode *v)
 	return 0;
 }
 
+/* commit: { require_complete: true|false }: whether 'commit' and the
+ * hooks refuse an unfinished handoff too (default false: only a wrong one). */
+static int
+cfg_commit(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "require_complete", NULL };
+	const struct ynode *x;
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "commit"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if (cfg_key(r, v->kid[i], "commit", keys) != 0)
+			continue;
+		x = v->kid[i + 1];
+		if (is_null(x))
+			continue;
+		if (x->kind == Y_SCALAR && strcmp(x->value, "true") == 0)
+			c->commit_require_complete = 1;
+		else if (x->kind == Y_SCALAR && strcmp(x->value, "false") == 0)
+			c->commit_require_complete = 0;
+		else
+			cfg_error(r, x, "expected true or false",
+			    "require_complete");
+	}
+	return 0;
+}
+
 /*
  * 'Name <addr@domain>': a name without control characters or angle
  * brackets and an address with one '@' and no spaces.
@@ -519,7 +547,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", NULL };
+	    "timelines", "required", "limits", "commit", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -564,6 +592,9 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 9:
 			rc = cfg_limits(c, r, v);
+			break;
+		case 10:
+			rc = cfg_commit(c, r, v);
 			break;
 		default:
 			break;

@@ -36,6 +36,7 @@ struct config {
 	unsigned	*required_line;	/* of each, in handoff.yml */
 	size_t		 nrequired;
 	struct limits	 limits;
+	int		 commit_require_complete;	/* commit: { require_complete } */
 };
 
 /* Fill *c with the defaults (no file).  Never fails. */

@@ -200,6 +200,13 @@ cover_facts(struct rp *r)
 	buf_dispose(&csm);
 }
 
+/* A deal that is not signed yet gets a draft package. */
+static int
+rp_is_draft(const struct rp *r)
+{
+	return r->rc->v != NULL && r->rc->v->stage != STAGE_SIGNED;
+}
+
 static void
 cover(struct rp *r)
 {
@@ -211,8 +218,14 @@ cover(struct rp *r)
 	pdf_new_page(p);
 	pdf_bookmark(p, 0, "Cover");
 	p->y -= 40;
-	pdf_text(p, PDF_BOLD, SMALL, &PDF_ACCENT, p->left, p->y,
-	    "HANDOFF PACKAGE", 15);
+	if (rp_is_draft(r))
+		pdf_text(p, PDF_BOLD, SMALL, &rp_st_over, p->left, p->y,
+		    "DRAFT HANDOFF PACKAGE \xe2\x80\x94 PRE-CLOSE, NOT SIGNED",
+		    strlen("DRAFT HANDOFF PACKAGE \xe2\x80\x94 PRE-CLOSE, NOT "
+		    "SIGNED"));
+	else
+		pdf_text(p, PDF_BOLD, SMALL, &PDF_ACCENT, p->left, p->y,
+		    "HANDOFF PACKAGE", 15);
 	p->y -= 14;
 	pdf_para(p, PDF_BOLD, 26.0f, &PDF_INK, 0,
 	    *client != '\0' ? client : "Unnamed client");
@@ -229,6 +242,34 @@ cover(struct rp *r)
 	snprintf(line, sizeof(line), "Version %s", r->rc->version != NULL ?
 	    r->rc->version : "not in git");
 	pdf_para(p, PDF_REGULAR, SMALL, &PDF_MUTED, 0, line);
+}
+
+/* Red flags are risks: each paragraph or item of '## Red flags' is a row
+ * of the glance table (n rows are there already).  Returns rows added. */
+static int
+glance_red_flags(struct rp *r, struct pdf_table *t, int n)
+{
+	struct pdf_cell	 c[3];
+	xmlNodePtr	 k;
+	int		 added = 0;
+
+	for (k = model_first(model_find(r->m, "risks/red-flags")); k != NULL &&
+	    added < 5; k = model_next_elem(k)) {
+		if (strcmp(model_name(k), "p") != 0 &&
+		    strcmp(model_name(k), "li") != 0)
+			continue;
+		if (n + added++ == 0)
+			pdf_table_head(&r->p, t);
+		memset(c, 0, sizeof(c));
+		c[0].text = model_text(k);
+		c[1].text = "Red flag";
+		c[1].fill = &rp_sev_fill[1];	/* as a high risk */
+		c[1].color = &rp_sev_ink[1];
+		c[1].face = PDF_BOLD;
+		c[2].text = "";
+		pdf_table_row(&r->p, t, c);
+	}
+	return added;
 }
 
 /* ------------------------------------------------------------ at a glance */
@@ -320,6 +361,7 @@ glance_risks(struct rp *r)
 			c[2].text = rp_txt(k, "owner");
 			pdf_table_row(&r->p, &t, c);
 		}
+	n += glance_red_flags(r, &t, n);
 	if (n == 0)
 		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0,
 		    rp_is_true(model_attr(model_find(r->m, "risks"), "none")) ?
@@ -489,7 +531,8 @@ layout(struct rp *r, struct buf *out)
 	rp_links(r);
 	rp_signoff(r);
 	date_format(rc->today, today);
-	buf_printf(&hl, "%s \xc2\xb7 Handoff package", rp_txt(r->deal, "client"));
+	buf_printf(&hl, "%s \xc2\xb7 Handoff package%s", rp_txt(r->deal,
+	    "client"), rp_is_draft(r) ? " \xc2\xb7 DRAFT" : "");
 	buf_printf(&fl, "%s \xc2\xb7 version %s \xc2\xb7 as of %s",
 	    rp_txt(r->deal, "id"), rc->version ? rc->version : "not in git", today);
 	rv = pdf_finish(&r->p, out, hl.data, "Internal \xe2\x80\x94 do not "
