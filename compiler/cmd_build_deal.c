@@ -263,12 +263,15 @@ static struct pdf_fonts *
 build_fonts(struct build *b)
 {
 	struct pdf_fonts	*fs;
+	char			*cache;
 
 	pthread_mutex_lock(&b->lock);
 	if (!b->fonts_tried) {
 		b->fonts_tried = 1;
-		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
+		cache = fs_join(b->outdir, ".cache/fonts");
+		if (pdf_fonts_new_cached(&b->fonts, HANDOFF_FONTDIR, cache) == -1)
 			b->fonts = NULL;
+		free(cache);
 	}
 	fs = b->fonts;
 	pthread_mutex_unlock(&b->lock);

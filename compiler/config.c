@@ -541,13 +541,29 @@ cfg_sender(struct config *c, struct cfgread *r, const struct ynode *v)
 	return cfg_string(r, v, "sender", &c->sender);
 }
 
+/* date_order: dmy or mdy, how to read 03/04/2027 (default: ask). */
+static int
+cfg_date_order(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	if (is_null(v))
+		return 0;
+	if (v->kind == Y_SCALAR && strcmp(v->value, "dmy") == 0)
+		c->date_order = 1;
+	else if (v->kind == Y_SCALAR && strcmp(v->value, "mdy") == 0)
+		c->date_order = 2;
+	else
+		cfg_error(r, v, "expected dmy (03/04/2027 is 3 April) or mdy "
+		    "(03/04/2027 is March 4)", "date_order");
+	return 0;
+}
+
 /* The top-level mapping. */
 static int
 cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", "commit", NULL };
+	    "timelines", "required", "limits", "commit", "date_order", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -595,6 +611,9 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 10:
 			rc = cfg_commit(c, r, v);
+			break;
+		case 11:
+			rc = cfg_date_order(c, r, v);
 			break;
 		default:
 			break;
