@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "build_history.h"
 #include "build_state.h"
 #include "cmd.h"
 #include "cmd_build_int.h"
@@ -314,6 +315,7 @@ void
 build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
+	struct build_history hist = { NULL, NULL, 0 };
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
@@ -362,6 +364,10 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
+	build_history_load(&hist, &b->s, j->path, b->rev);
+	rc.history = (const struct model *const *)hist.m;
+	rc.history_time = hist.t;
+	rc.nhistory = hist.n;
 	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1 ||
 	    (b->html && write_site(&o, b, j, &rc) == -1))
 		goto out;
@@ -369,6 +375,7 @@ build_one(struct build *b, struct job *j, int force)
 out:
 	for (k = 0; k < STATE_NOUTPUTS; k++)
 		buf_dispose(&o.b[k]);
+	build_history_dispose(&hist);
 	model_free(m);
 	free(data);
 }
