@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "build_history.h"
 #include "build_state.h"
 #include "cmd.h"
 #include "cmd_build_int.h"
@@ -215,12 +216,15 @@ static struct pdf_fonts *
 build_fonts(struct build *b)
 {
 	struct pdf_fonts	*fs;
+	char			*cache;
 
 	pthread_mutex_lock(&b->lock);
 	if (!b->fonts_tried) {
 		b->fonts_tried = 1;
-		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
+		cache = fs_join(b->outdir, ".cache/fonts");
+		if (pdf_fonts_new_cached(&b->fonts, HANDOFF_FONTDIR, cache) == -1)
 			b->fonts = NULL;
+		free(cache);
 	}
 	fs = b->fonts;
 	pthread_mutex_unlock(&b->lock);
@@ -263,6 +267,7 @@ void
 build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
+	struct build_history hist = { NULL, NULL, 0 };
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
@@ -307,12 +312,17 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
+	build_history_load(&hist, &b->s, j->path, b->rev);
+	rc.history = (const struct model *const *)hist.m;
+	rc.history_time = hist.t;
+	rc.nhistory = hist.n;
 	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
 		goto out;
 	j->result = JOB_BUILT;
 out:
 	for (k = 0; k < STATE_NOUTPUTS; k++)
 		buf_dispose(&o.b[k]);
+	build_history_dispose(&hist);
 	model_free(m);
 	free(data);
 }

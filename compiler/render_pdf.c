@@ -26,47 +26,11 @@
 #include "pdf_font.h"
 #include "render.h"
 #include "render_pdf_int.h"
+#include "step_done.h"
 #include "timeline.h"
 #include "validate.h"
 
 /* ------------------------------------------------------------ timeline */
-
-/* Is step s done, from what the process record says? */
-static int
-step_done(struct rp *r, int s, int today)
-{
-	xmlNodePtr	 root = model_root(r->m), st, ro;
-	int		 eb = 0, prim = 0;
-
-	switch (s) {
-	case STEP_PACKAGE:
-		return strcmp(model_get(r->m, "process/review/decision"),
-		    "accepted") == 0;
-	case STEP_CALL:
-		return *model_get(r->m, "process/handoff-call/date") != '\0';
-	case STEP_MAPPING:
-		for (st = model_find_from(root, "relationships/stakeholder");
-		    st != NULL; st = model_next(st, "stakeholder")) {
-			for (ro = model_child(st, "role"); ro != NULL;
-			    ro = model_next(ro, "role"))
-				if (strcmp(model_text(ro), "economic-buyer") == 0)
-					eb = 1;
-			if (model_attr(st, "primary") != NULL &&
-			    strcmp(model_attr(st, "primary"), "true") == 0 &&
-			    *rp_txt(st, "email") != '\0')
-				prim = 1;
-		}
-		return eb && prim;
-	case STEP_INTRO:
-		return *model_get(r->m, "process/intro-sent") != '\0';
-	case STEP_FEEDBACK:
-		return *model_get(r->m, "process/feedback/score") != '\0';
-	case STEP_ESCALATION:
-		return r->due[s] >= 0 && today > r->due[s];
-	default:
-		return 0;
-	}
-}
 
 /* Compute every step's due date and status. */
 static void
@@ -80,7 +44,7 @@ timeline_compute(struct rp *r)
 		if (r->signed_day >= 0)
 			r->due[s] = timeline_add_business_days(r->signed_day,
 			    r->tl->step[s].to, c->holidays, c->nholidays);
-		if (step_done(r, s, r->rc->today))
+		if (step_done(r->m, s, r->due[s], r->rc->today))
 			r->status[s] = "done";
 		else if (r->due[s] < 0)
 			r->status[s] = "pending";
