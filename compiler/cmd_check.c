@@ -22,11 +22,12 @@ static const char usage[] =
     "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
     "check is the completeness gate (the CI job): a handoff below its\n"
     "stage's threshold, a signed deal missing a required field or past\n"
-    "its deadline fails.  --strict says so explicitly.  'handoff commit'\n"
-    "and the hooks save such an unfinished handoff with warnings.\n"
-    "--verbose also lists the fields that may reach the client: the\n"
-    "shareable ones (h:audience in the schema), such as '## For the\n"
-    "client'; everything else stays internal.\n"
+    "its deadline fails.  --strict says so explicitly.  --verbose also\n"
+    "notes the values handoff derived (a renewal date from the term)\n"
+    "and lists the fields that may reach the client: the shareable ones\n"
+    "(h:audience in the schema), such as '## For the client'; the rest\n"
+    "stays internal.  'handoff commit' and the hooks save an unfinished\n"
+    "handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
 
@@ -45,6 +46,25 @@ check_client_note(struct diag_list *dl, const struct session *s,
 		    "reaches the client (shareable fields the client intro "
 		    "and the calendar may use): %s", n > 0 ? b.data : "none");
 	buf_dispose(&b);
+}
+
+/* --verbose: a note for each value handoff derived rather than read. */
+static void
+check_note_derived(struct diag_list *dl, const struct model *m)
+{
+	const xmlNode	*r = model_find(m, "deal/renewal");
+	const char	*d = model_attr(r, "derived");
+	const xmlNode	*base = model_find(m, "deal/start");
+
+	if (d == NULL || strcmp(d, "true") != 0)
+		return;
+	if (!model_has_text(base))
+		base = model_find(m, "deal/signed");
+	diag_add(dl, model_pos(m, r), RULE_DERIVED,
+	    "renewal date %s derived: %s %s + term '%.60s'", model_text(r),
+	    strcmp(model_name(base), "start") == 0 ? "start date" :
+	    "signature date", model_text(base),
+	    model_get(m, "deal/term"));
 }
 
 int
@@ -102,8 +122,10 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
-		if (m != NULL && verbose)
+		if (m != NULL && verbose) {
+			check_note_derived(&one, m);
 			check_client_note(&one, &s, m, argv[i]);
+		}
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, argv[i], &v);
 		model_free(m);
