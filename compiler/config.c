@@ -519,7 +519,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", NULL };
+	    "timelines", "required", "limits", "import", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -564,6 +564,8 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 9:
 			rc = cfg_limits(c, r, v);
+			break;
+		case 10:	/* read by compiler/import/import_map.c */
 			break;
 		default:
 			break;
