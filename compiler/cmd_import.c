@@ -294,6 +294,8 @@ import_write(struct run *r)
 	int		 rc = 0;
 
 	buf_init(&diff);
+	if (r->dry && vcs_lib_init() == -1)
+		return -1;
 	for (i = 0; i < r->np && rc == 0; i++) {
 		struct plan *p = &r->p[i];
 
@@ -315,6 +317,8 @@ import_write(struct run *r)
 		}
 	}
 	buf_dispose(&diff);
+	if (r->dry)
+		vcs_lib_shutdown();
 	return rc;
 }
 

@@ -1421,8 +1421,29 @@ vcs_stamper_free(struct vcs_stamper *s)
 
 struct vcs_diff_out {
 	struct buf	*b;
+	const char	*path;
+	int		 isnew;
+	int		 hunks;
 	int		 err;
 };
+
+static int
+vcs_diff_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	if (o->hunks++ == 0) {
+		if (o->isnew)
+			o->err |= buf_puts(o->b, "--- /dev/null\n");
+		else
+			o->err |= buf_printf(o->b, "--- a/%s\n", o->path);
+		o->err |= buf_printf(o->b, "+++ b/%s\n", o->path);
+	}
+	o->err |= buf_put(o->b, hunk->header, hunk->header_len);
+	return 0;
+}
 
 static int
 vcs_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
@@ -1432,6 +1453,10 @@ vcs_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
 
 	(void)delta;
 	(void)hunk;
+	if (line->origin != GIT_DIFF_LINE_CONTEXT &&
+	    line->origin != GIT_DIFF_LINE_ADDITION &&
+	    line->origin != GIT_DIFF_LINE_DELETION)
+		return 0;	/* '\ No newline at end of file' and headers */
 	if (line->origin == GIT_DIFF_LINE_CONTEXT ||
 	    line->origin == GIT_DIFF_LINE_ADDITION ||
 	    line->origin == GIT_DIFF_LINE_DELETION)
@@ -1444,7 +1469,7 @@ int
 vcs_diff_text(struct buf *out, const char *path, const char *old,
     size_t oldlen, const char *new_text, size_t newlen)
 {
-	struct vcs_diff_out	 o = { out, 0 };
+	struct vcs_diff_out	 o = { out, path, old == NULL, 0, 0 };
 	git_diff_options	 opts;
 	char			*a = NULL, *b = NULL;
 	int			 rc;
@@ -1460,7 +1485,8 @@ vcs_diff_text(struct buf *out, const char *path, const char *old,
 	snprintf(a, strlen(path) + 3, "a/%s", path);
 	snprintf(b, strlen(path) + 3, "b/%s", path);
 	rc = git_diff_buffers(old, old ? oldlen : 0, old ? a : NULL,
-	    new_text, newlen, b, &opts, NULL, NULL, NULL, vcs_diff_line, &o);
+	    new_text, newlen, b, &opts, NULL, NULL, vcs_diff_hunk,
+	    vcs_diff_line, &o);
 	free(a);
 	free(b);
 	return rc < 0 || o.err ? -1 : 0;

@@ -578,7 +578,10 @@ merge_contact(struct mctx *x, struct table *t, const struct imp_contact *c,
 	}
 	buf_dispose(&role);
 	t->end++;
-	merge_note(x, "new contact");
+	buf_init(&role);
+	buf_printf(&role, "new contact %s", c->name);
+	merge_note(x, role.data ? role.data : "new contact");
+	buf_dispose(&role);
 	return 0;
 }
 
