@@ -231,6 +231,18 @@ int			 vcs_stamper_get(struct vcs_stamper *s,
 			    const char *path, const void *data, size_t len,
 			    char *out, size_t outsz);
 void			 vcs_stamper_free(struct vcs_stamper *s);
+/*
+ * The same stamper, read from the stamp cache file when HEAD has not moved
+ * since it was written (then libgit2 is not even set up), else made with
+ * vcs_stamper_new() and written there.  A cache that is stale, corrupt or
+ * of another work tree is rebuilt, never trusted; see vcs_cache.c.
+ * cache may be NULL (no cache).
+ */
+struct vcs_stamper	*vcs_stamper_new_cached(const char *dir,
+			    const char *cache);
+/* HEAD's short id as the stamper saw it; NULL outside git or before the
+ * first commit. */
+const char		*vcs_stamper_head(const struct vcs_stamper *s);
 
 /*
  * A unified diff (---/+++ headers, @@ hunks, 3 lines of context) from old
