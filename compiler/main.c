@@ -35,6 +35,7 @@ static const struct command commands[] = {
 	{ "status",	cmd_status,	"every deal: stage, %, deadline, overdue" },
 	{ "audit",	cmd_audit,	"scores and patterns from history" },
 	{ "events",	cmd_events,	"signed, due, overdue, reviews, from history" },
+	{ "send",	cmd_send,	"send notices, reminders, chat notes, once" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
 	{ "templates",	cmd_templates,	"compile and type-check templates" },
 	{ "template",	cmd_templates,	"render a template against YAML data" },
