@@ -18,7 +18,7 @@ make_repo() {
 	deal_no_why acme | sed 's/^signed: .*/signed: 2026-12-01/' | sed '/^## CS review/,/^date:/d' > deals/acme.md &&
 	git add . && git commit -qm acme &&
 	at 2026-11-19T10:00:00Z &&
-	deal_full beta | sed 's/^decision: accepted/decision: rejected\nreason: missing-context\ncomment: No budget owner <named> \<named> \\& more more./' > deals/beta.md &&
+	deal_full beta | sed 's/^decision: accepted/decision: rejected\nreason: missing-context\ncomment: No budget owner <named> \& more./' > deals/beta.md &&
 	git add . && git commit -qm rejected &&
 	at 2026-11-20T10:00:00Z && deal_full beta > deals/beta.md && git commit -qam accepted)
 }
