@@ -131,6 +131,9 @@ smtp_send(const struct send_config *sc, const char *from,
 	curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
+	/* Also bounds the wait for the answer to QUIT when the connection
+	 * is closed after a failure (libcurl's default is 120 s). */
+	curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	cc = curl_easy_perform(c);

@@ -132,7 +132,16 @@ def run_raw():
     write_port(s.getsockname()[1])
     while True:
         conn, _ = s.accept()
-        threading.Thread(target=lambda: (raw_client(conn)), daemon=True).start()
+        threading.Thread(target=serve_one, args=(conn,), daemon=True).start()
+
+
+def serve_one(conn):
+    try:
+        raw_client(conn)
+    except OSError:
+        pass
+    finally:
+        conn.close()
 
 
 if mode in ("good", "plain"):
