@@ -12,7 +12,7 @@ DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
 PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libutf8proc
+		   jansson libutf8proc libcrypto
 # Compiled against, not linked: loaded by compiler/dlib/ when first used,
 # so that every other command starts without their 40-odd libraries.
 DL_PKGS		 = libcurl libmicrohttpd
@@ -46,9 +46,11 @@ UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd $(sort $(wildcard schemas/playbooks/*.yml)) \
+		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \
-		   templates/*.xml templates/*.yml)))
+		   templates/*.xml templates/*.yml templates/*.css \
+		   templates/*.js)))
 
 .PHONY: all deps demo test unit regress sh asan valgrind fuzz bench \
 	install clean regress-update

@@ -11,40 +11,20 @@
 #include "cmd.h"
 #include "diag.h"
 #include "model.h"
+#include "save_gate.h"
 #include "session.h"
 
 static const char usage[] =
-    "usage: handoff check [--format text|json] FILE...\n"
+    "usage: handoff check [--strict] [--format text|json] FILE...\n"
     "\n"
     "Validate handoffs against the schema, the stage rules and the\n"
     "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
+    "check is the completeness gate (the CI job): a handoff below its\n"
+    "stage's threshold, a signed deal missing a required field or past\n"
+    "its deadline fails.  --strict says so explicitly.  'handoff commit'\n"
+    "and the hooks save such an unfinished handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
-
-/* The summary line of one file, as a note. */
-static void
-check_summary(struct diag_list *dl, const char *file, struct verdict *v)
-{
-	/* Count what the front end found too, not only the validator. */
-	v->errors = diag_list_count(dl, SEV_ERROR);
-	v->warnings = diag_list_count(dl, SEV_WARNING);
-	char	 when[11];
-
-	if (v->stage == STAGE_SIGNED && v->deadline >= 0) {
-		date_format(v->deadline, when);
-		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
-		    "%s, %d%% complete (%zu error%s, %zu warning%s); "
-		    "handoff due by end of %s%s", validate_stage_name(v->stage),
-		    v->percent, v->errors, v->errors == 1 ? "" : "s",
-		    v->warnings, v->warnings == 1 ? "" : "s", when,
-		    v->overdue ? " (overdue)" : "");
-	} else
-		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
-		    "%s, %d%% complete (%zu error%s, %zu warning%s)",
-		    validate_stage_name(v->stage), v->percent, v->errors,
-		    v->errors == 1 ? "" : "s", v->warnings,
-		    v->warnings == 1 ? "" : "s");
-}
 
 int
 cmd_check(const struct cli *cli, int argc, char **argv)
@@ -71,7 +51,9 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 				cmd_error("check: unknown format '%s'", argv[i]);
 				return 2;
 			}
-		} else if (strcmp(argv[i], "--format=json") == 0)
+		} else if (strcmp(argv[i], "--strict") == 0)
+			continue;	/* what check always does: the CI gate */
+		else if (strcmp(argv[i], "--format=json") == 0)
 			json_fmt = 1;
 		else if (strcmp(argv[i], "--format=text") != 0) {
 			cmd_error("check: unknown option '%s'\n%s", argv[i], usage);
@@ -97,7 +79,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
 		if (m != NULL)	/* last, after the file's diagnostics */
-			check_summary(&one, argv[i], &v);
+			save_gate_summary(&one, argv[i], &v);
 		model_free(m);
 		diag_list_move(&dl, &one);
 	}

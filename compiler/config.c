@@ -427,6 +427,34 @@ cfg_completeness(struct config *c, struct cfgread *r, const struct ynode *v)
 	return 0;
 }
 
+/* commit: { require_complete: true|false }: whether 'commit' and the
+ * hooks refuse an unfinished handoff too (default false: only a wrong one). */
+static int
+cfg_commit(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "require_complete", NULL };
+	const struct ynode *x;
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "commit"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if (cfg_key(r, v->kid[i], "commit", keys) != 0)
+			continue;
+		x = v->kid[i + 1];
+		if (is_null(x))
+			continue;
+		if (x->kind == Y_SCALAR && strcmp(x->value, "true") == 0)
+			c->commit_require_complete = 1;
+		else if (x->kind == Y_SCALAR && strcmp(x->value, "false") == 0)
+			c->commit_require_complete = 0;
+		else
+			cfg_error(r, x, "expected true or false",
+			    "require_complete");
+	}
+	return 0;
+}
+
 /*
  * 'Name <addr@domain>': a name without control characters or angle
  * brackets and an address with one '@' and no spaces.
@@ -605,13 +633,30 @@ cfg_send(struct config *c, struct cfgread *r, const struct ynode *v)
 	return rc;
 }
 
+/* date_order: dmy or mdy, how to read 03/04/2027 (default: ask). */
+static int
+cfg_date_order(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	if (is_null(v))
+		return 0;
+	if (v->kind == Y_SCALAR && strcmp(v->value, "dmy") == 0)
+		c->date_order = 1;
+	else if (v->kind == Y_SCALAR && strcmp(v->value, "mdy") == 0)
+		c->date_order = 2;
+	else
+		cfg_error(r, v, "expected dmy (03/04/2027 is 3 April) or mdy "
+		    "(03/04/2027 is March 4)", "date_order");
+	return 0;
+}
+
 /* The top-level mapping. */
 static int
 cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", "send", NULL };
+	    "timelines", "required", "limits", "commit", "date_order", "send",
+	    NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -658,6 +703,12 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			rc = cfg_limits(c, r, v);
 			break;
 		case 10:
+			rc = cfg_commit(c, r, v);
+			break;
+		case 11:
+			rc = cfg_date_order(c, r, v);
+			break;
+		case 12:
 			rc = cfg_send(c, r, v);
 			break;
 		default:

@@ -43,11 +43,13 @@ struct config {
 	size_t		 nholidays;
 	int		 pre_close_threshold;	/* percent; default 70 */
 	int		 deadline_days;		/* business days; default 2 */
+	int		 date_order;	/* enum read_date_order: 0 none, 1 dmy, 2 mdy */
 	struct timeline	 timelines[SEGMENT__MAX];	/* per segment */
 	char		**required;	/* extra required field paths */
 	unsigned	*required_line;	/* of each, in handoff.yml */
 	size_t		 nrequired;
 	struct limits	 limits;
+	int		 commit_require_complete;	/* commit: { require_complete } */
 	struct send_config send;
 };
 

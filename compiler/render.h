@@ -30,6 +30,12 @@ struct render_ctx {
 	struct pdf_fonts	*fonts;		/* faces shared by a build
 						 * (pdf_font.h); NULL: render_pdf
 						 * reads its own */
+	/* The deal's earlier committed versions, oldest first, and each
+	 * one's commit time (UTC seconds), for timeline.ics's SEQUENCE and
+	 * LAST-MODIFIED; none outside git. */
+	const struct model *const *history;
+	const long long		*history_time;
+	size_t			 nhistory;
 };
 
 /* The handoff package PDF (render_pdf.c). */

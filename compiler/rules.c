@@ -54,6 +54,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "see schemas/handoff.xsd" },
 	[RULE_INVALID_DATE] = { "invalid-date", SEV_ERROR,
 	    "dates are YYYY-MM-DD and must exist in the calendar" },
+	[RULE_DATE_ANCHOR] = { "date-anchor", SEV_WARNING,
+	    "the date counts from a deal date that is not known yet: add that date" },
 	[RULE_INVALID_EMAIL] = { "invalid-email", SEV_ERROR,
 	    "write it as name@company.com" },
 	[RULE_INVALID_VALUE] = { "invalid-value", SEV_ERROR,
