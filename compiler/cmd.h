@@ -33,6 +33,8 @@ int	cmd_status(const struct cli *, int, char **);
 int	cmd_audit(const struct cli *, int, char **);
 int	cmd_events(const struct cli *, int, char **);
 int	cmd_send(const struct cli *, int, char **);
+int	cmd_feedback(const struct cli *, int, char **);
+int	cmd_approve(const struct cli *, int, char **);
 int	cmd_hook(const struct cli *, int, char **);
 int	cmd_templates(const struct cli *, int, char **);
 

@@ -36,6 +36,8 @@ static const struct command commands[] = {
 	{ "audit",	cmd_audit,	"scores and patterns from history" },
 	{ "events",	cmd_events,	"signed, due, overdue, reviews, from history" },
 	{ "send",	cmd_send,	"send notices, reminders, chat notes, once" },
+	{ "feedback",	cmd_feedback,	"record a deal's 30-day feedback score" },
+	{ "approve",	cmd_approve,	"approve the client intro for send --intro" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
 	{ "templates",	cmd_templates,	"compile and type-check templates" },
 	{ "template",	cmd_templates,	"render a template against YAML data" },

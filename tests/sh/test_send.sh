@@ -32,18 +32,21 @@ for p in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     rcpt = open(p[:-4] + ".rcpt").read().split("\n")
     assert m["X-Unsent"] is None, p
     assert m["Message-ID"] and m["Date"], p
-    msgs[m["Subject"].split(":")[0]] = (m, rcpt)
-assert set(msgs) == {"Handoff", "Handoff reminder", "Handoff rejected"} or len(msgs) == 3, msgs.keys()
-n, r = msgs["Handoff"]
+    kind = m["Message-ID"].strip("<>").split(".")[1]
+    msgs.setdefault(kind, []).append((m, rcpt))
+assert sorted(msgs) == ["notice", "rejection", "reminder"], msgs.keys()
+assert len(msgs["notice"]) == 2
+msgs = {k: v[0] for k, v in msgs.items()}
+n, r = msgs["notice"]
 assert n["To"].addresses[0].addr_spec == "sam.okafor@vendor.example"
 assert "sam.okafor@vendor.example" in r[1:]
 assert any(p.get_content_type() == "application/pdf" for p in n.walk())
-rem, r = msgs["Handoff reminder"]
+rem, r = msgs["reminder"]
 assert rem["To"].addresses[0].addr_spec == "zoe.mueller@vendor.example", rem["To"]
 assert "due by 2026-12-03" in rem["Subject"], rem["Subject"]
 body = rem.get_body(("plain",)).get_content()
 assert "2026-12-03" in body and "% complete" in body
-rej, r = msgs["Handoff rejected"]
+rej, r = msgs["rejection"]
 assert "missing-context" in rej["Subject"]
 b = rej.get_body(("plain",)).get_content()
 assert "No budget owner <named> & more." in b, b
