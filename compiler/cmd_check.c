@@ -15,16 +15,37 @@
 #include "session.h"
 
 static const char usage[] =
-    "usage: handoff check [--strict] [--format text|json] FILE...\n"
+    "usage: handoff check [--strict] [--verbose] [--format text|json] FILE...\n"
     "\n"
     "Validate handoffs against the schema, the stage rules and the\n"
     "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
     "check is the completeness gate (the CI job): a handoff below its\n"
     "stage's threshold, a signed deal missing a required field or past\n"
-    "its deadline fails.  --strict says so explicitly.  'handoff commit'\n"
+    "its deadline fails.  --strict says so explicitly.  --verbose also\n"
+    "notes the values handoff derived (a renewal date from the term).\n"
+    "'handoff commit'\n"
     "and the hooks save such an unfinished handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
+
+/* --verbose: a note for each value handoff derived rather than read. */
+static void
+check_note_derived(struct diag_list *dl, const struct model *m)
+{
+	const xmlNode	*r = model_find(m, "deal/renewal");
+	const char	*d = model_attr(r, "derived");
+	const xmlNode	*base = model_find(m, "deal/start");
+
+	if (d == NULL || strcmp(d, "true") != 0)
+		return;
+	if (!model_has_text(base))
+		base = model_find(m, "deal/signed");
+	diag_add(dl, model_pos(m, r), RULE_DERIVED,
+	    "renewal date %s derived: %s %s + term '%.60s'", model_text(r),
+	    strcmp(model_name(base), "start") == 0 ? "start date" :
+	    "signature date", model_text(base),
+	    model_get(m, "deal/term"));
+}
 
 int
 cmd_check(const struct cli *cli, int argc, char **argv)
@@ -34,7 +55,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	struct verdict	 v;
 	struct model	*m;
 	struct buf	 json;
-	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0;
+	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0, verbose = 0;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -53,6 +74,9 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 			}
 		} else if (strcmp(argv[i], "--strict") == 0)
 			continue;	/* what check always does: the CI gate */
+		else if (strcmp(argv[i], "--verbose") == 0 ||
+		    strcmp(argv[i], "-v") == 0)
+			verbose = 1;
 		else if (strcmp(argv[i], "--format=json") == 0)
 			json_fmt = 1;
 		else if (strcmp(argv[i], "--format=text") != 0) {
@@ -78,6 +102,8 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
+		if (m != NULL && verbose)
+			check_note_derived(&one, m);
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, argv[i], &v);
 		model_free(m);

@@ -655,8 +655,8 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", "commit", "date_order", "send",
-	    NULL };
+	    "timelines", "required", "limits", "commit", "date_order",
+	    "import", "send", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -708,7 +708,9 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 		case 11:
 			rc = cfg_date_order(c, r, v);
 			break;
-		case 12:
+		case 12:	/* read by compiler/import/import_map.c */
+			break;
+		case 13:
 			rc = cfg_send(c, r, v);
 			break;
 		default:

@@ -25,6 +25,7 @@ struct command {
 static const struct command commands[] = {
 	{ "init",	cmd_init,	"make a team repo: deals/, handoff.yml, hooks" },
 	{ "new",	cmd_new,	"scaffold a handoff from the template" },
+	{ "import",	cmd_import,	"start or update handoffs from CRM exports" },
 	{ "check",	cmd_check,	"validate handoffs (exit 0 / 1 / 2)" },
 	{ "convert",	cmd_convert,	"convert between Markdown and XML" },
 	{ "build",	cmd_build,	"compile deals into output/ (PDF, e-mails, calendar)" },

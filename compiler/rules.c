@@ -94,6 +94,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "a pre-close handoff must reach the threshold (completeness.pre_close in handoff.yml)" },
 	[RULE_OVERDUE] = { "overdue", SEV_ERROR,
 	    "the handoff package is due by the end of the second business day after signature" },
+	[RULE_DERIVED] = { "derived", SEV_NOTE,
+	    "write the value yourself to override it" },
 	[RULE_DEADLINE] = { "summary", SEV_NOTE,
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_CONFIG] = { "config", SEV_ERROR,

@@ -64,6 +64,7 @@ enum rule_id {
 	RULE_COMPLETENESS,
 	RULE_OVERDUE,
 	RULE_DEADLINE,		/* note: when the handoff is due */
+	RULE_DERIVED,		/* note: a value handoff worked out */
 	/* configuration, schema, templates */
 	RULE_CONFIG,
 	RULE_SCHEMA_FILE,

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "model.h"
 #include "read/read_date.h"
+#include "read/read_money.h"
 #include "read/read_resolve.h"
 #include "read/read_words.h"
 #include "timeline.h"
@@ -121,6 +122,64 @@ rr_walk(xmlNodePtr n, const struct rr_state *st)
 	return 0;
 }
 
+/* Put n before the first of crm, proposal, recording, extra (the XSD's
+ * order) among deal's children. */
+static void
+rr_place_renewal(xmlNodePtr deal, xmlNodePtr n)
+{
+	static const char *const after[] = { "crm", "proposal", "recording",
+	    "extra" };
+	xmlNodePtr	 c;
+	size_t		 i;
+
+	for (c = deal->children; c != NULL; c = c->next) {
+		if (c == n || c->type != XML_ELEMENT_NODE)
+			continue;
+		for (i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+			if (strcmp((const char *)c->name, after[i]) == 0) {
+				xmlUnlinkNode(n);
+				xmlAddPrevSibling(c, n);
+				return;
+			}
+	}
+}
+
+/*
+ * No renewal date but a term and a start (or signature) date: the
+ * renewal follows, marked derived="true" (and re-derived each time, so
+ * that it follows the term).  0, or -1 out of memory.
+ */
+static int
+rr_derive_renewal(struct model *m, const struct rr_state *st)
+{
+	xmlNodePtr	 deal = model_find(m, "deal"), r, term;
+	const char	*d;
+	struct srcpos	 pos;
+	char		 iso[11];
+	int		 months, base;
+
+	if (deal == NULL)
+		return 0;
+	if ((r = model_child(deal, "renewal")) != NULL) {
+		if ((d = model_attr(r, "derived")) == NULL ||
+		    (strcmp(d, "true") != 0 && strcmp(d, "1") != 0))
+			return 0;
+		xmlUnlinkNode(r);
+		xmlFreeNode(r);
+	}
+	term = model_child(deal, "term");
+	base = st->a.start >= 0 ? st->a.start : st->a.signed_day;
+	if (term == NULL || base < 0 || read_term(model_text(term), &months))
+		return 0;
+	date_format(read_date_add_months(base, months), iso);
+	pos = model_pos(m, term);
+	if ((r = model_add(m, deal, "renewal", iso, pos.line, pos.col,
+	    pos.col_known)) == NULL || model_set_attr(r, "derived", "true") == -1)
+		return -1;
+	rr_place_renewal(deal, r);
+	return 0;
+}
+
 int
 read_resolve(struct model *m, const struct config *c, int today)
 {
@@ -147,5 +206,7 @@ read_resolve(struct model *m, const struct config *c, int today)
 		st.a.signed_day = -1;
 	if (st.a.start < -1)
 		st.a.start = -1;
+	if (rr_derive_renewal(m, &st) == -1)
+		return -1;
 	return rr_walk(model_root(m), &st);
 }

@@ -17,7 +17,8 @@ base=tests/regress/rules/invalid-date.md
 # deal NAME SED...: a copy of the clean signed deal, edited.
 deal() {
 	n=$1; shift
-	sed "$@" "$base" > "$tmp/$n.md"
+	sed 's/^go_live: 2027-02-30/go_live: 2027-02-01/' "$base" |
+	    sed "$@" > "$tmp/$n.md"
 }
 # expect NAME RC PATTERN [!PATTERN]: check's exit status and output.
 expect() {
@@ -110,3 +111,60 @@ expect nosigned 1 "signature date is missing"
 deal signed-relative-missing -e '/^go_live:/d' \
     -e 's/| 2027-03-31 |/| 2 weeks after go-live |/'
 expect signed-relative-missing 1 "error: .*target date"
+
+# ---- money, terms and the derived renewal --------------------------------
+for v in '$84k ARR' '€240.000 / Jahr' '240,000 EUR per year' \
+    'USD 12,500/month' '1.2M USD over 3 years'; do
+	i=$((i + 1))
+	deal "money-$i" -e "s|^value: .*|value: $v|"
+	expect "money-$i" 0 '100% complete \(0 errors, 0 warnings\)'
+done
+deal money-canon -e 's|^value: .*|value: 1.2M USD over 3 years|'
+"$bin" convert "$tmp/money-canon.md" --to xml 2>/dev/null |
+    grep -q '<value currency="USD" per="year">400000</value>' &&
+    ok money-over-term-is-per-year || ko money-over-term-is-per-year
+deal money-bad -e 's|^value: .*|value: 84000|'
+expect money-bad 1 "error: value: '84000' has no currency: write it as '84000 USD/year'"
+deal money-vague -e 's|^value: .*|value: about 120k a year|'
+expect money-vague 1 "error: value: 'about 120k a year' is not amount, currency and period \(read 'about'"
+
+# term + start, no renewal: derived (no warning), noted by --verbose, and
+# re-derived from the XML so that a changed term moves it.
+for t in '36 months' '3 years' '3 yrs'; do
+	i=$((i + 1))
+	deal "renewal-$i" -e '/^renewal:/d' -e "s/^term: .*/term: $t/"
+	expect "renewal-$i" 0 '100% complete \(0 errors, 0 warnings\)' 'renewal date is missing'
+done
+deal renewal -e '/^renewal:/d' -e 's/^term: .*/term: 36 months/'
+"$bin" check --verbose "$tmp/renewal.md" > "$tmp/renewal.v" 2>&1
+grep -q "note: renewal date 2029-12-01 derived: start date 2026-12-01 + term '36 months' \[derived\]" "$tmp/renewal.v" &&
+    ! "$bin" check "$tmp/renewal.md" 2>&1 | grep -q derived &&
+    ok renewal-derived-noted-in-verbose || ko renewal-derived-noted-in-verbose "$(cat "$tmp/renewal.v")"
+"$bin" convert "$tmp/renewal.md" --to xml > "$tmp/r1.xml" 2>/dev/null
+"$bin" convert "$tmp/r1.xml" --to md > "$tmp/r2.md" 2>/dev/null
+"$bin" convert "$tmp/r2.md" --to xml > "$tmp/r3.xml" 2>/dev/null
+if grep -q '<renewal derived="true">2029-12-01</renewal>' "$tmp/r1.xml" &&
+   ! grep -q '^renewal:' "$tmp/r2.md" && cmp -s "$tmp/r1.xml" "$tmp/r3.xml"
+then ok renewal-derived-round-trip
+else ko renewal-derived-round-trip "$(grep renewal "$tmp/r1.xml" "$tmp/r2.md")"
+fi
+sed 's|<term>36 months</term>|<term>2 years</term>|' "$tmp/r1.xml" > "$tmp/r4.xml"
+"$bin" convert "$tmp/r4.xml" --to xml 2>/dev/null | grep -q '<renewal derived="true">2028-12-01</renewal>' &&
+    ok renewal-follows-term || ko renewal-follows-term
+# No start: from the signature.
+deal renewal-signed -e '/^renewal:/d' -e '/^start:/d' -e 's/^term: .*/term: 2 yrs/'
+"$bin" convert "$tmp/renewal-signed.md" --to xml 2>/dev/null | grep -q '<renewal derived="true">2028-11-20</renewal>' &&
+    ok renewal-from-signature || ko renewal-from-signature
+# A renewal the AE wrote wins over the derived one.
+deal renewal-own -e 's/^term: .*/term: 36 months/'
+"$bin" convert "$tmp/renewal-own.md" --to xml 2>/dev/null | grep -q '<renewal>2028-11-30</renewal>' &&
+    ok renewal-written-wins || ko renewal-written-wins
+# Strict: no term (or an unreadable one) and no renewal is still missing.
+deal renewal-noterm -e '/^renewal:/d' -e '/^term:/d'
+expect renewal-noterm 0 'warning: renewal date is missing'
+deal renewal-vague -e '/^renewal:/d' -e 's/^term: .*/term: multi-year/'
+expect renewal-vague 0 'warning: renewal date is missing'
+deal renewal-enterprise -e '/^renewal:/d' -e 's/^term: .*/term: 36 months/' -e 's/^segment: .*/segment: enterprise/'
+expect renewal-enterprise 1 'playbook' 'renewal date'
+deal renewal-enterprise-noterm -e '/^renewal:/d' -e '/^term:/d' -e 's/^segment: .*/segment: enterprise/'
+expect renewal-enterprise-noterm 1 'error: renewal date is missing'
