@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "buf.h"
 #include "config.h"
 #include "deliver.h"
 
@@ -61,6 +62,27 @@ smtp_verdict(CURLcode c, long code)
 	default:
 		return code >= 400 && code < 500 ? DELIVER_LATER : DELIVER_FIX;
 	}
+}
+
+/* "URL: what libcurl said (server said CODE)", cut to fit err. */
+static void
+smtp_error(char err[DELIVER_ERRMAX], const char *url, const char *what,
+    long code)
+{
+	struct buf	 b;
+	size_t		 n;
+
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", url, what);
+	if (code > 0)
+		buf_printf(&b, " (server said %ld)", code);
+	n = b.data != NULL ? b.len : 0;
+	if (n >= DELIVER_ERRMAX)
+		n = DELIVER_ERRMAX - 1;
+	if (n > 0)
+		memcpy(err, b.data, n);
+	err[n] = '\0';
+	buf_dispose(&b);
 }
 
 /* Credentials from the environment, else ~/.netrc. */
@@ -142,11 +164,8 @@ smtp_send(const struct send_config *sc, const char *from,
 		rc = DELIVER_OK;
 	} else {
 		rc = smtp_verdict(cc, code);
-		snprintf(err, DELIVER_ERRMAX, "%s%s%s", sc->smtp, ": ",
-		    ebuf[0] ? ebuf : curl_easy_strerror(cc));
-		if (code > 0 && strstr(err, "response") == NULL)
-			snprintf(err + strlen(err), DELIVER_ERRMAX - strlen(err),
-			    " (server said %ld)", code);
+		smtp_error(err, sc->smtp, ebuf[0] ? ebuf :
+		    curl_easy_strerror(cc), code);
 	}
 	curl_slist_free_all(to);
 	curl_easy_cleanup(c);
