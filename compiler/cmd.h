@@ -36,6 +36,7 @@ int	cmd_events(const struct cli *, int, char **);
 int	cmd_send(const struct cli *, int, char **);
 int	cmd_feedback(const struct cli *, int, char **);
 int	cmd_approve(const struct cli *, int, char **);
+int	cmd_serve(const struct cli *, int, char **);
 int	cmd_hook(const struct cli *, int, char **);
 int	cmd_templates(const struct cli *, int, char **);
 
