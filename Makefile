@@ -12,12 +12,15 @@ DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
 PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libcurl libmicrohttpd libutf8proc
+		   jansson libutf8proc libcrypto
+# Compiled against, not linked: loaded by compiler/dlib/ when first used,
+# so that every other command starts without their 40-odd libraries.
+DL_PKGS		 = libcurl libmicrohttpd
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
-		   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lstemmer -lm -pthread
+		   $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
+HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lstemmer -lxxhash -lm -pthread
 TEST_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
@@ -29,7 +32,7 @@ DEB_PKGS	 = build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 		   libxml2-utils poppler-utils qpdf python3 \
 		   python3-icalendar valgrind \
 		   libcsv-dev libjansson-dev libstemmer-dev libutf8proc-dev \
-		   libcurl4-openssl-dev libmicrohttpd-dev openssl \
+		   libcurl4-openssl-dev libmicrohttpd-dev libxxhash-dev openssl \
 		   python3-aiosmtpd python3-html5lib python3-selenium \
 		   chromium chromium-driver hyperfine
 
@@ -42,10 +45,13 @@ ASAN_LIB_OBJS	 = $(LIB_OBJS:build/obj/%=build/asan/%)
 UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
-EMBED_FILES	 = schemas/handoff.xsd schemas/call-cues.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
+EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/call-cues.txt \
+		   $(sort $(wildcard schemas/playbooks/*.yml)) \
+		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \
-		   templates/*.xml templates/*.yml)))
+		   templates/*.xml templates/*.yml templates/*.css \
+		   templates/*.js)))
 
 .PHONY: all deps demo test unit regress sh asan valgrind fuzz bench \
 	install clean regress-update
@@ -143,6 +149,7 @@ regress-update: handoff
 	@sh tests/run_regress.sh ./handoff --update
 
 bench: handoff
+	@sh bench/targets.sh ./handoff
 	@sh bench/run.sh
 
 # ===== install ==============================================================

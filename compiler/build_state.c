@@ -2,9 +2,9 @@
 /*
  * build_state.c: OUTDIR/.handoff-state for incremental builds.  The file
  * is one line per deal, "ID HASH PATH" (the path is the rest of the line,
- * and may be missing), sorted by id.  Hashes are two 64-bit FNV-1a runs
- * with different offsets (128 bits): this detects change, it is not a
- * defence against someone forging a collision, and does not need to be.
+ * and may be missing), sorted by id.  Hashes are XXH3 128-bit: this
+ * detects change, it is not a defence against someone forging a
+ * collision, and does not need to be.
  */
 #include <sys/stat.h>
 
@@ -16,6 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#define XXH_STATIC_LINKING_ONLY	/* XXH3_state_t on the stack */
+#include <xxhash.h>
+
 #include "build_state.h"
 #include "fsutil.h"
 
@@ -24,37 +27,37 @@ const char *const state_output_name[STATE_NOUTPUTS] = {
 	"handoff-notice.eml", "timeline.ics"
 };
 
-struct fnv {
-	uint64_t	 a, b;
+/*
+ * The hashes are XXH3 128-bit (libxxhash): hashing every deal's bytes is
+ * most of a no-change build, and XXH3 is ~20x faster than a byte-wise FNV.
+ */
+struct hasher {
+	XXH3_state_t	 st;
 };
 
 static void
-fnv_init(struct fnv *h)
+hasher_init(struct hasher *h)
 {
-	h->a = 0xcbf29ce484222325ULL;
-	h->b = 0x84222325cbf29ce4ULL;
+	(void)XXH3_128bits_reset(&h->st);
 }
 
 static void
-fnv_add(struct fnv *h, const void *p, size_t n)
+hasher_add(struct hasher *h, const void *p, size_t n)
 {
-	const unsigned char	*u = p;
-	size_t			 i;
+	uint64_t	 len = n;
 
-	for (i = 0; i < n; i++) {
-		h->a = (h->a ^ u[i]) * 0x100000001b3ULL;
-		h->b = (h->b ^ u[i]) * 0x100000001b3ULL;
-	}
-	/* a separator, so ("ab", "c") and ("a", "bc") differ */
-	h->a = (h->a ^ 0xff) * 0x100000001b3ULL;
-	h->b = (h->b ^ 0xfe) * 0x100000001b3ULL;
+	(void)XXH3_128bits_update(&h->st, p, n);
+	/* the length after the bytes, so ("ab", "c") and ("a", "bc") differ */
+	(void)XXH3_128bits_update(&h->st, &len, sizeof(len));
 }
 
 static void
-fnv_hex(const struct fnv *h, char out[STATE_HASH_LEN])
+hasher_hex(const struct hasher *h, char out[STATE_HASH_LEN])
 {
+	XXH128_hash_t	 d = XXH3_128bits_digest(&h->st);
+
 	snprintf(out, STATE_HASH_LEN, "%016llx%016llx",
-	    (unsigned long long)h->a, (unsigned long long)h->b);
+	    (unsigned long long)d.high64, (unsigned long long)d.low64);
 }
 
 void
@@ -285,37 +288,37 @@ state_unchanged(const struct state *st, const char *path, const char *hash,
 
 /* Add a file's bytes (or its absence) to the hash. */
 static void
-hash_file(struct fnv *h, const char *path)
+hash_file(struct hasher *h, const char *path)
 {
 	char	*data = NULL;
 	size_t	 len = 0;
 
-	fnv_add(h, path, strlen(path));
+	hasher_add(h, path, strlen(path));
 	if (fs_read(path, 64 * 1024 * 1024, &data, &len) == 0)
-		fnv_add(h, data, len);
+		hasher_add(h, data, len);
 	else
-		fnv_add(h, "", 0);
+		hasher_add(h, "", 0);
 	free(data);
 }
 
 /* Add what stat() says of a file that only a package upgrade changes:
  * device, inode, size and time of change, or its absence. */
 static void
-hash_stat(struct fnv *h, const char *path)
+hash_stat(struct hasher *h, const char *path)
 {
 	struct stat	 sb;
 	char		 line[128];
 
-	fnv_add(h, path, strlen(path));
+	hasher_add(h, path, strlen(path));
 	if (stat(path, &sb) == -1) {
-		fnv_add(h, "", 0);
+		hasher_add(h, "", 0);
 		return;
 	}
 	snprintf(line, sizeof(line), "%llu %llu %lld %lld.%09ld",
 	    (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
 	    (long long)sb.st_size, (long long)sb.st_ctim.tv_sec,
 	    sb.st_ctim.tv_nsec);
-	fnv_add(h, line, strlen(line));
+	hasher_add(h, line, strlen(line));
 }
 
 static int
@@ -326,7 +329,7 @@ name_cmp(const void *a, const void *b)
 
 /* Add every regular file directly inside dir, in name order. */
 static void
-hash_dir(struct fnv *h, const char *dir)
+hash_dir(struct hasher *h, const char *dir)
 {
 	DIR		*d;
 	struct dirent	*e;
@@ -366,13 +369,13 @@ state_inputs(char out[STATE_HASH_LEN], const char *root, const char *fontdir,
 	static const char *const dirs[] = {
 		"schemas", "schemas/playbooks", "templates"
 	};
-	struct fnv	 h;
+	struct hasher	 h;
 	char		*p;
 	size_t		 i;
 
-	fnv_init(&h);
+	hasher_init(&h);
 	for (i = 0; i < nextra; i++)
-		fnv_add(&h, extra[i], strlen(extra[i]));
+		hasher_add(&h, extra[i], strlen(extra[i]));
 	if ((p = fs_join(root, "handoff.yml")) != NULL)
 		hash_file(&h, p);
 	free(p);
@@ -387,21 +390,24 @@ state_inputs(char out[STATE_HASH_LEN], const char *root, const char *fontdir,
 	if ((p = fs_join(fontdir, "DejaVuSans-Bold.ttf")) != NULL)
 		hash_stat(&h, p);
 	free(p);
-	fnv_hex(&h, out);
+	hasher_hex(&h, out);
 }
 
 void
 state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *salt,
     const char *data, size_t len)
 {
-	struct fnv	 h;
+	struct hasher	 h;
 
-	fnv_init(&h);
-	fnv_add(&h, inputs, strlen(inputs));
-	fnv_add(&h, salt, strlen(salt) + 1);
-	fnv_add(&h, data, len);
-	fnv_hex(&h, out);
+	hasher_init(&h);
+	hasher_add(&h, inputs, strlen(inputs));
+	hasher_add(&h, salt, strlen(salt) + 1);
+	hasher_add(&h, data, len);
+	hasher_hex(&h, out);
 }
+
+/* The web page and index row of a deal (web_site.c). */
+static const char *const web_names[] = { "index.html" };
 
 int
 state_remove_outputs(const char *outdir, const char *id)
@@ -415,6 +421,12 @@ state_remove_outputs(const char *outdir, const char *id)
 	for (i = 0; i < STATE_NOUTPUTS; i++) {
 		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id,
 		    state_output_name[i]);
+		if (unlink(path) == -1 && errno != ENOENT)
+			rv = -1;
+	}
+	for (i = 0; i < sizeof(web_names) / sizeof(web_names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id,
+		    web_names[i]);
 		if (unlink(path) == -1 && errno != ENOENT)
 			rv = -1;
 	}

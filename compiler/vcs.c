@@ -19,8 +19,10 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
 
+#include "buf.h"
 #include "fsutil.h"
 #include "vcs.h"
+#include "vcs_cache.h"
 
 struct vcs {
 	git_repository	*repo;
@@ -175,8 +177,13 @@ vcs_workdir(const struct vcs *v)
 	return v->workdir;
 }
 
-int
-vcs_relpath(char **out, const struct vcs *v, const char *path)
+/*
+ * path from the top of workdir, without touching libgit2 (the cached
+ * stamper uses it before, or without, the library's set-up): 0, -1 with
+ * errno, or VCS_ENOTFOUND for a path outside the work tree.
+ */
+static int
+vcs_relpath_in(char **out, const char *workdir, const char *path)
 {
 	char		 real[PATH_MAX], *dir = NULL, *slash;
 	const char	*base;
@@ -184,28 +191,24 @@ vcs_relpath(char **out, const struct vcs *v, const char *path)
 	int		 rc = -1;
 
 	*out = NULL;
-	if (v->workdir == NULL)
-		return vcs_fail("a bare repository has no work tree");
 	/* Resolve the folder, keep the file name: a symlinked deal stays
 	 * the path the user named. */
 	if ((dir = strdup(path)) == NULL)
-		return vcs_nomem();
+		return -1;
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
 		base = path + (slash - dir) + 1;
 		if (realpath(*dir ? dir : "/", real) == NULL)
-			goto sys;
+			goto out;
 	} else {
 		base = path;
 		if (realpath(".", real) == NULL)
-			goto sys;
+			goto out;
 	}
-	wl = strlen(v->workdir);
-	if (strncmp(real, v->workdir, wl) != 0 ||
+	wl = strlen(workdir);
+	if (strncmp(real, workdir, wl) != 0 ||
 	    (real[wl] != '\0' && real[wl] != '/') || *base == '\0' ||
 	    strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
-		git_error_set_str(GIT_ERROR_INVALID,
-		    "path is outside the repository");
 		rc = VCS_ENOTFOUND;
 		goto out;
 	}
@@ -213,12 +216,25 @@ vcs_relpath(char **out, const struct vcs *v, const char *path)
 		*out = strdup(base);
 	else if ((*out = malloc(strlen(real + wl + 1) + strlen(base) + 2)))
 		sprintf(*out, "%s/%s", real + wl + 1, base);
-	rc = *out ? 0 : vcs_nomem();
-	goto out;
-sys:
-	git_error_set_str(GIT_ERROR_OS, strerror(errno));
+	rc = *out ? 0 : -1;
 out:
 	free(dir);
+	return rc;
+}
+
+int
+vcs_relpath(char **out, const struct vcs *v, const char *path)
+{
+	int	 rc;
+
+	*out = NULL;
+	if (v->workdir == NULL)
+		return vcs_fail("a bare repository has no work tree");
+	if ((rc = vcs_relpath_in(out, v->workdir, path)) == VCS_ENOTFOUND)
+		git_error_set_str(GIT_ERROR_INVALID,
+		    "path is outside the repository");
+	else if (rc == -1)
+		git_error_set_str(GIT_ERROR_OS, strerror(errno));
 	return rc;
 }
 
@@ -1293,7 +1309,8 @@ struct vcs_entry {
 };
 
 struct vcs_stamper {
-	struct vcs		*v;		/* NULL: not in git */
+	struct vcs		*v;		/* the repository, when opened */
+	char			*workdir;	/* NULL: not in git */
 	int			 head;		/* HEAD names a commit */
 	char			 id[VCS_ID_MAX];
 	struct vcs_entry	*e;		/* HEAD's blobs, sorted by path */
@@ -1354,6 +1371,8 @@ vcs_stamper_new(const char *dir)
 	    vcs_head_commit(&head, s->v->repo) < 0) {
 		vcs_free(s->v);
 		s->v = NULL;
+	} else if ((s->workdir = strdup(vcs_workdir(s->v))) == NULL) {
+		s->n = 0;
 	} else if (head != NULL) {
 		s->head = 1;
 		git_oid_tostr(s->id, sizeof(s->id), git_commit_id(head));
@@ -1379,7 +1398,7 @@ vcs_stamper_get(struct vcs_stamper *s, const char *path, const void *data,
 	char			*rel = NULL;
 	int			 dirty = 1;
 
-	if (s == NULL || s->v == NULL) {
+	if (s == NULL || s->workdir == NULL) {
 		snprintf(out, outsz, "not in git");
 		return 1;
 	}
@@ -1387,7 +1406,7 @@ vcs_stamper_get(struct vcs_stamper *s, const char *path, const void *data,
 		snprintf(out, outsz, "uncommitted");
 		return 1;
 	}
-	if (vcs_relpath(&rel, s->v, path) == 0 && s->n > 0) {
+	if (vcs_relpath_in(&rel, s->workdir, path) == 0 && s->n > 0) {
 		key.path = rel;
 		e = bsearch(&key, s->e, s->n, sizeof(*s->e), vcs_entry_cmp);
 	}
@@ -1409,9 +1428,320 @@ vcs_stamper_free(struct vcs_stamper *s)
 	for (i = 0; i < s->n; i++)
 		free(s->e[i].path);
 	free(s->e);
+	free(s->workdir);
 	vcs_free(s->v);
-	git_error_clear();
-	if (s->lib)
+	if (s->lib) {
+		git_error_clear();
 		vcs_lib_shutdown();
+	}
 	free(s);
+}
+
+const char *
+vcs_stamper_head(const struct vcs_stamper *s)
+{
+	return s != NULL && s->workdir != NULL && s->head ? s->id : NULL;
+}
+
+/* ===== the stamp cache (vcs_cache.c keeps the file) ===================== */
+
+static int
+vcs_cache_sum(char out[VCS_CACHE_SUM], const void *data, size_t len)
+{
+	git_oid	 oid;
+
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) != 0)
+		return -1;
+	git_oid_tostr(out, VCS_CACHE_SUM, &oid);
+	return 0;
+}
+
+/* The stamper as text: "workdir W", "id ID" or "id -", "OID path"... */
+static char *
+vcs_stamper_dump(const struct vcs_stamper *s)
+{
+	struct buf	 b;
+	char		 hex[VCS_ID_MAX];
+	size_t		 i;
+
+	buf_init(&b);
+	if (strchr(s->workdir, '\n') != NULL || buf_printf(&b,
+	    "workdir %s\nid %s\n", s->workdir, s->head ? s->id : "-") == -1)
+		goto fail;
+	for (i = 0; i < s->n; i++) {
+		git_oid_tostr(hex, sizeof(hex), &s->e[i].oid);
+		if (strchr(s->e[i].path, '\n') != NULL ||
+		    buf_printf(&b, "%s %s\n", hex, s->e[i].path) == -1)
+			goto fail;
+	}
+	return buf_detach(&b);
+fail:
+	buf_dispose(&b);
+	return NULL;
+}
+
+/* The stamper from its text (sorted, as dumped); NULL when malformed. */
+static struct vcs_stamper *
+vcs_stamper_undump(char *body)
+{
+	struct vcs_stamper	*s;
+	struct vcs_entry	*e;
+	char			*line, *next, *sp;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	for (line = body; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) == NULL)
+			goto bad;
+		*next++ = '\0';
+		if (strncmp(line, "workdir ", 8) == 0 && s->workdir == NULL) {
+			if ((s->workdir = strdup(line + 8)) == NULL)
+				goto bad;
+		} else if (strncmp(line, "id ", 3) == 0 && s->workdir != NULL) {
+			s->head = strcmp(line + 3, "-") != 0;
+			snprintf(s->id, sizeof(s->id), "%s", s->head ? line + 3 : "");
+		} else if ((sp = strchr(line, ' ')) != NULL && s->workdir) {
+			*sp = '\0';
+			if (s->n == s->cap) {
+				s->cap = s->cap ? s->cap * 2 : 256;
+				if ((e = realloc(s->e, s->cap * sizeof(*e))) == NULL)
+					goto bad;
+				s->e = e;
+			}
+			e = &s->e[s->n];
+			if (strlen(line) != VCS_ID_MAX - 1 ||
+			    git_oid_fromstr(&e->oid, line) != 0 ||
+			    (e->path = strdup(sp + 1)) == NULL)
+				goto bad;
+			if (s->n > 0 && strcmp(s->e[s->n - 1].path, e->path) >= 0) {
+				free(e->path);
+				goto bad;
+			}
+			s->n++;
+		} else
+			goto bad;
+	}
+	if (s->workdir == NULL)
+		goto bad;
+	return s;
+bad:
+	vcs_stamper_free(s);
+	return NULL;
+}
+
+struct vcs_stamper *
+vcs_stamper_new_cached(const char *dir, const char *cache)
+{
+	struct vcs_stamper	*s;
+	struct buf		 key, again;
+	char			*body = NULL;
+
+	buf_init(&key);
+	buf_init(&again);
+	if (cache == NULL || vcs_cache_key(&key, dir) == -1) {
+		buf_dispose(&key);
+		return vcs_stamper_new(dir);
+	}
+	if (vcs_cache_read(&body, cache, key.data, vcs_cache_sum) == 0 &&
+	    (s = vcs_stamper_undump(body)) != NULL)
+		goto out;
+	/* a miss, a stale or a corrupt cache: ask git, then remember it if
+	 * HEAD did not move meanwhile */
+	free(body);
+	body = NULL;
+	if ((s = vcs_stamper_new(dir)) != NULL && s->workdir != NULL &&
+	    vcs_cache_key(&again, dir) == 0 && strcmp(again.data, key.data) == 0
+	    && (body = vcs_stamper_dump(s)) != NULL)
+		(void)vcs_cache_write(cache, key.data, body, vcs_cache_sum);
+out:
+	free(body);
+	buf_dispose(&key);
+	buf_dispose(&again);
+	return s;
+}
+
+/* ===== one small file under a ref (the send ledger) ===================== */
+
+int
+vcs_note_read(char **out, size_t *lenp, char oid[VCS_ID_MAX], struct vcs *v,
+    const char *ref, const char *file)
+{
+	git_reference	*r = NULL;
+	git_object	*obj = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	size_t		 len;
+	int		 rc;
+
+	*out = NULL;
+	*lenp = 0;
+	oid[0] = '\0';
+	if ((rc = git_reference_lookup(&r, v->repo, ref)) == GIT_ENOTFOUND)
+		return 0;
+	rc = -1;
+	if (r == NULL || git_reference_peel(&obj, r, GIT_OBJECT_COMMIT) < 0 ||
+	    git_commit_tree(&tree, (git_commit *)obj) < 0)
+		goto out;
+	git_oid_tostr(oid, VCS_ID_MAX, git_object_id(obj));
+	if (git_tree_entry_bypath(&e, tree, file) == GIT_ENOTFOUND) {
+		rc = 0;
+		goto out;
+	}
+	if (e == NULL || git_blob_lookup(&blob, v->repo,
+	    git_tree_entry_id(e)) < 0)
+		goto out;
+	len = (size_t)git_blob_rawsize(blob);
+	if ((*out = malloc(len + 1)) == NULL) {
+		rc = vcs_nomem();
+		goto out;
+	}
+	memcpy(*out, git_blob_rawcontent(blob), len);
+	(*out)[len] = '\0';
+	*lenp = len;
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_reference_free(r);
+	return rc;
+}
+
+/* The commit of a note: one file in a tree, old as its parent. */
+static int
+vcs_note_commit(git_oid *out, struct vcs *v, const char *file,
+    const char *data, size_t len, const git_oid *old, const char *message)
+{
+	git_treebuilder	*tb = NULL;
+	git_tree	*tree = NULL;
+	git_commit	*parent = NULL;
+	git_signature	*sig = NULL;
+	git_oid		 boid, toid;
+	const git_commit *parents[1];
+	int		 rc = -1;
+
+	if (git_blob_create_from_buffer(&boid, v->repo, data, len) < 0 ||
+	    git_treebuilder_new(&tb, v->repo, NULL) < 0 ||
+	    git_treebuilder_insert(NULL, tb, file, &boid,
+	    GIT_FILEMODE_BLOB) < 0 || git_treebuilder_write(&toid, tb) < 0 ||
+	    git_tree_lookup(&tree, v->repo, &toid) < 0 ||
+	    (old != NULL && git_commit_lookup(&parent, v->repo, old) < 0) ||
+	    git_signature_now(&sig, "handoff send", "handoff@localhost") < 0)
+		goto out;
+	parents[0] = parent;
+	if (git_commit_create(out, v->repo, NULL, sig, sig, NULL, message,
+	    tree, parent ? 1 : 0, parents) < 0)
+		goto out;
+	rc = 0;
+out:
+	git_signature_free(sig);
+	git_commit_free(parent);
+	git_tree_free(tree);
+	git_treebuilder_free(tb);
+	return rc;
+}
+
+int
+vcs_note_write(struct vcs *v, const char *ref, const char *file,
+    const char *data, size_t len, const char *old_id, const char *message)
+{
+	git_reference	*r = NULL;
+	git_oid		 old, coid;
+	int		 rc;
+
+	if (old_id[0] != '\0' && git_oid_fromstr(&old, old_id) < 0)
+		return -1;
+	if (vcs_note_commit(&coid, v, file, data, len,
+	    old_id[0] ? &old : NULL, message) < 0)
+		return -1;
+	/* Compare and swap: only when the ref still is where we read it
+	 * (libgit2 takes the ref's lock file, so this holds across
+	 * processes).  A lost race is VCS_ECONFLICT: read again. */
+	if (old_id[0] != '\0')
+		rc = git_reference_create_matching(&r, v->repo, ref, &coid, 1,
+		    &old, message);
+	else
+		rc = git_reference_create(&r, v->repo, ref, &coid, 0,
+		    message);
+	git_reference_free(r);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
+		return VCS_ECONFLICT;
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- unified diff of two texts (handoff import --dry-run) ---------- */
+
+struct vcs_diff_out {
+	struct buf	*b;
+	const char	*path;
+	int		 isnew;
+	int		 hunks;
+	int		 err;
+};
+
+static int
+vcs_diff_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	if (o->hunks++ == 0) {
+		if (o->isnew)
+			o->err |= buf_puts(o->b, "--- /dev/null\n");
+		else
+			o->err |= buf_printf(o->b, "--- a/%s\n", o->path);
+		o->err |= buf_printf(o->b, "+++ b/%s\n", o->path);
+	}
+	o->err |= buf_put(o->b, hunk->header, hunk->header_len);
+	return 0;
+}
+
+static int
+vcs_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    const git_diff_line *line, void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	(void)hunk;
+	if (line->origin != GIT_DIFF_LINE_CONTEXT &&
+	    line->origin != GIT_DIFF_LINE_ADDITION &&
+	    line->origin != GIT_DIFF_LINE_DELETION)
+		return 0;	/* '\ No newline at end of file' and headers */
+	if (line->origin == GIT_DIFF_LINE_CONTEXT ||
+	    line->origin == GIT_DIFF_LINE_ADDITION ||
+	    line->origin == GIT_DIFF_LINE_DELETION)
+		o->err |= buf_putc(o->b, line->origin);
+	o->err |= buf_put(o->b, line->content, line->content_len);
+	return 0;
+}
+
+int
+vcs_diff_text(struct buf *out, const char *path, const char *old,
+    size_t oldlen, const char *new_text, size_t newlen)
+{
+	struct vcs_diff_out	 o = { out, path, old == NULL, 0, 0 };
+	git_diff_options	 opts;
+	char			*a = NULL, *b = NULL;
+	int			 rc;
+
+	if (git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION) < 0)
+		return -1;
+	opts.context_lines = 3;
+	if ((a = malloc(strlen(path) + 3)) == NULL ||
+	    (b = malloc(strlen(path) + 3)) == NULL) {
+		free(a);
+		return -1;
+	}
+	snprintf(a, strlen(path) + 3, "a/%s", path);
+	snprintf(b, strlen(path) + 3, "b/%s", path);
+	rc = git_diff_buffers(old, old ? oldlen : 0, old ? a : NULL,
+	    new_text, newlen, b, &opts, NULL, NULL, vcs_diff_hunk,
+	    vcs_diff_line, &o);
+	free(a);
+	free(b);
+	return rc < 0 || o.err ? -1 : 0;
 }
