@@ -79,8 +79,8 @@ enum rule_id {
 	RULE_OUTPUT,
 	/* versioning */
 	RULE_GIT,
-	RULE_XML_ROOT,
-	RULE_TRANSCRIPT,	/* a call transcript that cannot be read */		/* document element is not <handoff> */
+	RULE_XML_ROOT,		/* document element is not <handoff> */
+	RULE_TRANSCRIPT,	/* a call transcript that cannot be read */
 	RULE__MAX
 };
 

@@ -73,13 +73,13 @@ cp orig.md plain.md; cp $D plain2.md
 # no suggestion reaches the intro e-mail or the PDF
 mkdir -p b && cp -r "$SRC/examples/deals" "$SRC/examples/handoff.yml" b/
 cd b || exit 1
-"$HO" build brightpath-learning >/dev/null 2>&1
-cp output/brightpath-learning/intro-email.eml intro-before.eml 2>/dev/null
-"$HO" calls add brightpath-learning "$FX/zoom-discovery.vtt" --date 2026-11-10 >/dev/null 2>&1
-"$HO" build brightpath-learning >/dev/null 2>&1
-E=output/brightpath-learning/intro-email.eml
+"$HO" build harbourview-clinics >/dev/null 2>&1
+cp output/harbourview-clinics/intro-email.eml intro-before.eml 2>/dev/null
+"$HO" calls add harbourview-clinics "$FX/zoom-discovery.vtt" --date 2026-11-10 >/dev/null 2>&1
+"$HO" build harbourview-clinics >/dev/null 2>&1
+E=output/harbourview-clinics/intro-email.eml
 if [ -s "$E" ] && ! grep -q 'OrderLane\|\[?\]\|worried about the price' "$E" &&
-    ! pdftotext output/brightpath-learning/handoff-package.pdf - 2>/dev/null |
+    ! pdftotext output/harbourview-clinics/handoff-package.pdf - 2>/dev/null |
     grep -q 'OrderLane\|worried about the price'; then
 	ok calls-not-client-facing
 else
