@@ -185,6 +185,12 @@ rm -f "$t/blocker"
 run "$t" "$tmp/out" log acme-logistics
 trigger git 2 ": error: not in a git repository" "log outside a git repository"
 
+# transcript: a call transcript with a broken cue timing.
+printf 'WEBVTT\n\n1\n00:00:0x.000 --> 00:00:02.000\nA: hi\n' > "$t/broken.vtt"
+run "$t" "$tmp/out" calls add acme-logistics broken.vtt
+trigger transcript 1 "broken.vtt:4: error:" "calls add of a VTT with a broken timestamp"
+rm -f "$t/broken.vtt"
+
 # ---- coverage, rule by rule -------------------------------------------------
 
 while read -r const id; do
