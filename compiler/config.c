@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "config.h"
@@ -536,6 +537,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 		v = root->kid[i + 1];
 		switch (cfg_key(r, root->kid[i], NULL, keys)) {
 		case 0:
+			c->company_line = v->line;
 			rc = cfg_string(r, v, keys[0], &c->company);
 			break;
 		case 1:
@@ -548,6 +550,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			rc = cfg_timezone(c, r, v);
 			break;
 		case 4:
+			c->holidays_line = root->kid[i]->line;
 			rc = cfg_holidays(c, r, v);
 			break;
 		case 5:
@@ -565,6 +568,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 		case 9:
 			rc = cfg_limits(c, r, v);
 			break;
+
 		default:
 			break;
 		}
@@ -663,4 +667,26 @@ config_timeline(const struct config *c, const char *segment)
 	int	 s = segment_from_name(segment);
 
 	return &c->timelines[s < 0 ? SEGMENT_MID_MARKET : s];
+}
+
+int
+config_company_is_placeholder(const struct config *c)
+{
+	return c->file != NULL && c->company != NULL &&
+	    strcasecmp(c->company, CONFIG_COMPANY_PLACEHOLDER) == 0;
+}
+
+void
+config_warn(const struct config *c, struct diag_list *dl)
+{
+	if (config_company_is_placeholder(c))
+		diag_add(dl, diag_pos_line(c->file, c->company_line),
+		    RULE_COMPANY_PLACEHOLDER, "company: '%s' is the placeholder "
+		    "'handoff init' wrote; the client e-mails would sign with "
+		    "it", c->company);
+	if (c->file != NULL && c->nholidays == 0)
+		diag_add(dl, diag_pos_line(c->file, c->holidays_line ?
+		    c->holidays_line : 1), RULE_HOLIDAYS_EMPTY,
+		    "no holidays: the timeline counts every weekday as a "
+		    "business day, public holidays included");
 }
