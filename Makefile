@@ -12,11 +12,14 @@ DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
 PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libcurl libmicrohttpd libutf8proc
+		   jansson libutf8proc libcrypto
+# Compiled against, not linked: loaded by compiler/dlib/ when first used,
+# so that every other command starts without their 40-odd libraries.
+DL_PKGS		 = libcurl libmicrohttpd
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
-		   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+		   $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
 HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lstemmer -lxxhash -lm -pthread
 TEST_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -42,10 +45,12 @@ ASAN_LIB_OBJS	 = $(LIB_OBJS:build/obj/%=build/asan/%)
 UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
-EMBED_FILES	 = schemas/handoff.xsd schemas/holidays.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
+EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/holidays.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
+		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \
-		   templates/*.xml templates/*.yml)))
+		   templates/*.xml templates/*.yml templates/*.css \
+		   templates/*.js)))
 
 .PHONY: all deps demo test unit regress sh asan valgrind fuzz bench \
 	install clean regress-update

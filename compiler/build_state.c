@@ -406,6 +406,9 @@ state_hash(char out[STATE_HASH_LEN], const char *inputs, const char *salt,
 	hasher_hex(&h, out);
 }
 
+/* The web page and index row of a deal (web_site.c). */
+static const char *const web_names[] = { "index.html" };
+
 int
 state_remove_outputs(const char *outdir, const char *id)
 {
@@ -418,6 +421,12 @@ state_remove_outputs(const char *outdir, const char *id)
 	for (i = 0; i < STATE_NOUTPUTS; i++) {
 		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id,
 		    state_output_name[i]);
+		if (unlink(path) == -1 && errno != ENOENT)
+			rv = -1;
+	}
+	for (i = 0; i < sizeof(web_names) / sizeof(web_names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", outdir, id,
+		    web_names[i]);
 		if (unlink(path) == -1 && errno != ENOENT)
 			rv = -1;
 	}

@@ -34,14 +34,16 @@
 #include "session.h"
 #include "templates.h"
 #include "vcs.h"
+#include "web/web_site.h"
 
 static const char usage[] =
-    "usage: handoff build [-o DIR] [-j N] [--rev REV] [--force]\n"
+    "usage: handoff build [-o DIR] [-j N] [--rev REV] [--force] [--no-html]\n"
     "                     [--shard K/N] [FILE|DEAL...]\n"
     "\n"
     "Compile deals into DIR/<deal>/ (default output/): handoff.xml,\n"
     "handoff-package.pdf, intro-email.eml, handoff-notice.eml and\n"
-    "timeline.ics.  With no FILE or DEAL, every deals/*.md and\n"
+    "timeline.ics, and the internal web pages: DIR/<deal>/index.html\n"
+    "and DIR/index.html (every deal).  With no FILE or DEAL, every deals/*.md and\n"
     "deals/*.xml.  An invalid deal is reported as 'check' reports it\n"
     "and gets no outputs.\n"
     "\n"
@@ -49,6 +51,7 @@ static const char usage[] =
     "  -j N         build N deals at a time (default: the number of cores)\n"
     "  --rev REV    build the deals as they are at git revision REV\n"
     "  --force      rebuild deals that did not change\n"
+    "  --no-html    do not write the web pages\n"
     "  --shard K/N  build only the K-th of N shards (1 <= K <= N)\n";
 
 /* ------------------------------------------------------------ workers */
@@ -120,6 +123,7 @@ struct opts {
 	const char	*rev;
 	int		 jobs;
 	int		 force;
+	int		 no_html;
 	unsigned	 shard_k, shard_n;	/* 0: no sharding */
 	int		 first;			/* first operand */
 };
@@ -160,6 +164,8 @@ parse_opts(struct opts *o, int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--force") == 0)
 			o->force = 1;
+		else if (strcmp(argv[i], "--no-html") == 0)
+			o->no_html = 1;
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			o->outdir = argv[++i];
 		else if (strcmp(argv[i], "--rev") == 0 && i + 1 < argc)
@@ -297,6 +303,7 @@ build_open(struct build *b, const struct cli *cli, const struct opts *o,
 	b->outdir = o->outdir;
 	b->rev = o->rev;
 	b->force = o->force;
+	b->html = !o->no_html;
 	state_init(&b->state);
 	pthread_mutex_init(&b->lock, NULL);
 	/* libgit2 is set up only to read another revision: the work tree's
@@ -335,6 +342,7 @@ build_close(struct build *b)
 	for (i = 0; i < b->njobs; i++) {
 		free(b->jobs[i].path);
 		free(b->jobs[i].id);
+		free(b->jobs[i].web_id);
 		diag_list_dispose(&b->jobs[i].dl);
 		diag_list_dispose(&b->jobs[i].held);
 	}
@@ -347,6 +355,24 @@ build_close(struct build *b)
 	if (b->vcs)
 		vcs_lib_shutdown();
 	pthread_mutex_destroy(&b->lock);
+}
+
+/* OUTDIR/index.html; whole: every deal was considered, so the rows of
+ * deals that are gone are dropped. */
+static int
+write_index(struct build *b, int whole)
+{
+	char	**ids = NULL;
+	size_t	 i;
+	int	 rv;
+
+	if (whole && (ids = calloc(b->njobs + 1, sizeof(*ids))) == NULL)
+		return -1;
+	for (i = 0; whole && i < b->njobs; i++)
+		ids[i] = b->jobs[i].web_id;
+	rv = web_site_index(b->outdir, b->s.today, ids, b->njobs);
+	free(ids);
+	return rv;
 }
 
 /* Take the deals of this shard from all (moving the strings). */
@@ -412,6 +438,11 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	if (build_update_state(&b, all, nall, o.first >= argc) == -1) {
 		cmd_error("build: cannot write %s/.handoff-state: %s",
 		    o.outdir, strerror(errno));
+		rc = 2;
+	}
+	if (b.html && write_index(&b, o.first >= argc && o.shard_n == 0) == -1) {
+		cmd_error("build: cannot write %s/index.html: %s", o.outdir,
+		    strerror(errno));
 		rc = 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -4,7 +4,8 @@
  * tree or from git at --rev), skip it when the state says it is
  * unchanged, check it as 'handoff check' does, render every output in
  * memory, then write each file atomically into OUTDIR/<deal id>/, so a
- * deal that fails leaves its previous outputs as they were.  Runs on any
+ * deal that fails leaves its previous outputs as they were.  A pre-close
+ * deal gets its draft PDF, XML and calendar, no e-mails.  Runs on any
  * worker thread: everything it says goes to the job's own list.
  */
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "build_history.h"
 #include "build_state.h"
 #include "cmd.h"
 #include "cmd_build_int.h"
@@ -25,6 +27,8 @@
 #include "render.h"
 #include "session.h"
 #include "vcs.h"
+#include "web/web.h"
+#include "web/web_site.h"
 
 /* The outputs of one deal, rendered in memory before anything is written. */
 struct outputs {
@@ -84,6 +88,11 @@ render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc
 		return -1;
 	if (b->t == NULL) {
 		/* no templates: the e-mails cannot be written (warned once) */
+	} else if (rc->v->stage != STAGE_SIGNED) {
+		/* A pre-close deal gets a draft package and no e-mails: the
+		 * CSM is told, and the client introduced, once it is signed.
+		 * Empty outputs remove what an earlier build wrote. */
+		o->have[2] = o->have[3] = 1;
 	} else if (config_company_is_placeholder(rc->c)) {
 		/* A client e-mail signed "Our company" misinforms the client. */
 		diag_add_sev(&j->dl, diag_pos_line(rc->c->file,
@@ -156,6 +165,52 @@ out:
 	return rv;
 }
 
+/* The deal's web page and index row, linking to the files written. */
+static int
+write_site(const struct outputs *o, const struct build *b, struct job *j,
+    const struct render_ctx *rc)
+{
+	struct web_files f;
+	char		*dir;
+	int		 rv;
+
+	f.pdf = o->have[1] && o->b[1].len > 0;
+	f.intro = o->have[2] && o->b[2].len > 0;
+	f.notice = o->have[3] && o->b[3].len > 0;
+	f.ics = o->have[4] && o->b[4].len > 0;
+	if ((dir = fs_join(b->outdir, j->id)) == NULL)
+		return -1;
+	if ((rv = web_site_deal(b->outdir, j->id, rc, &f)) == -1)
+		diag_add(&j->dl, diag_pos_line(j->path, 0), RULE_OUTPUT,
+		    "cannot write the web page in '%s': %s", dir,
+		    fs_strerror(errno));
+	free(dir);
+	return rv;
+}
+
+/* A deal that fails check still gets its row in the index (an overdue
+ * handoff is one the team must see); best effort, it changes no exit
+ * status. */
+static void
+write_failed_row(const struct build *b, struct job *j, const struct model *m,
+    const struct verdict *v)
+{
+	struct render_ctx rc;
+	const char	*id = model_get(m, "deal/id");
+
+	if (!fs_deal_id_ok(id) || (j->web_id = strdup(id)) == NULL)
+		return;
+	memset(&rc, 0, sizeof(rc));
+	rc.m = m;
+	rc.v = v;
+	rc.c = &b->s.config;
+	rc.s = b->s.schema;
+	rc.today = b->s.today;
+	rc.now = b->s.now;
+	web_site_row(b->outdir, id, &rc, (int)diag_list_count(&j->dl,
+	    SEV_ERROR) > 0 ? (int)diag_list_count(&j->dl, SEV_ERROR) : 1);
+}
+
 /* The id the outputs go under: deal/id, which must be a safe name. */
 static int
 deal_id(struct job *j, const struct model *m)
@@ -217,12 +272,15 @@ static struct pdf_fonts *
 build_fonts(struct build *b)
 {
 	struct pdf_fonts	*fs;
+	char			*cache;
 
 	pthread_mutex_lock(&b->lock);
 	if (!b->fonts_tried) {
 		b->fonts_tried = 1;
-		if (pdf_fonts_new(&b->fonts, HANDOFF_FONTDIR) == -1)
+		cache = fs_join(b->outdir, ".cache/fonts");
+		if (pdf_fonts_new_cached(&b->fonts, HANDOFF_FONTDIR, cache) == -1)
 			b->fonts = NULL;
+		free(cache);
 	}
 	fs = b->fonts;
 	pthread_mutex_unlock(&b->lock);
@@ -265,6 +323,7 @@ void
 build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
+	struct build_history hist = { NULL, NULL, 0 };
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
@@ -281,7 +340,8 @@ build_one(struct build *b, struct job *j, int force)
 	/* The stamp is part of the hash: committing a deal changes its
 	 * stamp from '+dirty' to clean, and that alone rebuilds it. */
 	if (!force && deal_unchanged(b, j, data, len, &id)) {
-		if ((j->id = strdup(id)) != NULL)
+		if ((j->id = strdup(id)) != NULL &&
+		    (j->web_id = strdup(id)) != NULL)
 			j->result = JOB_UNCHANGED;
 		goto out;
 	}
@@ -293,11 +353,14 @@ build_one(struct build *b, struct job *j, int force)
 		    j->path, data, len, stamp, sizeof(stamp)) ? "dirty" :
 		    "clean", data, len);
 	if ((m = session_check(&b->s, j->path, data, len, &v,
-	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0)
+	    &j->dl)) == NULL || diag_list_status(&j->dl) != 0) {
+		if (m != NULL && b->html)
+			write_failed_row(b, j, m, &v);
 		goto out;
+	}
 	/* quiet by default: a valid deal's warnings are check's to show */
 	diag_list_move(&j->held, &j->dl);
-	if (deal_id(j, m) == -1)
+	if (deal_id(j, m) == -1 || (j->web_id = strdup(j->id)) == NULL)
 		goto out;
 	memset(&rc, 0, sizeof(rc));
 	rc.m = m;
@@ -309,12 +372,18 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
-	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1)
+	build_history_load(&hist, &b->s, j->path, b->rev);
+	rc.history = (const struct model *const *)hist.m;
+	rc.history_time = hist.t;
+	rc.nhistory = hist.n;
+	if (render_all(&o, b, &rc, j) == -1 || write_all(&o, b, j) == -1 ||
+	    (b->html && write_site(&o, b, j, &rc) == -1))
 		goto out;
 	j->result = JOB_BUILT;
 out:
 	for (k = 0; k < STATE_NOUTPUTS; k++)
 		buf_dispose(&o.b[k]);
+	build_history_dispose(&hist);
 	model_free(m);
 	free(data);
 }

@@ -31,6 +31,8 @@ enum job_result {
 struct job {
 	char			*path;	/* as given, or deals/NAME */
 	char			*id;	/* deal id once parsed (owned) */
+	char			*web_id;	/* the id of its index row, even
+						 * when it fails check (owned) */
 	struct diag_list	 dl;	/* this deal's diagnostics only */
 	struct diag_list	 held;	/* check's, of a deal that passed it:
 					 * printed only if the build fails */
@@ -51,6 +53,7 @@ struct build {
 	const char		*rev;		/* NULL: the work tree */
 	char			 rev_short[64];
 	int			 force;
+	int			 html;		/* write the site (not --no-html) */
 	struct state		 state;		/* previous build */
 	char			 inputs[STATE_HASH_LEN];
 	struct job		*jobs;

@@ -8,42 +8,63 @@
 #include <string.h>
 
 #include "buf.h"
+#include "client_fields.h"
 #include "cmd.h"
 #include "diag.h"
 #include "model.h"
+#include "save_gate.h"
 #include "session.h"
 
 static const char usage[] =
-    "usage: handoff check [--format text|json] FILE...\n"
+    "usage: handoff check [--strict] [--verbose] [--format text|json] FILE...\n"
     "\n"
     "Validate handoffs against the schema, the stage rules and the\n"
     "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
+    "check is the completeness gate (the CI job): a handoff below its\n"
+    "stage's threshold, a signed deal missing a required field or past\n"
+    "its deadline fails.  --strict says so explicitly.  --verbose also\n"
+    "notes the values handoff derived (a renewal date from the term)\n"
+    "and lists the fields that may reach the client: the shareable ones\n"
+    "(h:audience in the schema), such as '## For the client'; the rest\n"
+    "stays internal.  'handoff commit' and the hooks save an unfinished\n"
+    "handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
 
-/* The summary line of one file, as a note. */
+/* --verbose: which fields may reach the client. */
 static void
-check_summary(struct diag_list *dl, const char *file, struct verdict *v)
+check_client_note(struct diag_list *dl, const struct session *s,
+    const struct model *m, const char *file)
 {
-	/* Count what the front end found too, not only the validator. */
-	v->errors = diag_list_count(dl, SEV_ERROR);
-	v->warnings = diag_list_count(dl, SEV_WARNING);
-	char	 when[11];
+	struct buf	 b;
+	int		 n;
 
-	if (v->stage == STAGE_SIGNED && v->deadline >= 0) {
-		date_format(v->deadline, when);
+	buf_init(&b);
+	n = client_fields_list(&b, s->schema, m);
+	if (n >= 0)
 		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
-		    "%s, %d%% complete (%zu error%s, %zu warning%s); "
-		    "handoff due by end of %s%s", validate_stage_name(v->stage),
-		    v->percent, v->errors, v->errors == 1 ? "" : "s",
-		    v->warnings, v->warnings == 1 ? "" : "s", when,
-		    v->overdue ? " (overdue)" : "");
-	} else
-		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
-		    "%s, %d%% complete (%zu error%s, %zu warning%s)",
-		    validate_stage_name(v->stage), v->percent, v->errors,
-		    v->errors == 1 ? "" : "s", v->warnings,
-		    v->warnings == 1 ? "" : "s");
+		    "reaches the client (shareable fields the client intro "
+		    "and the calendar may use): %s", n > 0 ? b.data : "none");
+	buf_dispose(&b);
+}
+
+/* --verbose: a note for each value handoff derived rather than read. */
+static void
+check_note_derived(struct diag_list *dl, const struct model *m)
+{
+	const xmlNode	*r = model_find(m, "deal/renewal");
+	const char	*d = model_attr(r, "derived");
+	const xmlNode	*base = model_find(m, "deal/start");
+
+	if (d == NULL || strcmp(d, "true") != 0)
+		return;
+	if (!model_has_text(base))
+		base = model_find(m, "deal/signed");
+	diag_add(dl, model_pos(m, r), RULE_DERIVED,
+	    "renewal date %s derived: %s %s + term '%.60s'", model_text(r),
+	    strcmp(model_name(base), "start") == 0 ? "start date" :
+	    "signature date", model_text(base),
+	    model_get(m, "deal/term"));
 }
 
 int
@@ -54,7 +75,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	struct verdict	 v;
 	struct model	*m;
 	struct buf	 json;
-	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0;
+	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0, verbose = 0;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -71,7 +92,12 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 				cmd_error("check: unknown format '%s'", argv[i]);
 				return 2;
 			}
-		} else if (strcmp(argv[i], "--format=json") == 0)
+		} else if (strcmp(argv[i], "--strict") == 0)
+			continue;	/* what check always does: the CI gate */
+		else if (strcmp(argv[i], "--verbose") == 0 ||
+		    strcmp(argv[i], "-v") == 0)
+			verbose = 1;
+		else if (strcmp(argv[i], "--format=json") == 0)
 			json_fmt = 1;
 		else if (strcmp(argv[i], "--format=text") != 0) {
 			cmd_error("check: unknown option '%s'\n%s", argv[i], usage);
@@ -97,8 +123,12 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
+		if (m != NULL && verbose) {
+			check_note_derived(&one, m);
+			check_client_note(&one, &s, m, argv[i]);
+		}
 		if (m != NULL)	/* last, after the file's diagnostics */
-			check_summary(&one, argv[i], &v);
+			save_gate_summary(&one, argv[i], &v);
 		model_free(m);
 		diag_list_move(&dl, &one);
 	}

@@ -18,16 +18,23 @@
 #include "fsutil.h"
 #include "history.h"
 #include "model.h"
+#include "save_gate.h"
 #include "session.h"
 #include "vcs.h"
 
 static const char usage[] =
     "usage: handoff commit [-m MSG] FILE...\n"
     "\n"
-    "Check the handoff files with the rules of 'handoff check' and, when\n"
-    "every one passes, commit exactly those files on the current branch\n"
-    "with the message 'handoff(DEAL): STAGE, N% complete' and MSG as the\n"
-    "body.  Nothing is committed when a file has errors.  The author is\n"
+    "Check the handoff files with the rules of 'handoff check' and commit\n"
+    "exactly those files on the current branch with the message\n"
+    "'handoff(DEAL): STAGE, N% complete' and MSG as the body.  Saving\n"
+    "progress is never blocked: a file that is unfinished (below its\n"
+    "completeness threshold, a required field still empty, past its\n"
+    "deadline) is committed with warnings and its completeness and\n"
+    "deadline.  Nothing is committed when a file is wrong: unreadable, an\n"
+    "invalid value, a placeholder, a header injection, or a signed deal\n"
+    "that lost a required field it had.  'commit: { require_complete:\n"
+    "true }' in handoff.yml refuses unfinished files too.  The author is\n"
     "taken from git config or GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL and\n"
     "GIT_AUTHOR_DATE.\n";
 
@@ -39,7 +46,8 @@ struct cfile {
 	struct verdict	 v;
 };
 
-/* Copy the warnings and errors of src to dst (notes stay quiet). */
+/* Copy the warnings, errors and the summary of src to dst (other notes
+ * stay quiet). */
 static void
 commit_keep_loud(struct diag_list *dst, const struct diag_list *src)
 {
@@ -48,7 +56,7 @@ commit_keep_loud(struct diag_list *dst, const struct diag_list *src)
 
 	for (i = 0; i < src->n; i++) {
 		d = &src->v[i];
-		if (d->sev < SEV_WARNING)
+		if (d->sev < SEV_WARNING && d->rule != RULE_DEADLINE)
 			continue;
 		diag_add_sev(dst, (struct srcpos){ d->file, d->line, d->col,
 		    d->col_known }, d->rule, d->sev, d->hint, "%s", d->msg);
@@ -111,6 +119,38 @@ commit_args(int argc, char **argv, struct buf *msg, int *first)
 	return i;
 }
 
+/* Soften what is only unfinished, comparing with the version at HEAD
+ * (a signed deal may not lose a required field).  0 or -1. */
+static int
+commit_gate(const struct session *s, struct vcs *v, const char *rel,
+    const struct verdict *now, struct diag_list *dl)
+{
+	struct diag_list before;
+	struct verdict	 bv;
+	struct model	*m;
+	char		*data = NULL;
+	size_t		 len = 0;
+	int		 r;
+
+	r = vcs_read(&data, &len, v, NULL, rel);
+	if (r < 0 && r != VCS_ENOTFOUND)
+		return -1;
+	if (r == VCS_ENOTFOUND) {	/* new file or no commit yet */
+		save_gate_apply(dl, NULL, 0, now,
+		    s->config.commit_require_complete);
+		return 0;
+	}
+	diag_list_init(&before);
+	m = history_check_bytes(s, rel, data, len, -1, &bv, &before);
+	save_gate_apply(dl, m != NULL ? &before : NULL,
+	    m != NULL && bv.stage == STAGE_SIGNED, now,
+	    s->config.commit_require_complete);
+	model_free(m);
+	diag_list_dispose(&before);
+	free(data);
+	return 0;
+}
+
 /* Check every file; fills f[].  0 all pass, 1 one has errors, 2. */
 static int
 commit_check(const struct session *s, struct vcs *v, struct cfile *f,
@@ -133,6 +173,10 @@ commit_check(const struct session *s, struct vcs *v, struct cfile *f,
 		if (m == NULL && diag_list_status(&one) == 0)
 			diag_add(&one, diag_pos_line(f[i].arg, 0), RULE_IO,
 			    "cannot be read as a handoff");
+		if (m != NULL && commit_gate(s, v, f[i].rel, &f[i].v, &one) < 0)
+			rc = 2;
+		if (m != NULL)
+			save_gate_summary(&one, f[i].arg, &f[i].v);
 		model_free(m);
 		if (diag_list_status(&one) > rc)
 			rc = diag_list_status(&one);

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "config.h"
+#include "read/read_resolve.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
@@ -150,7 +151,6 @@ cmd_convert(const struct cli *cli, int argc, char **argv)
 	struct buf		 b;
 	int			 rc = 2;
 
-	(void)cli;
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
 	if (convert_args(&o, argc, argv) == -1) {
@@ -164,6 +164,13 @@ cmd_convert(const struct cli *cli, int argc, char **argv)
 		goto out;
 	if ((m = convert_read(o.in, &c.limits, &dl)) == NULL) {
 		rc = diag_list_status(&dl) == 2 ? 2 : 1;
+		goto out;
+	}
+	/* Dates as written -> YYYY-MM-DD, as 'check' reads them. */
+	if (read_resolve(m, &c, cli->today >= 0 ? cli->today :
+	    (int)(cli->now / 86400)) == -1) {
+		diag_add(&dl, diag_pos_line(o.in, 0), RULE_OUTPUT,
+		    "cannot convert: out of memory");
 		goto out;
 	}
 	if (convert_render(&b, m, o.to_md, &dl) == -1) {

@@ -5,7 +5,9 @@
  * run pre-commit|pre-receive' is what those hooks call.  pre-commit
  * checks the staged content of every staged deal file (read from the
  * index, not the work tree); pre-receive checks every deal file every
- * pushed commit brings in, for every ref, and refuses the push.
+ * pushed commit brings in, for every ref, and refuses the push.  Both
+ * refuse only what is wrong, never what is unfinished (save_gate.h), and
+ * say how complete each deal file is.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 #include "diag.h"
 #include "history.h"
 #include "model.h"
+#include "save_gate.h"
 #include "session.h"
 #include "vcs.h"
 
@@ -26,7 +29,11 @@ static const char usage[] =
     "\n"
     "install writes a pre-commit hook (or, with --pre-receive, a hook for\n"
     "a shared bare repository) that refuses a commit or push whose deal\n"
-    "files have errors.  --force replaces a hook handoff did not write.\n"
+    "files are wrong (an invalid value, a placeholder, a signed deal that\n"
+    "lost a required field...).  An unfinished handoff is let through\n"
+    "with its completeness and deadline ('commit: { require_complete:\n"
+    "true }' in handoff.yml refuses it too).  --force replaces a hook\n"
+    "handoff did not write.\n"
     "run is what the hooks call.\n";
 
 static int
@@ -92,12 +99,61 @@ hook_open(struct git_cmd *g, const struct cli *cli, struct diag_list *dl)
 	return 0;
 }
 
+/* Soften what is only unfinished, comparing with the file at before_rev
+ * (NULL: HEAD; "": none).  0 or -1 on a git failure. */
+static int
+hook_gate(const struct session *s, struct vcs *v, const char *before_rev,
+    const char *path, const struct verdict *now, struct diag_list *dl)
+{
+	struct diag_list before;
+	struct verdict	 bv;
+	struct model	*m = NULL;
+	char		*data = NULL;
+	size_t		 len = 0;
+	int		 r = VCS_ENOTFOUND, strict;
+
+	strict = s->config.commit_require_complete;
+	if (before_rev == NULL || *before_rev != '\0')
+		r = vcs_read(&data, &len, v, before_rev, path);
+	if (r < 0 && r != VCS_ENOTFOUND)
+		return -1;
+	diag_list_init(&before);
+	if (r == 0)
+		m = history_check_bytes(s, path, data, len, -1, &bv, &before);
+	save_gate_apply(dl, m != NULL ? &before : NULL,
+	    m != NULL && bv.stage == STAGE_SIGNED, now, strict);
+	model_free(m);
+	diag_list_dispose(&before);
+	free(data);
+	return 0;
+}
+
+/* Keep only the summary notes of l. */
+static void
+hook_keep_summary(struct diag_list *dst, struct diag_list *l)
+{
+	struct diag_list keep;
+	const struct diag *d;
+	size_t		 i;
+
+	diag_list_init(&keep);
+	for (i = 0; i < l->n; i++) {
+		d = &l->v[i];
+		if (d->rule == RULE_DEADLINE)
+			diag_add_sev(&keep, (struct srcpos){ d->file, d->line,
+			    d->col, d->col_known }, d->rule, d->sev, d->hint,
+			    "%s", d->msg);
+	}
+	diag_list_move(dst, &keep);
+	diag_list_dispose(&keep);
+}
+
 /* Check every version in vl; diagnostics to dl.  Counts files with
  * errors in *bad; returns -1 on a git failure. */
 static int
 hook_check_list(const struct session *s, struct vcs *v,
-    const struct vcs_versions *vl, const char *ref, struct diag_list *dl,
-    size_t *bad)
+    const struct vcs_versions *vl, const char *ref, const char *before_rev,
+    struct diag_list *dl, size_t *bad)
 {
 	struct diag_list one;
 	struct verdict	 vd;
@@ -114,12 +170,17 @@ hook_check_list(const struct session *s, struct vcs *v,
 			continue;
 		diag_list_init(&one);
 		m = history_check(s, v, &vl->v[i], &vd, &one, &sys);
-		model_free(m);
-		if (sys) {
+		if (sys || (m != NULL && hook_gate(s, v, before_rev,
+		    vl->v[i].path, &vd, &one) < 0)) {
+			model_free(m);
 			diag_list_dispose(&one);
 			return -1;
 		}
-		if (diag_list_status(&one) != 0) {
+		if (m != NULL)
+			save_gate_summary(&one, vl->v[i].path, &vd);
+		if (diag_list_status(&one) == 0)
+			hook_keep_summary(dl, &one);
+		else {
 			(*bad)++;
 			if (ref != NULL)
 				fprintf(stderr, "handoff: %s: commit %s "
@@ -129,6 +190,7 @@ hook_check_list(const struct session *s, struct vcs *v,
 			diag_list_sort(&one);
 			diag_list_move(dl, &one);
 		}
+		model_free(m);
 		diag_list_dispose(&one);
 	}
 	return 0;
@@ -149,13 +211,13 @@ hook_pre_commit(const struct cli *cli)
 	if (hook_open(&g, cli, &dl) == -1)
 		goto out;
 	if (vcs_staged_files(&vl, g.v, HISTORY_DEALS) < 0 ||
-	    hook_check_list(&g.s, g.v, &vl, NULL, &dl, &bad) < 0) {
+	    hook_check_list(&g.s, g.v, &vl, NULL, NULL, &dl, &bad) < 0) {
 		cmd_error("pre-commit: %s", vcs_strerror());
 		goto out;
 	}
 	rc = 0;
+	diag_print_text(stderr, &dl);	/* the summaries, the errors */
 	if (bad > 0) {
-		diag_print_text(stderr, &dl);
 		cmd_error("pre-commit: commit refused: %zu staged deal "
 		    "file%s with errors (git commit --no-verify skips this "
 		    "check)", bad, bad == 1 ? "" : "s");
@@ -187,15 +249,17 @@ hook_pre_receive(const struct cli *cli)
 		if (sscanf(line, "%63s %63s %511s", old, new, ref) != 3)
 			continue;
 		if (vcs_pushed_files(&vl, g.v, old, new, HISTORY_DEALS) < 0 ||
-		    hook_check_list(&g.s, g.v, &vl, ref, &dl, &bad) < 0) {
+		    hook_check_list(&g.s, g.v, &vl, ref,
+		    strspn(old, "0") == strlen(old) ? "" : old, &dl,
+		    &bad) < 0) {
 			cmd_error("pre-receive: %s: %s", ref, vcs_strerror());
 			goto out;
 		}
 		vcs_versions_dispose(&vl);
 	}
 	rc = 0;
+	diag_print_text(stderr, &dl);
 	if (bad > 0) {
-		diag_print_text(stderr, &dl);
 		cmd_error("pre-receive: push refused: %zu deal file%s with "
 		    "errors", bad, bad == 1 ? "" : "s");
 		rc = 1;

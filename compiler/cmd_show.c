@@ -16,6 +16,7 @@
 #include "history.h"
 #include "model.h"
 #include "parse.h"
+#include "read/read_resolve.h"
 #include "render.h"
 #include "session.h"
 #include "vcs.h"
@@ -42,7 +43,8 @@ show_convert(const struct session *s, const char *path, const char *data,
 	diag_list_init(&dl);
 	buf_init(&out);
 	if (parse_check_bytes(path, data, len, &s->config.limits, &dl) == -1 ||
-	    (m = parse_any(path, data, len, &s->config.limits, &dl)) == NULL)
+	    (m = parse_any(path, data, len, &s->config.limits, &dl)) == NULL ||
+	    read_resolve(m, &s->config, s->today) == -1)
 		goto out;
 	if (strcmp(to, "xml") == 0) {
 		if ((xml = model_to_xml(m, &xlen)) == NULL) {

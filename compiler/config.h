@@ -21,6 +21,18 @@ struct limits {
 	unsigned	 max_template_depth;	/* partial/section depth; 32 */
 };
 
+/* Delivery ('send:' in handoff.yml): where 'handoff send' sends. */
+struct send_config {
+	char		*smtp;		/* smtp://host:587 or smtps://host:465 */
+	int		 tls_none;	/* send.tls: none (loopback only) */
+	char		*sendmail;	/* a sendmail-compatible command */
+	char		*slack_env;	/* env var holding the Slack webhook */
+	char		*teams_env;	/* env var holding the Teams webhook */
+	char		*ca;		/* CA bundle to verify the server */
+	int		 shared_slack;	/* the Slack channel is shared */
+	int		 shared_teams;	/* the Teams channel is shared */
+};
+
 struct config {
 	char		*file;		/* the handoff.yml read, or NULL */
 	char		*company;	/* "Our company" by default */
@@ -31,11 +43,14 @@ struct config {
 	size_t		 nholidays;
 	int		 pre_close_threshold;	/* percent; default 70 */
 	int		 deadline_days;		/* business days; default 2 */
+	int		 date_order;	/* enum read_date_order: 0 none, 1 dmy, 2 mdy */
 	struct timeline	 timelines[SEGMENT__MAX];	/* per segment */
 	char		**required;	/* extra required field paths */
 	unsigned	*required_line;	/* of each, in handoff.yml */
 	size_t		 nrequired;
 	struct limits	 limits;
+	int		 commit_require_complete;	/* commit: { require_complete } */
+	struct send_config send;
 	/* issue 11: where company: and holidays: are written (0: nowhere) */
 	unsigned	 company_line;
 	unsigned	 holidays_line;

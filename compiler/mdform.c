@@ -488,11 +488,35 @@ md_word(const char *s, size_t len, const char *word)
 	    (s[w] == ' ' || s[w] == ':');
 }
 
-/* The '(Who, by DATE)' trailer: split at the last comma. */
+/*
+ * Where '(Who, by DATE)' splits: at the last ', by ' or ', due ' (the
+ * date may have its own comma: 'by Feb 1, 2027'), else the last comma.
+ */
+static const char *
+md_trailer_comma(const char *in, size_t len)
+{
+	const char	*best = NULL, *p;
+	size_t		 i;
+
+	for (i = 0; i + 1 < len; i++) {
+		p = in + i;
+		if (*p != ',')
+			continue;
+		p++;
+		while ((size_t)(p - in) < len && *p == ' ')
+			p++;
+		if (md_word(p, len - (size_t)(p - in), "by") ||
+		    md_word(p, len - (size_t)(p - in), "due"))
+			best = in + i;
+	}
+	return best != NULL ? best : md_rchr(in, ',', len);
+}
+
+/* The '(Who, by DATE)' trailer: split before the date. */
 static int
 md_trailer(const char *in, size_t len, char **who, char **due)
 {
-	const char	*comma = md_rchr(in, ',', len), *d;
+	const char	*comma = md_trailer_comma(in, len), *d;
 	size_t		 dlen;
 
 	if (comma == NULL) {

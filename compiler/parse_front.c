@@ -20,6 +20,7 @@
 #include "mdform.h"
 #include "model.h"
 #include "parse.h"
+#include "read/read_money.h"
 
 /* The <deal> children, in the XSD's sequence order. */
 enum fkey {
@@ -541,33 +542,25 @@ out:
 	return rc;
 }
 
-/* value: '240000 EUR/year' -> <value currency="EUR" per="year">. */
+/* value: '$84k ARR' -> <value currency="USD" per="year">84000</value>. */
 static int
 front_emit_value(struct front *f, xmlNodePtr deal, const struct fentry *e,
     const char *val)
 {
-	xmlNodePtr	 n;
-	char		*amount = NULL, cur[4];
-	const char	*per;
-	int		 rc;
+	struct read_money	 rm;
+	xmlNodePtr		 n;
+	char			 why[300];
 
-	if ((rc = md_money_parse(val, &amount, cur, &per)) == -1)
-		return -1;
-	if (rc == 1) {
+	if (read_money(val, &rm, why, sizeof(why)) != 0) {
 		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
-		    RULE_MONEY_FORMAT, "value '%s' is not amount, currency "
-		    "and period", val);
+		    RULE_MONEY_FORMAT, "value: %s", why);
 		return 0;
 	}
-	rc = -1;
-	if ((n = model_add(f->m, deal, "value", amount, e->line, e->col,
-	    1)) == NULL || model_set_attr(n, "currency", cur) == -1 ||
-	    (per != NULL && model_set_attr(n, "per", per) == -1))
-		goto out;
-	rc = 0;
-out:
-	free(amount);
-	return rc;
+	if ((n = model_add(f->m, deal, "value", rm.amount, e->line, e->col,
+	    1)) == NULL || model_set_attr(n, "currency", rm.currency) == -1 ||
+	    (rm.per[0] != '\0' && model_set_attr(n, "per", rm.per) == -1))
+		return -1;
+	return 0;
 }
 
 /* Emit one entry's elements under <deal>.  0 or -1 (out of memory). */

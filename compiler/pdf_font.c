@@ -25,12 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <hb.h>
 #include <hb-subset.h>
 #include <hpdf.h>
 
 #include "pdf_font.h"
+#include "pdf_font_cache.h"
 
 #define CACHE_MAX	16
 
@@ -54,6 +56,8 @@ struct subset {
 
 struct pdf_fonts {
 	hb_face_t		*face[PDF_FACES];
+	char			*cachedir;	/* NULL: nothing kept on disk */
+	char			 ident[PDF_FACES][4400];	/* cache key of a face */
 	uint16_t		*width[PDF_FACES];	/* 65536 each */
 	pthread_mutex_t		 lock;		/* the cache and the faces */
 	struct subset		*cache[CACHE_MAX];
@@ -122,8 +126,58 @@ face_widths(hb_face_t *face)
 	return w;
 }
 
+/*
+ * What the cache keys of a face depend on: its file (path, size, time of
+ * change, inode), the HarfBuzz that cuts it and the size of the width
+ * table.  0, or -1 when the file cannot be seen.
+ */
+static int
+face_ident(char *out, size_t outsz, const char *path)
+{
+	struct stat	 sb;
+
+	int		 n;
+
+	if (stat(path, &sb) == -1)
+		return -1;
+	n = snprintf(out, outsz, "%s %lld %lld.%09ld %llu hb %s", path,
+	    (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+	    sb.st_mtim.tv_nsec, (unsigned long long)sb.st_ino,
+	    hb_version_string());
+	return n < 0 || (size_t)n >= outsz ? -1 : 0;
+}
+
+/* The width table of face f, from the cache or computed (and cached). */
+static uint16_t *
+face_widths_cached(struct pdf_fonts *fs, int f)
+{
+	const size_t	 size = 65536 * sizeof(uint16_t);
+	char		 key[4410];
+	void		*data;
+	size_t		 len;
+	uint16_t	*w;
+
+	snprintf(key, sizeof(key), "widths %s", fs->ident[f]);
+	if (fs->cachedir != NULL && font_cache_get(&data, &len, fs->cachedir,
+	    key, strlen(key)) == 0) {
+		if (len == size)
+			return data;
+		free(data);
+	}
+	if ((w = face_widths(fs->face[f])) != NULL && fs->cachedir != NULL)
+		(void)font_cache_put(fs->cachedir, key, strlen(key), w, size);
+	return w;
+}
+
 int
 pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
+{
+	return pdf_fonts_new_cached(out, fontdir, NULL);
+}
+
+int
+pdf_fonts_new_cached(struct pdf_fonts **out, const char *fontdir,
+    const char *cachedir)
 {
 	struct pdf_fonts	*fs;
 	hb_blob_t		*blob;
@@ -134,9 +188,12 @@ pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 	if ((fs = calloc(1, sizeof(*fs))) == NULL)
 		return -1;
 	pthread_mutex_init(&fs->lock, NULL);
+	if (cachedir != NULL && (fs->cachedir = strdup(cachedir)) == NULL)
+		goto fail;
 	for (f = 0; f < PDF_FACES; f++) {
 		snprintf(path, sizeof(path), "%s/%s", fontdir, face_file[f]);
-		if (access(path, R_OK) == -1)
+		if (access(path, R_OK) == -1 ||
+		    face_ident(fs->ident[f], sizeof(fs->ident[f]), path) == -1)
 			goto fail;
 		if ((blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
 			errno = ENOMEM;
@@ -149,7 +206,7 @@ pdf_fonts_new(struct pdf_fonts **out, const char *fontdir)
 			errno = EINVAL;
 			goto fail;
 		}
-		if ((fs->width[f] = face_widths(fs->face[f])) == NULL)
+		if ((fs->width[f] = face_widths_cached(fs, f)) == NULL)
 			goto fail;
 	}
 	*out = fs;
@@ -177,6 +234,7 @@ pdf_fonts_free(struct pdf_fonts *fs)
 		hb_face_destroy(fs->face[f]);	/* NULL-safe */
 		free(fs->width[f]);
 	}
+	free(fs->cachedir);
 	pthread_mutex_destroy(&fs->lock);
 	free(fs);
 }
@@ -281,6 +339,48 @@ subset_make(hb_face_t *face,
 	return blob;
 }
 
+/*
+ * The subset of face f for set from the disk cache, or made (and put
+ * there); a new reference, or NULL.  Called under fs->lock.
+ */
+static hb_blob_t *
+subset_disk(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
+{
+	hb_blob_t	*blob;
+	const char	*data;
+	unsigned	 n;
+	char		*key;
+	void		*hit;
+	size_t		 kl, hl, len;
+
+	if (fs->cachedir == NULL) {
+		if ((blob = subset_make(fs->face[f], set)) != NULL)
+			fs->made++;
+		return blob;
+	}
+	hl = strlen(fs->ident[f]);
+	kl = 7 + hl + sizeof(set->bit);
+	if ((key = malloc(kl)) == NULL)
+		return NULL;
+	memcpy(key, "subset ", 7);
+	memcpy(key + 7, fs->ident[f], hl);
+	memcpy(key + 7 + hl, set->bit, sizeof(set->bit));
+	if (font_cache_get(&hit, &len, fs->cachedir, key, kl) == 0 &&
+	    len > 0 && len <= 0x7fffffff) {
+		free(key);
+		fs->reused++;
+		return hb_blob_create(hit, (unsigned)len,
+		    HB_MEMORY_MODE_WRITABLE, hit, free);
+	}
+	if ((blob = subset_make(fs->face[f], set)) != NULL) {
+		fs->made++;
+		data = hb_blob_get_data(blob, &n);
+		(void)font_cache_put(fs->cachedir, key, kl, data, n);
+	}
+	free(key);
+	return blob;
+}
+
 /* The subset of face f for set, from the cache or made and cached;
  * a reference the caller destroys, or NULL. */
 static hb_blob_t *
@@ -301,9 +401,8 @@ subset_get(struct pdf_fonts *fs, enum pdf_face f, const struct pdf_cpset *set)
 			goto out;
 		}
 	}
-	if ((blob = subset_make(fs->face[f], set)) == NULL)
+	if ((blob = subset_disk(fs, f, set)) == NULL)
 		goto out;
-	fs->made++;
 	if (fs->ncache < CACHE_MAX) {
 		if ((e = malloc(sizeof(*e))) == NULL)
 			goto out;

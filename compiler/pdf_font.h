@@ -44,6 +44,13 @@ struct pdf_fonts;
  * Safe to share between threads once made.
  */
 int	pdf_fonts_new(struct pdf_fonts **out, const char *fontdir);
+/*
+ * The same, keeping subsets and width tables between processes in the
+ * folder cachedir (made when needed; see pdf_font_cache.c).  A cache that
+ * cannot be read or written only costs the work it would have saved.
+ */
+int	pdf_fonts_new_cached(struct pdf_fonts **out, const char *fontdir,
+	    const char *cachedir);
 void	pdf_fonts_free(struct pdf_fonts *fs);
 
 /*

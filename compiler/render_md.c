@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "mdform.h"
 #include "model.h"
+#include "read/read_date.h"
 #include "render.h"
 
 /* The output and its sticky error flag. */
@@ -113,6 +114,28 @@ rmd_value(struct rmd *r, const xmlNode *n)
 	buf_dispose(&v);
 }
 
+/*
+ * What to write for a value: the AE's own words when the date was
+ * counted from the deal (written="by go-live"), else the text.
+ */
+static const char *
+rmd_val(const xmlNode *n)
+{
+	const char	*w = model_attr(n, "written");
+
+	return w != NULL && *w != '\0' ? w : model_text(n);
+}
+
+/* True for a value handoff derived (renewal = signed + term): not the
+ * AE's, so not written back. */
+static int
+rmd_derived(const xmlNode *n)
+{
+	const char	*d = model_attr(n, "derived");
+
+	return d != NULL && (strcmp(d, "true") == 0 || strcmp(d, "1") == 0);
+}
+
 static void
 rmd_front(struct rmd *r, const xmlNode *deal)
 {
@@ -135,8 +158,10 @@ rmd_front(struct rmd *r, const xmlNode *deal)
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (strcmp(name, keys[i][0]) == 0)
 				break;
-		if (i < sizeof(keys) / sizeof(keys[0]))
-			rmd_yaml_key(r, keys[i][1], model_text(c));
+		if (i < sizeof(keys) / sizeof(keys[0])) {
+			if (!rmd_derived(c))
+				rmd_yaml_key(r, keys[i][1], rmd_val(c));
+		}
 		else if (strcmp(name, "ae") == 0 || strcmp(name, "csm") == 0)
 			rmd_person(r, name, c);
 		else if (strcmp(name, "value") == 0)
@@ -339,7 +364,7 @@ rmd_roles(struct rmd *r, const xmlNode *x)
 static void
 rmd_cell(struct rmd *r, const xmlNode *x, const char *elem)
 {
-	const char	*t = model_text(model_child(x, elem));
+	const char	*t = rmd_val(model_child(x, elem));
 
 	if (strcmp(elem, "role") == 0)
 		rmd_roles(r, x);
@@ -452,14 +477,16 @@ rmd_commitments(struct rmd *r, const xmlNode *n)
 		return;
 	for (; c != NULL; c = model_next(c, "commitment")) {
 		who = model_text(model_child(c, "who"));
-		due = model_text(model_child(c, "due"));
+		due = rmd_val(model_child(c, "due"));
 		rmd_puts(r, rmd_true(c, "done") ? "- [x] " : "- [ ] ");
 		rmd_text(r, model_text(model_child(c, "text")), 0);
 		if (*who != '\0' || *due != '\0') {
 			rmd_puts(r, " (");
 			rmd_text(r, who, 0);
 			if (*due != '\0') {
-				rmd_puts(r, *who ? ", by " : "by ");
+				rmd_puts(r, *who ? ", " : "");
+				if (!read_date_has_cue(due))
+					rmd_puts(r, "by ");
 				rmd_text(r, due, 0);
 			}
 			rmd_puts(r, ")");
@@ -476,6 +503,7 @@ rmd_context(struct rmd *r, const xmlNode *n)
 
 	rmd_heading(r, 1, "Context");
 	rmd_blank(r);
+	rmd_field(r, n, "client-summary", "For the client");
 	rmd_field(r, n, "pain-points", "Pain points");
 	rmd_field(r, n, "why-us", "Why they chose us");
 	rmd_field(r, n, "buying-process", "Buying process");
@@ -547,7 +575,7 @@ rmd_lines(struct rmd *r, const xmlNode *parent, const char *elem,
 		rmd_puts(r, strcmp(model_name(c), "decision") == 0 ?
 		    "decision" : model_name(c));
 		rmd_puts(r, ": ");
-		rmd_text(r, model_text(c), 0);
+		rmd_text(r, rmd_val(c), 0);
 		rmd_puts(r, "\n");
 	}
 	rmd_blank(r);
@@ -564,7 +592,7 @@ rmd_process(struct rmd *r, const xmlNode *n)
 	rmd_lines(r, n, "review", "CS review");
 	if ((c = model_child(n, "intro-sent")) != NULL) {
 		rmd_heading(r, 2, "Intro sent");
-		rmd_text(r, model_text(c), 0);
+		rmd_text(r, rmd_val(c), 0);
 		rmd_puts(r, "\n");
 		rmd_blank(r);
 	}

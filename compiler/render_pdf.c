@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "client_fields.h"
 #include "cmd.h"
 #include "config.h"
 #include "diag.h"
@@ -26,47 +27,11 @@
 #include "pdf_font.h"
 #include "render.h"
 #include "render_pdf_int.h"
+#include "step_done.h"
 #include "timeline.h"
 #include "validate.h"
 
 /* ------------------------------------------------------------ timeline */
-
-/* Is step s done, from what the process record says? */
-static int
-step_done(struct rp *r, int s, int today)
-{
-	xmlNodePtr	 root = model_root(r->m), st, ro;
-	int		 eb = 0, prim = 0;
-
-	switch (s) {
-	case STEP_PACKAGE:
-		return strcmp(model_get(r->m, "process/review/decision"),
-		    "accepted") == 0;
-	case STEP_CALL:
-		return *model_get(r->m, "process/handoff-call/date") != '\0';
-	case STEP_MAPPING:
-		for (st = model_find_from(root, "relationships/stakeholder");
-		    st != NULL; st = model_next(st, "stakeholder")) {
-			for (ro = model_child(st, "role"); ro != NULL;
-			    ro = model_next(ro, "role"))
-				if (strcmp(model_text(ro), "economic-buyer") == 0)
-					eb = 1;
-			if (model_attr(st, "primary") != NULL &&
-			    strcmp(model_attr(st, "primary"), "true") == 0 &&
-			    *rp_txt(st, "email") != '\0')
-				prim = 1;
-		}
-		return eb && prim;
-	case STEP_INTRO:
-		return *model_get(r->m, "process/intro-sent") != '\0';
-	case STEP_FEEDBACK:
-		return *model_get(r->m, "process/feedback/score") != '\0';
-	case STEP_ESCALATION:
-		return r->due[s] >= 0 && today > r->due[s];
-	default:
-		return 0;
-	}
-}
 
 /* Compute every step's due date and status. */
 static void
@@ -80,7 +45,7 @@ timeline_compute(struct rp *r)
 		if (r->signed_day >= 0)
 			r->due[s] = timeline_add_business_days(r->signed_day,
 			    r->tl->step[s].to, c->holidays, c->nholidays);
-		if (step_done(r, s, r->rc->today))
+		if (step_done(r->m, s, r->due[s], r->rc->today))
 			r->status[s] = "done";
 		else if (r->due[s] < 0)
 			r->status[s] = "pending";
@@ -200,6 +165,13 @@ cover_facts(struct rp *r)
 	buf_dispose(&csm);
 }
 
+/* A deal that is not signed yet gets a draft package. */
+static int
+rp_is_draft(const struct rp *r)
+{
+	return r->rc->v != NULL && r->rc->v->stage != STAGE_SIGNED;
+}
+
 static void
 cover(struct rp *r)
 {
@@ -211,8 +183,14 @@ cover(struct rp *r)
 	pdf_new_page(p);
 	pdf_bookmark(p, 0, "Cover");
 	p->y -= 40;
-	pdf_text(p, PDF_BOLD, SMALL, &PDF_ACCENT, p->left, p->y,
-	    "HANDOFF PACKAGE", 15);
+	if (rp_is_draft(r))
+		pdf_text(p, PDF_BOLD, SMALL, &rp_st_over, p->left, p->y,
+		    "DRAFT HANDOFF PACKAGE \xe2\x80\x94 PRE-CLOSE, NOT SIGNED",
+		    strlen("DRAFT HANDOFF PACKAGE \xe2\x80\x94 PRE-CLOSE, NOT "
+		    "SIGNED"));
+	else
+		pdf_text(p, PDF_BOLD, SMALL, &PDF_ACCENT, p->left, p->y,
+		    "HANDOFF PACKAGE", 15);
 	p->y -= 14;
 	pdf_para(p, PDF_BOLD, 26.0f, &PDF_INK, 0,
 	    *client != '\0' ? client : "Unnamed client");
@@ -229,6 +207,34 @@ cover(struct rp *r)
 	snprintf(line, sizeof(line), "Version %s", r->rc->version != NULL ?
 	    r->rc->version : "not in git");
 	pdf_para(p, PDF_REGULAR, SMALL, &PDF_MUTED, 0, line);
+}
+
+/* Red flags are risks: each paragraph or item of '## Red flags' is a row
+ * of the glance table (n rows are there already).  Returns rows added. */
+static int
+glance_red_flags(struct rp *r, struct pdf_table *t, int n)
+{
+	struct pdf_cell	 c[3];
+	xmlNodePtr	 k;
+	int		 added = 0;
+
+	for (k = model_first(model_find(r->m, "risks/red-flags")); k != NULL &&
+	    added < 5; k = model_next_elem(k)) {
+		if (strcmp(model_name(k), "p") != 0 &&
+		    strcmp(model_name(k), "li") != 0)
+			continue;
+		if (n + added++ == 0)
+			pdf_table_head(&r->p, t);
+		memset(c, 0, sizeof(c));
+		c[0].text = model_text(k);
+		c[1].text = "Red flag";
+		c[1].fill = &rp_sev_fill[1];	/* as a high risk */
+		c[1].color = &rp_sev_ink[1];
+		c[1].face = PDF_BOLD;
+		c[2].text = "";
+		pdf_table_row(&r->p, t, c);
+	}
+	return added;
 }
 
 /* ------------------------------------------------------------ at a glance */
@@ -320,6 +326,7 @@ glance_risks(struct rp *r)
 			c[2].text = rp_txt(k, "owner");
 			pdf_table_row(&r->p, &t, c);
 		}
+	n += glance_red_flags(r, &t, n);
 	if (n == 0)
 		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0,
 		    rp_is_true(model_attr(model_find(r->m, "risks"), "none")) ?
@@ -404,6 +411,25 @@ glance_next(struct rp *r)
 		pdf_table_end(&r->p, &t);
 }
 
+/* Which fields may reach the client: the shareable ones it fills. */
+static void
+glance_client(struct rp *r)
+{
+	struct buf	 b;
+
+	if (r->rc->s == NULL)
+		return;
+	buf_init(&b);
+	pdf_heading(&r->p, 1, "Reaches the client");
+	if (buf_puts(&b, "The client intro and the calendar may use only "
+	    "these fields (shareable in the schema): ") == 0 &&
+	    client_fields_list(&b, r->rc->s, r->m) >= 0 &&
+	    buf_puts(&b, ". Everything else in this package stays "
+	    "internal.") == 0)
+		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0, b.data);
+	buf_dispose(&b);
+}
+
 static void
 glance(struct rp *r)
 {
@@ -413,6 +439,7 @@ glance(struct rp *r)
 	glance_risks(r);
 	glance_commitments(r);
 	glance_next(r);
+	glance_client(r);
 }
 
 /* ------------------------------------------------------------ the document */
@@ -489,7 +516,8 @@ layout(struct rp *r, struct buf *out)
 	rp_links(r);
 	rp_signoff(r);
 	date_format(rc->today, today);
-	buf_printf(&hl, "%s \xc2\xb7 Handoff package", rp_txt(r->deal, "client"));
+	buf_printf(&hl, "%s \xc2\xb7 Handoff package%s", rp_txt(r->deal,
+	    "client"), rp_is_draft(r) ? " \xc2\xb7 DRAFT" : "");
 	buf_printf(&fl, "%s \xc2\xb7 version %s \xc2\xb7 as of %s",
 	    rp_txt(r->deal, "id"), rc->version ? rc->version : "not in git", today);
 	rv = pdf_finish(&r->p, out, hl.data, "Internal \xe2\x80\x94 do not "

@@ -42,6 +42,7 @@ enum rule_id {
 	/* types */
 	RULE_SCHEMA,		/* XSD: a value of the wrong type or shape */
 	RULE_INVALID_DATE,
+	RULE_DATE_ANCHOR,	/* 'by go-live' before go-live is known */
 	RULE_INVALID_EMAIL,
 	RULE_INVALID_VALUE,	/* not one of an enumeration */
 	RULE_DEAL_ID,
@@ -63,6 +64,7 @@ enum rule_id {
 	RULE_COMPLETENESS,
 	RULE_OVERDUE,
 	RULE_DEADLINE,		/* note: when the handoff is due */
+	RULE_DERIVED,		/* note: a value handoff worked out */
 	/* configuration, schema, templates */
 	RULE_CONFIG,
 	RULE_COMPANY_PLACEHOLDER,	/* company: Our company */

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "parse.h"
 #include "schema.h"
+#include "read/read_resolve.h"
 #include "session.h"
 
 /* Today's date in the team's time zone, from the clock. */
@@ -119,6 +120,12 @@ session_check(const struct session *s, const char *file, const char *data,
 		return NULL;
 	if ((m = parse_any(file, data, len, &s->config.limits, dl)) == NULL)
 		return NULL;
+	if (read_resolve(m, &s->config, s->today) == -1) {
+		diag_add(dl, diag_pos_line(file, 0), RULE_IO,
+		    "out of memory reading the dates");
+		model_free(m);
+		return NULL;
+	}
 	if (validate_model(v, m, s->schema, &s->config, s->today, dl) == -1) {
 		model_free(m);
 		return NULL;

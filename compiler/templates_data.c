@@ -4,7 +4,8 @@
  * element paths become a tree of names ("deal/ae/name" -> deal.ae.name);
  * prose fields (<p>/<li> children) also get 'p' and 'li' lists; a few
  * attributes (primary, done, none, currency, per) and the computed values
- * (company, version, today, deadline, value, completeness, timeline.STEP.*,
+ * (company, version, today, deadline, value, completeness, acknowledged,
+ * ack_overdue, timeline.STEP.*,
  * primary_contacts, top_risks, first_name) are added.  Each name carries
  * its audience, so the same tree serves the compile-time check (type
  * level, here: values are tree nodes) and rendering (deal level,
@@ -24,10 +25,11 @@
 
 static const char *const comp_names[COMP__MAX] = {
 	"company", "version", "today", "deadline", "value", "completeness",
-	"primary_names"
+	"primary_names", "acknowledged", "ack_overdue"
 };
-/* value and completeness come from internal fields and the process */
-static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0 };
+/* value, completeness and the acknowledgement come from internal fields
+ * and the process */
+static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0, 1, 1 };
 
 static const char *const step_fields[SF__MAX] = {
 	"date", "when", "from", "title", "owner", "done", "upcoming"

@@ -45,6 +45,8 @@ enum fn_comp {
 	COMP_VALUE,
 	COMP_COMPLETENESS,
 	COMP_PRIMARY_NAMES,	/* "Katarzyna and Henrik" */
+	COMP_ACKNOWLEDGED,	/* "yes" once the CSM accepted the package */
+	COMP_ACK_OVERDUE,	/* "yes" past the deadline, not acknowledged */
 	COMP__MAX
 };
 
@@ -55,7 +57,8 @@ enum fn_step_field {
 	SF_TITLE,
 	SF_OWNER,
 	SF_DONE,
-	SF_UPCOMING,	/* "yes" when the due day is today or later, else "" */
+	SF_UPCOMING,	/* "yes" when the due day is today or later and the step
+			   is not done (process record), else "" */
 	SF__MAX
 };
 

@@ -30,6 +30,7 @@
 #include "model.h"
 #include "render.h"
 #include "schema.h"
+#include "step_done.h"
 #include "templates_data.h"
 #include "timeline.h"
 #include "validate.h"
@@ -421,6 +422,7 @@ step_string(struct templates_view *w, int step, int field)
 {
 	const struct timeline_step	*s = &w->tl->step[step];
 	char				 today[11];
+	int				 due;
 
 	switch (field) {
 	case SF_DATE:
@@ -437,9 +439,12 @@ step_string(struct templates_view *w, int step, int field)
 	case SF_OWNER:
 		return s->owner;
 	case SF_UPCOMING:
-		/* An e-mail never promises a step whose day has passed. */
+		/* An e-mail never promises a step whose day has passed, nor
+		 * one the process record says is done. */
 		view_step(w, step, 0);
-		if (w->step_date[step][0] == '\0')
+		if (w->step_date[step][0] == '\0' ||
+		    date_parse(w->step_date[step], &due) == -1 ||
+		    step_done(w->rc->m, step, due, w->rc->today))
 			return "";
 		date_format(w->rc->today, today);
 		return strcmp(w->step_date[step], today) >= 0 ? "yes" : "";
@@ -486,6 +491,16 @@ view_comp(struct templates_view *w, int id)
 		if (rc->v != NULL)
 			snprintf(out, sizeof(w->comp[id]), "%d",
 			    rc->v->percent);
+		break;
+	case COMP_ACKNOWLEDGED:
+	case COMP_ACK_OVERDUE:
+		/* The package step is done once the CSM accepted it. */
+		if (step_done(rc->m, STEP_PACKAGE, -1, rc->today))
+			snprintf(out, sizeof(w->comp[id]), "%s",
+			    id == COMP_ACKNOWLEDGED ? "yes" : "");
+		else if (id == COMP_ACK_OVERDUE && rc->v != NULL &&
+		    rc->v->deadline >= 0 && rc->today > rc->v->deadline)
+			snprintf(out, sizeof(w->comp[id]), "yes");
 		break;
 	default:
 		k = tdata_child(w->root, "primary_contacts", 16);

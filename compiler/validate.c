@@ -23,6 +23,7 @@
 #include "model.h"
 #include "schema.h"
 #include "timeline.h"
+#include "read/read_date.h"
 #include "validate.h"
 #include "validate_int.h"
 
@@ -207,6 +208,54 @@ xsd_clean_message(char *out, size_t sz, const char *msg)
 		out[--o] = '\0';
 }
 
+/*
+ * A date that did not read: say what was read and how to write it, with
+ * the deal's own signature date as the example where there is one.
+ */
+static void
+validate_date_why(struct vstate *st, const xmlNode *n, const char *label)
+{
+	struct read_date	 rd;
+	const char		*val = model_attr(n, "written");
+	const char		*ex = model_get(st->m, "deal/signed");
+	char			 why[400], hint[160];
+	int			 day;
+
+	if (val == NULL || *val == '\0')
+		val = model_text(n);
+	if (read_date(val, (enum read_date_order)st->c->date_order, &rd, why,
+	    sizeof(why)) == 0)
+		snprintf(why, sizeof(why), "'%.80s' is not a valid date", val);
+	if (date_parse(ex, &day) == 0)
+		snprintf(hint, sizeof(hint), "write it as YYYY-MM-DD, e.g. "
+		    "'%s' for the signature date", ex);
+	else
+		snprintf(hint, sizeof(hint), "write it as YYYY-MM-DD");
+	diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_DATE, hint,
+	    "%s: %s", label, why);
+}
+
+/* 'by go-live' while go-live is not known: a warning naming the anchor. */
+static void
+validate_date_anchor(struct vstate *st, const xmlNode *n, const char *label)
+{
+	struct read_date	 rd;
+	const char		*val = model_attr(n, "written"), *what;
+	char			 why[8], hint[200];
+
+	if (read_date(val, (enum read_date_order)st->c->date_order, &rd, why,
+	    sizeof(why)) != 0 || rd.kind != READ_DATE_RELATIVE)
+		return;
+	what = strcmp(rd.anchor, "signed") == 0 ? "signature date ('signed:')" :
+	    strcmp(rd.anchor, "start") == 0 ? "start date ('start:')" :
+	    "go-live date ('go_live:')";
+	snprintf(hint, sizeof(hint), "add the %s, or write the %s itself as "
+	    "YYYY-MM-DD", what, label);
+	diag_add_hint(st->dl, model_pos(st->m, n), RULE_DATE_ANCHOR, hint,
+	    "%s '%.80s': the deal has no %s yet, so it is not a date yet",
+	    label, val, what);
+}
+
 /* Turn libxml2's "Element '{ns}x': …" message into one of ours. */
 static void
 xsd_on_error(void *arg, xmlErrorPtr e)
@@ -244,9 +293,9 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 		    label, strtol(set + 11, NULL, 10),
 		    strtol(max + 19, NULL, 10));
 	}
-	else if (strstr(msg, "'xs:date'") != NULL || strstr(msg, "xs:date") != NULL)
-		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_DATE,
-		    NULL, "%s: '%.80s' is not a valid date", label, val);
+	else if (strstr(msg, "xs:date") != NULL ||
+	    strstr(msg, "date-value'") != NULL)
+		validate_date_why(st, n, label);
 	else if (strstr(msg, "'email'") != NULL ||
 	    strstr(msg, "}email'") != NULL || (strstr(msg, "[facet 'pattern']") &&
 	    strcmp(model_name(n), "email") == 0))
@@ -332,13 +381,16 @@ validate_dates(struct vstate *st, const xmlNode *n)
 	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
 		f = schema_field_of(st->s, c);
 		if (f != NULL && f->type != NULL &&
-		    strcmp(f->type, "xs:date") == 0 && !vstate_is_invalid(st, c) &&
-		    date_parse(model_text(c), &day) == -1 &&
+		    (strcmp(f->type, "xs:date") == 0 ||
+		    strcmp(f->type, "date") == 0) && !vstate_is_invalid(st, c) &&
 		    !validate_is_placeholder(model_text(c))) {
-			diag_add(st->dl, model_pos(st->m, c), RULE_INVALID_DATE,
-			    "%s: '%.80s' is not a valid date", f->label,
-			    model_text(c));
-			vstate_mark_invalid(st, c);
+			if (!model_has_text(c) && model_attr(c, "written"))
+				validate_date_anchor(st, c, f->label);
+			else if (model_has_text(c) &&
+			    date_parse(model_text(c), &day) == -1) {
+				validate_date_why(st, c, f->label);
+				vstate_mark_invalid(st, c);
+			}
 		}
 		validate_dates(st, c);
 	}

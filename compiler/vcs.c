@@ -1559,3 +1559,189 @@ out:
 	buf_dispose(&again);
 	return s;
 }
+
+/* ===== one small file under a ref (the send ledger) ===================== */
+
+int
+vcs_note_read(char **out, size_t *lenp, char oid[VCS_ID_MAX], struct vcs *v,
+    const char *ref, const char *file)
+{
+	git_reference	*r = NULL;
+	git_object	*obj = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	size_t		 len;
+	int		 rc;
+
+	*out = NULL;
+	*lenp = 0;
+	oid[0] = '\0';
+	if ((rc = git_reference_lookup(&r, v->repo, ref)) == GIT_ENOTFOUND)
+		return 0;
+	rc = -1;
+	if (r == NULL || git_reference_peel(&obj, r, GIT_OBJECT_COMMIT) < 0 ||
+	    git_commit_tree(&tree, (git_commit *)obj) < 0)
+		goto out;
+	git_oid_tostr(oid, VCS_ID_MAX, git_object_id(obj));
+	if (git_tree_entry_bypath(&e, tree, file) == GIT_ENOTFOUND) {
+		rc = 0;
+		goto out;
+	}
+	if (e == NULL || git_blob_lookup(&blob, v->repo,
+	    git_tree_entry_id(e)) < 0)
+		goto out;
+	len = (size_t)git_blob_rawsize(blob);
+	if ((*out = malloc(len + 1)) == NULL) {
+		rc = vcs_nomem();
+		goto out;
+	}
+	memcpy(*out, git_blob_rawcontent(blob), len);
+	(*out)[len] = '\0';
+	*lenp = len;
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_reference_free(r);
+	return rc;
+}
+
+/* The commit of a note: one file in a tree, old as its parent. */
+static int
+vcs_note_commit(git_oid *out, struct vcs *v, const char *file,
+    const char *data, size_t len, const git_oid *old, const char *message)
+{
+	git_treebuilder	*tb = NULL;
+	git_tree	*tree = NULL;
+	git_commit	*parent = NULL;
+	git_signature	*sig = NULL;
+	git_oid		 boid, toid;
+	const git_commit *parents[1];
+	int		 rc = -1;
+
+	if (git_blob_create_from_buffer(&boid, v->repo, data, len) < 0 ||
+	    git_treebuilder_new(&tb, v->repo, NULL) < 0 ||
+	    git_treebuilder_insert(NULL, tb, file, &boid,
+	    GIT_FILEMODE_BLOB) < 0 || git_treebuilder_write(&toid, tb) < 0 ||
+	    git_tree_lookup(&tree, v->repo, &toid) < 0 ||
+	    (old != NULL && git_commit_lookup(&parent, v->repo, old) < 0) ||
+	    git_signature_now(&sig, "handoff send", "handoff@localhost") < 0)
+		goto out;
+	parents[0] = parent;
+	if (git_commit_create(out, v->repo, NULL, sig, sig, NULL, message,
+	    tree, parent ? 1 : 0, parents) < 0)
+		goto out;
+	rc = 0;
+out:
+	git_signature_free(sig);
+	git_commit_free(parent);
+	git_tree_free(tree);
+	git_treebuilder_free(tb);
+	return rc;
+}
+
+int
+vcs_note_write(struct vcs *v, const char *ref, const char *file,
+    const char *data, size_t len, const char *old_id, const char *message)
+{
+	git_reference	*r = NULL;
+	git_oid		 old, coid;
+	int		 rc;
+
+	if (old_id[0] != '\0' && git_oid_fromstr(&old, old_id) < 0)
+		return -1;
+	if (vcs_note_commit(&coid, v, file, data, len,
+	    old_id[0] ? &old : NULL, message) < 0)
+		return -1;
+	/* Compare and swap: only when the ref still is where we read it
+	 * (libgit2 takes the ref's lock file, so this holds across
+	 * processes).  A lost race is VCS_ECONFLICT: read again. */
+	if (old_id[0] != '\0')
+		rc = git_reference_create_matching(&r, v->repo, ref, &coid, 1,
+		    &old, message);
+	else
+		rc = git_reference_create(&r, v->repo, ref, &coid, 0,
+		    message);
+	git_reference_free(r);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
+		return VCS_ECONFLICT;
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- unified diff of two texts (handoff import --dry-run) ---------- */
+
+struct vcs_diff_out {
+	struct buf	*b;
+	const char	*path;
+	int		 isnew;
+	int		 hunks;
+	int		 err;
+};
+
+static int
+vcs_diff_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	if (o->hunks++ == 0) {
+		if (o->isnew)
+			o->err |= buf_puts(o->b, "--- /dev/null\n");
+		else
+			o->err |= buf_printf(o->b, "--- a/%s\n", o->path);
+		o->err |= buf_printf(o->b, "+++ b/%s\n", o->path);
+	}
+	o->err |= buf_put(o->b, hunk->header, hunk->header_len);
+	return 0;
+}
+
+static int
+vcs_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    const git_diff_line *line, void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	(void)hunk;
+	if (line->origin != GIT_DIFF_LINE_CONTEXT &&
+	    line->origin != GIT_DIFF_LINE_ADDITION &&
+	    line->origin != GIT_DIFF_LINE_DELETION)
+		return 0;	/* '\ No newline at end of file' and headers */
+	if (line->origin == GIT_DIFF_LINE_CONTEXT ||
+	    line->origin == GIT_DIFF_LINE_ADDITION ||
+	    line->origin == GIT_DIFF_LINE_DELETION)
+		o->err |= buf_putc(o->b, line->origin);
+	o->err |= buf_put(o->b, line->content, line->content_len);
+	return 0;
+}
+
+int
+vcs_diff_text(struct buf *out, const char *path, const char *old,
+    size_t oldlen, const char *new_text, size_t newlen)
+{
+	struct vcs_diff_out	 o = { out, path, old == NULL, 0, 0 };
+	git_diff_options	 opts;
+	char			*a = NULL, *b = NULL;
+	int			 rc;
+
+	if (git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION) < 0)
+		return -1;
+	opts.context_lines = 3;
+	if ((a = malloc(strlen(path) + 3)) == NULL ||
+	    (b = malloc(strlen(path) + 3)) == NULL) {
+		free(a);
+		return -1;
+	}
+	snprintf(a, strlen(path) + 3, "a/%s", path);
+	snprintf(b, strlen(path) + 3, "b/%s", path);
+	rc = git_diff_buffers(old, old ? oldlen : 0, old ? a : NULL,
+	    new_text, newlen, b, &opts, NULL, NULL, vcs_diff_hunk,
+	    vcs_diff_line, &o);
+	free(a);
+	free(b);
+	return rc < 0 || o.err ? -1 : 0;
+}

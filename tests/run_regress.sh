@@ -71,7 +71,7 @@ run_case() {	# input
 		cp -R "$dir" "$tmp/case"
 		(cd "$tmp/case" && bounded "$bin" build --force -o "$tmp/o" "$name") \
 		    > "$tmp/build.log" 2>&1
-		deal=$(ls "$tmp/o" | grep -v '^\.' | head -1)
+		deal=$(ls "$tmp/o" | grep -v '^\.\|\.html$' | head -1)
 		for kind in eml notice ics pdftxt; do
 			[ -f "$base.out_$kind" ] || continue
 			case $kind in

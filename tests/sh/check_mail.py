@@ -266,20 +266,35 @@ def check_ics(deal, outdir, uids_file):
         check('ics: parses with icalendar', False, repr(e))
         return
     check('ics: parses with icalendar', True)
-    ev = cal.walk('VEVENT')
-    check('ics: six events', len(ev) == 6, len(ev))
+    allev = cal.walk('VEVENT')
+    steps = ('call', 'mapping', 'metrics', 'intro', 'feedback', 'escalation')
     deal_id, client = text_of(d, 'id'), text_of(d, 'client')
-    uids = [str(e['UID']) for e in ev]
-    check('ics: UIDs are <deal>-<step>@handoff',
-          all(re.fullmatch(re.escape(deal_id) + r'-[a-z]+@handoff', u)
+    ev = [e for e in allev
+          if str(e['UID']).rsplit('@', 1)[0][len(deal_id) + 1:] in steps]
+    extra = [e for e in allev if e not in ev]
+    check('ics: six timeline steps', len(ev) == 6, len(ev))
+    uids = [str(e['UID']) for e in allev]
+    check('ics: UIDs are <deal>-<event>@handoff',
+          all(re.fullmatch(re.escape(deal_id) + r'-[a-z0-9-]+@handoff', u)
               for u in uids) and len(set(uids)) == len(uids), uids)
     check('ics: summaries name the client',
-          all(str(e['SUMMARY']).endswith(': ' + client) for e in ev))
+          all(client in str(e['SUMMARY']) for e in allev))
     check('ics: all-day events, DTEND the next day',
           all((e['DTEND'].dt - e['DTSTART'].dt).days == 1 and
-              not hasattr(e['DTSTART'].dt, 'hour') for e in ev))
-    check('ics: no event on a weekend',
+              not hasattr(e['DTSTART'].dt, 'hour') for e in allev))
+    check('ics: no timeline step on a weekend',
           all(e['DTSTART'].dt.weekday() < 5 for e in ev))
+    check('ics: every event has SEQUENCE, STATUS, LAST-MODIFIED, CLASS',
+          all(k in e for e in allev
+              for k in ('SEQUENCE', 'STATUS', 'LAST-MODIFIED', 'CLASS')))
+    gl = text_of(d, 'go-live')
+    if gl:
+        check('ics: go-live is in the calendar',
+              any(str(e['UID']) == deal_id + '-go-live@handoff' and
+                  e['DTSTART'].dt.isoformat() == gl for e in extra))
+    check('ics: internal dates (renewal, commitments) are PRIVATE',
+          all(str(e['CLASS']) == 'PRIVATE' for e in extra
+              if not str(e['UID']).endswith('-go-live@handoff')))
     if uids_file:
         try:
             old = open(uids_file).read().split()
@@ -288,10 +303,15 @@ def check_ics(deal, outdir, uids_file):
             open(uids_file, 'w').write('\n'.join(uids))
     internal = internal_texts(deal, sys.argv[3]) if len(sys.argv) > 3 \
         else set()
-    flat = data.replace(b'\r\n ', b'').decode('utf-8').replace('\\', '')
+    # what may be shared: the PUBLIC events (internal ones are PRIVATE)
+    pub = Calendar()
+    for e in allev:
+        if str(e.get('CLASS', 'PUBLIC')) == 'PUBLIC':
+            pub.add_component(e)
+    flat = pub.to_ical().replace(b'\r\n ', b'').decode('utf-8').replace('\\', '')
     leaks = [t for t in internal if t.replace(',', '').replace(';', '')
              in flat.replace(',', '').replace(';', '')]
-    check('ics: no internal field value in the calendar', not leaks, leaks)
+    check('ics: no internal field value in a PUBLIC event', not leaks, leaks)
 
 
 def main():
@@ -299,6 +319,15 @@ def main():
     outdir = sys.argv[2]
     schema = sys.argv[3] if len(sys.argv) > 3 else None
     uids = sys.argv[4] if len(sys.argv) > 4 else None
+    stage = deal.find(NS + 'deal/' + NS + 'stage')
+    if stage is not None and (stage.text or '').strip() != 'signed':
+        # a pre-close deal builds a draft package and no e-mails
+        import os
+        check('pre-close: no intro e-mail',
+              not os.path.exists(outdir + '/intro-email.eml'))
+        check('pre-close: no notice e-mail',
+              not os.path.exists(outdir + '/handoff-notice.eml'))
+        return 1 if fails else 0
     check_intro(deal, outdir, schema)
     check_notice(deal, outdir)
     check_ics(deal, outdir, uids)

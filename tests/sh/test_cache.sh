@@ -78,9 +78,12 @@ wait $a; ra=$?; wait $b; rb=$?
 xmllint --noout $xml 2>/dev/null && qpdf --check out/nordlicht-energie/handoff-package.pdf >/dev/null 2>&1 &&
     ok "their outputs are valid" || no "their outputs are valid"
 [ "$(stamp $xml)" = "$id" ] && ok "and stamped $id" || no "and stamped $id" "$(stamp $xml)"
-ls out/.cache | grep -v '^stamps$' | grep -q . &&
-    no "no temporary file is left in the cache" "$(ls -a out/.cache)" ||
+find out/.cache -name '*.tmp.*' | grep -q . &&
+    no "no temporary file is left in the cache" "$(find out/.cache)" ||
     ok "no temporary file is left in the cache"
+n=$(ls out/.cache/fonts 2>/dev/null | wc -l)
+[ "$n" -ge 4 ] && ok "font subsets and widths are cached ($n entries)" ||
+    no "font subsets and widths are cached ($n entries)"
 # A cached build gives the same bytes as an uncached one.
 "$H" build --force -o out >/dev/null 2>&1
 rm -rf "$T/fresh" && GIT_CEILING_DIRECTORIES=/nonexistent "$H" build --force -o "$T/fresh" >/dev/null 2>&1
@@ -90,4 +93,27 @@ for f in handoff.xml handoff-package.pdf intro-email.eml handoff-notice.eml time
 done
 [ $same -eq 1 ] && ok "cached and uncached builds are byte-identical" ||
     no "cached and uncached builds are byte-identical"
+
+# A corrupt font entry (one byte of the font changed, or cut short) is
+# not trusted: the PDF is the same as without any cache.
+for f in out/.cache/fonts/*; do
+	size=$(wc -c < "$f")
+	printf 'X' | dd of="$f" bs=1 seek=$((size - 10)) conv=notrunc 2>/dev/null
+done
+"$H" build --force -o out >/dev/null 2>&1
+cmp -s out/nordlicht-energie/handoff-package.pdf "$T/fresh/nordlicht-energie/handoff-package.pdf" &&
+    ok "corrupt font cache: the same PDF bytes" ||
+    no "corrupt font cache: the same PDF bytes"
+qpdf --check out/nordlicht-energie/handoff-package.pdf >/dev/null 2>&1 &&
+    ok "corrupt font cache: the PDF is valid" || no "corrupt font cache: the PDF is valid"
+bad=0
+for f in out/.cache/fonts/*; do	# as made by the cache-less build
+	cmp -s "$f" "$T/fresh/.cache/fonts/$(basename "$f")" || bad=1
+done
+[ $bad -eq 0 ] && ok "corrupt font entries were rewritten" || no "corrupt font entries were rewritten"
+for f in out/.cache/fonts/*; do head -c 200 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
+"$H" build --force -o out >/dev/null 2>&1
+cmp -s out/nordlicht-energie/handoff-package.pdf "$T/fresh/nordlicht-energie/handoff-package.pdf" &&
+    ok "truncated font cache: the same PDF bytes" ||
+    no "truncated font cache: the same PDF bytes"
 exit 0

@@ -114,6 +114,12 @@ run "$t" "$tmp/out" check acme-logistics.txt
 trigger unknown-format 2 "acme-logistics.txt: error:" "handoff check acme-logistics.txt"
 rm -f "$t/acme-logistics.txt"
 
+# derived: check --verbose notes a renewal date worked out from the term.
+sed 's/^value: .*/&\nterm: 2 years/' "$t/acme-logistics.md" > "$t/derived.md"
+run "$t" "$tmp/out" check --verbose derived.md
+trigger derived 0 "derived.md:10:1: note: renewal date 2028-11-20 derived" "handoff check --verbose (term, no renewal)"
+rm -f "$t/derived.md"
+
 # config: a threshold that is not a number, with its line and column.
 printf 'completeness:\n  pre_close: seventy\n' > "$t/handoff.yml"
 run "$t" "$tmp/out" check acme-logistics.md
