@@ -836,9 +836,10 @@ config_warn(const struct config *c, struct diag_list *dl)
 		    RULE_COMPANY_PLACEHOLDER, "company: '%s' is the placeholder "
 		    "'handoff init' wrote; the client e-mails would sign with "
 		    "it", c->company);
-	if (c->file != NULL && c->nholidays == 0)
-		diag_add(dl, diag_pos_line(c->file, c->holidays_line ?
-		    c->holidays_line : 1), RULE_HOLIDAYS_EMPTY,
+	/* An explicit empty list (what init writes without --holidays). */
+	if (c->file != NULL && c->holidays_line != 0 && c->nholidays == 0)
+		diag_add(dl, diag_pos_line(c->file, c->holidays_line),
+		    RULE_HOLIDAYS_EMPTY,
 		    "no holidays: the timeline counts every weekday as a "
 		    "business day, public holidays included");
 }
