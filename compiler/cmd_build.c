@@ -440,6 +440,11 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 		    o.outdir, strerror(errno));
 		rc = 2;
 	}
+	if (b.html && fs_exists(o.outdir) && web_site_audit(o.outdir, &b.s) == -1) {
+		cmd_error("build: cannot write %s/audit.html: %s", o.outdir,
+		    strerror(errno));
+		rc = 2;
+	}
 	if (b.html && write_index(&b, o.first >= argc && o.shard_n == 0) == -1) {
 		cmd_error("build: cannot write %s/index.html: %s", o.outdir,
 		    strerror(errno));
