@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "read/read_person.h"
+#include "read/read_words.h"
 
 #define RP_MAXW	8
 
@@ -53,6 +54,7 @@ read_person_matches(const char *who, const char *full)
 {
 	const char	*ww[RP_MAXW], *fw[RP_MAXW];
 	size_t		 wl[RP_MAXW], fl[RP_MAXW], nw, nf, i, j;
+	char		 tv[4];
 
 	if (who == NULL || full == NULL || *who == '\0' || *full == '\0')
 		return 0;
@@ -60,9 +62,16 @@ read_person_matches(const char *who, const char *full)
 		return 1;
 	nw = rp_words(who, ww, wl);
 	nf = rp_words(full, fw, fl);
+	/* 'Dr.' is no part of the name */
+	while (nf > 1 && read_word("schemas/read/commitments.txt", "title",
+	    fw[0], fl[0], tv, sizeof(tv))) {
+		memmove(fw, fw + 1, (nf - 1) * sizeof(fw[0]));
+		memmove(fl, fl + 1, (nf - 1) * sizeof(fl[0]));
+		nf--;
+	}
 	if (nw == 0 || nf == 0)
 		return 0;
-	if (nw == 1 && wl[0] <= 3 && rp_initials(who, fw, nf))
+	if (strlen(who) <= 8 && rp_initials(who, fw, nf))
 		return 1;
 	/* Every word written is a word of the name, in order ('Jörg',
 	 * 'Rao', 'Anika Rao' for 'Dr. Anika Rao'). */
@@ -78,6 +87,8 @@ read_person_candidates(const char *who, const char *const *names, size_t n,
 {
 	size_t	 i, k = 0;
 
+	if (who == NULL || *who == '\0')
+		return 0;
 	for (i = 0; i < n; i++)
 		if (names[i] != NULL && strcasecmp(who, names[i]) == 0) {
 			if (max > 0)
