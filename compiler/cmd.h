@@ -22,6 +22,7 @@ struct cli {
 
 int	cmd_init(const struct cli *, int, char **);
 int	cmd_new(const struct cli *, int, char **);
+int	cmd_import(const struct cli *, int, char **);
 int	cmd_check(const struct cli *, int, char **);
 int	cmd_convert(const struct cli *, int, char **);
 int	cmd_build(const struct cli *, int, char **);
@@ -32,6 +33,7 @@ int	cmd_diff(const struct cli *, int, char **);
 int	cmd_status(const struct cli *, int, char **);
 int	cmd_audit(const struct cli *, int, char **);
 int	cmd_events(const struct cli *, int, char **);
+int	cmd_serve(const struct cli *, int, char **);
 int	cmd_hook(const struct cli *, int, char **);
 int	cmd_templates(const struct cli *, int, char **);
 

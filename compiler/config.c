@@ -563,7 +563,8 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 {
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
-	    "timelines", "required", "limits", "commit", "date_order", NULL };
+	    "timelines", "required", "limits", "commit", "date_order",
+	    "import", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -614,6 +615,8 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 11:
 			rc = cfg_date_order(c, r, v);
+			break;
+		case 12:	/* read by compiler/import/import_map.c */
 			break;
 		default:
 			break;

@@ -25,6 +25,7 @@ struct command {
 static const struct command commands[] = {
 	{ "init",	cmd_init,	"make a team repo: deals/, handoff.yml, hooks" },
 	{ "new",	cmd_new,	"scaffold a handoff from the template" },
+	{ "import",	cmd_import,	"start or update handoffs from CRM exports" },
 	{ "check",	cmd_check,	"validate handoffs (exit 0 / 1 / 2)" },
 	{ "convert",	cmd_convert,	"convert between Markdown and XML" },
 	{ "build",	cmd_build,	"compile deals into output/ (PDF, e-mails, calendar)" },
@@ -34,6 +35,7 @@ static const struct command commands[] = {
 	{ "diff",	cmd_diff,	"field-level changes between versions" },
 	{ "status",	cmd_status,	"every deal: stage, %, deadline, overdue" },
 	{ "audit",	cmd_audit,	"scores and patterns from history" },
+	{ "serve",	cmd_serve,	"the internal pages, live, on 127.0.0.1" },
 	{ "events",	cmd_events,	"signed, due, overdue, reviews, from history" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
 	{ "templates",	cmd_templates,	"compile and type-check templates" },

@@ -1559,3 +1559,78 @@ out:
 	buf_dispose(&again);
 	return s;
 }
+
+/* ---- unified diff of two texts (handoff import --dry-run) ---------- */
+
+struct vcs_diff_out {
+	struct buf	*b;
+	const char	*path;
+	int		 isnew;
+	int		 hunks;
+	int		 err;
+};
+
+static int
+vcs_diff_hunk(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	if (o->hunks++ == 0) {
+		if (o->isnew)
+			o->err |= buf_puts(o->b, "--- /dev/null\n");
+		else
+			o->err |= buf_printf(o->b, "--- a/%s\n", o->path);
+		o->err |= buf_printf(o->b, "+++ b/%s\n", o->path);
+	}
+	o->err |= buf_put(o->b, hunk->header, hunk->header_len);
+	return 0;
+}
+
+static int
+vcs_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
+    const git_diff_line *line, void *arg)
+{
+	struct vcs_diff_out	*o = arg;
+
+	(void)delta;
+	(void)hunk;
+	if (line->origin != GIT_DIFF_LINE_CONTEXT &&
+	    line->origin != GIT_DIFF_LINE_ADDITION &&
+	    line->origin != GIT_DIFF_LINE_DELETION)
+		return 0;	/* '\ No newline at end of file' and headers */
+	if (line->origin == GIT_DIFF_LINE_CONTEXT ||
+	    line->origin == GIT_DIFF_LINE_ADDITION ||
+	    line->origin == GIT_DIFF_LINE_DELETION)
+		o->err |= buf_putc(o->b, line->origin);
+	o->err |= buf_put(o->b, line->content, line->content_len);
+	return 0;
+}
+
+int
+vcs_diff_text(struct buf *out, const char *path, const char *old,
+    size_t oldlen, const char *new_text, size_t newlen)
+{
+	struct vcs_diff_out	 o = { out, path, old == NULL, 0, 0 };
+	git_diff_options	 opts;
+	char			*a = NULL, *b = NULL;
+	int			 rc;
+
+	if (git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION) < 0)
+		return -1;
+	opts.context_lines = 3;
+	if ((a = malloc(strlen(path) + 3)) == NULL ||
+	    (b = malloc(strlen(path) + 3)) == NULL) {
+		free(a);
+		return -1;
+	}
+	snprintf(a, strlen(path) + 3, "a/%s", path);
+	snprintf(b, strlen(path) + 3, "b/%s", path);
+	rc = git_diff_buffers(old, old ? oldlen : 0, old ? a : NULL,
+	    new_text, newlen, b, &opts, NULL, NULL, vcs_diff_hunk,
+	    vcs_diff_line, &o);
+	free(a);
+	free(b);
+	return rc < 0 || o.err ? -1 : 0;
+}

@@ -244,4 +244,14 @@ struct vcs_stamper	*vcs_stamper_new_cached(const char *dir,
  * first commit. */
 const char		*vcs_stamper_head(const struct vcs_stamper *s);
 
+/*
+ * A unified diff (---/+++ headers, @@ hunks, 3 lines of context) from old
+ * (NULL: a new file) to new_text, both named path, appended to out.
+ * Nothing is appended when they are equal.  0 or -1.
+ */
+struct buf;
+int			 vcs_diff_text(struct buf *out, const char *path,
+			    const char *old, size_t oldlen,
+			    const char *new_text, size_t newlen);
+
 #endif
