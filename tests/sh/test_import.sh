@@ -40,6 +40,10 @@ fmt() {
 fmt hubspot-csv hubspot hubspot-csv \
     hubspot-crm-exports-all-deals-2026-12-02.csv \
     hubspot-crm-exports-all-contacts-2026-12-02.csv
+fmt hubspot-json hubspot hubspot-json deals.json contacts.json
+fmt salesforce-dl salesforce salesforce-dl \
+    OpportunityContactRole.csv Contact.csv Opportunity.csv
+fmt salesforce-report salesforce salesforce-report report1701234567890.csv
 
 # ---- summary lines -------------------------------------------------
 repo summary hubspot-csv
