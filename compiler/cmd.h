@@ -33,6 +33,7 @@ int	cmd_diff(const struct cli *, int, char **);
 int	cmd_status(const struct cli *, int, char **);
 int	cmd_audit(const struct cli *, int, char **);
 int	cmd_events(const struct cli *, int, char **);
+int	cmd_serve(const struct cli *, int, char **);
 int	cmd_hook(const struct cli *, int, char **);
 int	cmd_templates(const struct cli *, int, char **);
 

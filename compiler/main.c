@@ -35,6 +35,7 @@ static const struct command commands[] = {
 	{ "diff",	cmd_diff,	"field-level changes between versions" },
 	{ "status",	cmd_status,	"every deal: stage, %, deadline, overdue" },
 	{ "audit",	cmd_audit,	"scores and patterns from history" },
+	{ "serve",	cmd_serve,	"the internal pages, live, on 127.0.0.1" },
 	{ "events",	cmd_events,	"signed, due, overdue, reviews, from history" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
 	{ "templates",	cmd_templates,	"compile and type-check templates" },

@@ -53,6 +53,8 @@ void	web_bar(struct buf *b, int pct);
 int	web_deal_page(struct buf *out, const struct render_ctx *rc,
 	    const struct web_files *f, const struct diag_list *dl,
 	    const char *refresh);
+/* check's diagnostics as a list, with their lines (web_deal.c). */
+void	web_diag_list(struct buf *b, const struct diag_list *dl);
 /* web_deal_parts.c: the sections after the pillars. */
 void	web_deal_timeline(struct buf *b, const struct web_info *wi);
 void	web_deal_process(struct buf *b, const struct web_info *wi);
@@ -69,7 +71,7 @@ void	web_svg_power_map(struct buf *b, const xmlNode *rel);
 /* web_index.c: one deal's row of the index, and the index around the
  * rows (in the order given). */
 int	web_index_row(struct buf *out, const struct render_ctx *rc,
-	    int errors);
+	    int errors, int linked);
 int	web_index_page(struct buf *out, const char *rows, size_t nrows,
 	    int today, const char *refresh);
 

@@ -465,8 +465,8 @@ client_dna(struct buf *b, const struct model *m)
 }
 
 /* serve: what check says of the deal, with its lines. */
-static void
-diagnostics(struct buf *b, const struct diag_list *dl)
+void
+web_diag_list(struct buf *b, const struct diag_list *dl)
 {
 	size_t	 i;
 
@@ -475,8 +475,10 @@ diagnostics(struct buf *b, const struct diag_list *dl)
 	buf_puts(b, "<section class=\"diags\" aria-labelledby=\"s-diags\">"
 	    "<h2 id=\"s-diags\">What check says</h2><ul>\n");
 	for (i = 0; i < dl->n; i++) {
-		html_fmt(b, "<li>%s:%d: %s: %s", dl->v[i].file,
-		    (int)dl->v[i].line, rule_sev_name(dl->v[i].sev),
+		html_fmt(b, "<li>%s", dl->v[i].file);
+		if (dl->v[i].line > 0)
+			buf_printf(b, ":%u", dl->v[i].line);
+		html_fmt(b, ": %s: %s", rule_sev_name(dl->v[i].sev),
 		    dl->v[i].msg);
 		if (dl->v[i].hint != NULL)
 			html_fmt(b, " (%s)", dl->v[i].hint);
@@ -507,7 +509,7 @@ web_deal_page(struct buf *out, const struct render_ctx *rc,
 	p.refresh = refresh;
 	p.home = "../index.html";
 	html_page_open(out, &p);
-	diagnostics(out, dl);
+	web_diag_list(out, dl);
 	cover(out, &wi, f);
 	glance(out, &wi);
 	context(out, rc->m);

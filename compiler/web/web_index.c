@@ -36,7 +36,8 @@ date_cell(struct buf *b, int day)
 }
 
 int
-web_index_row(struct buf *out, const struct render_ctx *rc, int errors)
+web_index_row(struct buf *out, const struct render_ctx *rc, int errors,
+    int linked)
 {
 	struct web_info	 wi;
 	const xmlNode	*d;
@@ -50,10 +51,15 @@ web_index_row(struct buf *out, const struct render_ctx *rc, int errors)
 	html_fmt(out, "<tr data-id=\"%s\" data-status=\"%s\" "
 	    "class=\"row-%s\"><th scope=\"row\">", web_txt(d, "id"), wi.state,
 	    wi.state);
-	if (errors == 0)
-		html_fmt(out, "<a href=\"%s/index.html\">%s</a></th>",
+	if (errors == 0 || linked)
+		html_fmt(out, "<a href=\"%s/index.html\">%s</a>",
 		    web_txt(d, "id"), *web_txt(d, "client") ?
 		    web_txt(d, "client") : web_txt(d, "id"));
+	if (errors == 0)
+		buf_puts(out, "</th>");
+	else if (linked)
+		html_fmt(out, "<span class=\"reason\">%d error%s: see the page"
+		    "</span></th>", errors, errors == 1 ? "" : "s");
 	else
 		html_fmt(out, "%s<span class=\"reason\">%d error%s: run "
 		    "<code>handoff check</code>; no package until fixed</span>"

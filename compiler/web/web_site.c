@@ -34,7 +34,7 @@ web_site_row(const char *outdir, const char *id, const struct render_ctx *rc,
 	buf_init(&row);
 	snprintf(path, sizeof(path), "%s/.rows", outdir);
 	if (fs_deal_id_ok(id) && fs_mkdirs(path) == 0 &&
-	    web_index_row(&row, rc, errors) == 0) {
+	    web_index_row(&row, rc, errors, 0) == 0) {
 		snprintf(path, sizeof(path), "%s/.rows/%s.html", outdir, id);
 		rv = fs_write_atomic(path, row.data, row.len);
 	}

@@ -94,7 +94,12 @@ def shots(d, url, prefix):
 
 
 def own_only(url, reqs):
+    """Requests other than the page itself (file://) or, served, other
+    than its own origin (the live-reload poll of /_version)."""
     base = url.split("#")[0]
+    if url.startswith("http://"):
+        origin = "/".join(url.split("/")[:3]) + "/"
+        return [u for u in reqs if not u.startswith(origin)]
     return [u for u in reqs if u.split("#")[0] != base]
 
 
