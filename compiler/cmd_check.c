@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "client_fields.h"
 #include "cmd.h"
 #include "diag.h"
 #include "model.h"
@@ -22,11 +23,30 @@ static const char usage[] =
     "check is the completeness gate (the CI job): a handoff below its\n"
     "stage's threshold, a signed deal missing a required field or past\n"
     "its deadline fails.  --strict says so explicitly.  --verbose also\n"
-    "notes the values handoff derived (a renewal date from the term).\n"
-    "'handoff commit'\n"
-    "and the hooks save such an unfinished handoff with warnings.\n"
+    "notes the values handoff derived (a renewal date from the term)\n"
+    "and lists the fields that may reach the client: the shareable ones\n"
+    "(h:audience in the schema), such as '## For the client'; the rest\n"
+    "stays internal.  'handoff commit' and the hooks save an unfinished\n"
+    "handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
+
+/* --verbose: which fields may reach the client. */
+static void
+check_client_note(struct diag_list *dl, const struct session *s,
+    const struct model *m, const char *file)
+{
+	struct buf	 b;
+	int		 n;
+
+	buf_init(&b);
+	n = client_fields_list(&b, s->schema, m);
+	if (n >= 0)
+		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
+		    "reaches the client (shareable fields the client intro "
+		    "and the calendar may use): %s", n > 0 ? b.data : "none");
+	buf_dispose(&b);
+}
 
 /* --verbose: a note for each value handoff derived rather than read. */
 static void
@@ -102,8 +122,10 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);
 		diag_list_sort(&one);
-		if (m != NULL && verbose)
+		if (m != NULL && verbose) {
 			check_note_derived(&one, m);
+			check_client_note(&one, &s, m, argv[i]);
+		}
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, argv[i], &v);
 		model_free(m);

@@ -49,6 +49,8 @@ static const char *const sec_elem[SEC__MAX] = {
 
 /* The H2 fields of each pillar: heading key -> element and shape. */
 static const struct h2 h2_names[] = {
+	{ SEC_CONTEXT, "for the client", "client-summary", SH_BLOCK },
+	{ SEC_CONTEXT, "client summary", "client-summary", SH_BLOCK },
 	{ SEC_CONTEXT, "pain points", "pain-points", SH_BLOCK },
 	{ SEC_CONTEXT, "pains", "pain-points", SH_BLOCK },
 	{ SEC_CONTEXT, "problems", "pain-points", SH_BLOCK },
@@ -418,10 +420,10 @@ mdp_heading(struct mdp *p, cmark_node *n)
 
 /* ---- canonical order ----------------------------------------------- */
 
-static const char *const order[][9] = {
+static const char *const order[][10] = {
 	{ "handoff", "deal", "context", "relationships", "goals", "risks",
 	    "client-dna", "process", NULL },
-	{ "context", "pain-points", "why-us", "buying-process", "competitors",
+	{ "context", "client-summary", "pain-points", "why-us", "buying-process", "competitors",
 	    "objections", "emotional-drivers", "commitments", NULL },
 	{ "relationships", "stakeholder", NULL },
 	{ "goals", "metric", "first-milestone", NULL },

@@ -503,6 +503,7 @@ rmd_context(struct rmd *r, const xmlNode *n)
 
 	rmd_heading(r, 1, "Context");
 	rmd_blank(r);
+	rmd_field(r, n, "client-summary", "For the client");
 	rmd_field(r, n, "pain-points", "Pain points");
 	rmd_field(r, n, "why-us", "Why they chose us");
 	rmd_field(r, n, "buying-process", "Buying process");

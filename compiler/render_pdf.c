@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "client_fields.h"
 #include "cmd.h"
 #include "config.h"
 #include "diag.h"
@@ -410,6 +411,25 @@ glance_next(struct rp *r)
 		pdf_table_end(&r->p, &t);
 }
 
+/* Which fields may reach the client: the shareable ones it fills. */
+static void
+glance_client(struct rp *r)
+{
+	struct buf	 b;
+
+	if (r->rc->s == NULL)
+		return;
+	buf_init(&b);
+	pdf_heading(&r->p, 1, "Reaches the client");
+	if (buf_puts(&b, "The client intro and the calendar may use only "
+	    "these fields (shareable in the schema): ") == 0 &&
+	    client_fields_list(&b, r->rc->s, r->m) >= 0 &&
+	    buf_puts(&b, ". Everything else in this package stays "
+	    "internal.") == 0)
+		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0, b.data);
+	buf_dispose(&b);
+}
+
 static void
 glance(struct rp *r)
 {
@@ -419,6 +439,7 @@ glance(struct rp *r)
 	glance_risks(r);
 	glance_commitments(r);
 	glance_next(r);
+	glance_client(r);
 }
 
 /* ------------------------------------------------------------ the document */

@@ -103,6 +103,8 @@ rp_context(struct rp *r)
 		    "No context recorded yet.");
 		return;
 	}
+	rp_section_block(r, ctx, "client-summary",
+	    "For the client (shared in the client intro)");
 	rp_section_block(r, ctx, "pain-points", "Pain points");
 	rp_section_block(r, ctx, "why-us", "Why they chose us");
 	rp_section_block(r, ctx, "buying-process", "Buying process and decision "
