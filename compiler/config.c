@@ -541,6 +541,98 @@ cfg_sender(struct config *c, struct cfgread *r, const struct ynode *v)
 	return cfg_string(r, v, "sender", &c->sender);
 }
 
+/* True when the host of an smtp(s):// URL is a loopback address. */
+static int
+send_loopback(const char *url)
+{
+	static const char *const hosts[] = { "127.0.0.1", "localhost",
+	    "[::1]", NULL };
+	const char	*h = strstr(url, "://");
+	size_t		 i, n;
+
+	h = h != NULL ? h + 3 : url;
+	if (strchr(h, '@') != NULL)
+		h = strchr(h, '@') + 1;
+	for (i = 0; hosts[i] != NULL; i++) {
+		n = strlen(hosts[i]);
+		if (strncmp(h, hosts[i], n) == 0 &&
+		    (h[n] == '\0' || h[n] == ':' || h[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* send: { smtp, tls, sendmail, slack_webhook_env, teams_webhook_env,
+ * ca, shared: [slack, teams] }: 'handoff send' (deliver/). */
+static int
+cfg_send(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "smtp", "tls", "sendmail",
+	    "slack_webhook_env", "teams_webhook_env", "ca", "shared", NULL };
+	struct send_config *sc = &c->send;
+	const struct ynode *x, *tls = NULL;
+	size_t		 i, k;
+	int		 rc = 0;
+
+	if (!cfg_mapping(r, v, "send"))
+		return 0;
+	for (i = 0; rc == 0 && i + 1 < v->nkid; i += 2) {
+		x = v->kid[i + 1];
+		switch (cfg_key(r, v->kid[i], "send", keys)) {
+		case 0:
+			rc = cfg_string(r, x, keys[0], &sc->smtp);
+			if (sc->smtp != NULL && strncmp(sc->smtp, "smtp://", 7)
+			    != 0 && strncmp(sc->smtp, "smtps://", 8) != 0)
+				cfg_error(r, x, "expected smtp://host:587 or "
+				    "smtps://host:465", keys[0]);
+			break;
+		case 1:
+			tls = x;
+			if (x->kind != Y_SCALAR || (strcmp(x->value,
+			    "required") != 0 && strcmp(x->value, "none") != 0))
+				cfg_error(r, x, "expected 'required' or 'none'",
+				    keys[1]);
+			else
+				sc->tls_none = strcmp(x->value, "none") == 0;
+			break;
+		case 2:
+			rc = cfg_string(r, x, keys[2], &sc->sendmail);
+			break;
+		case 3:
+			rc = cfg_string(r, x, keys[3], &sc->slack_env);
+			break;
+		case 4:
+			rc = cfg_string(r, x, keys[4], &sc->teams_env);
+			break;
+		case 5:
+			rc = cfg_string(r, x, keys[5], &sc->ca);
+			break;
+		case 6:
+			if (!cfg_list(r, x, keys[6]))
+				break;
+			for (k = 0; k < x->nkid; k++) {
+				if (x->kid[k]->kind == Y_SCALAR &&
+				    strcmp(x->kid[k]->value, "slack") == 0)
+					sc->shared_slack = 1;
+				else if (x->kid[k]->kind == Y_SCALAR &&
+				    strcmp(x->kid[k]->value, "teams") == 0)
+					sc->shared_teams = 1;
+				else
+					cfg_error(r, x->kid[k], "expected slack "
+					    "or teams", keys[6]);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc == 0 && sc->tls_none && (sc->smtp == NULL ||
+	    !send_loopback(sc->smtp)))
+		cfg_error(r, tls, "'none' is allowed only for a loopback host "
+		    "(127.0.0.1, localhost); a real server needs TLS", keys[1]);
+	return rc;
+}
+
 /* date_order: dmy or mdy, how to read 03/04/2027 (default: ask). */
 static int
 cfg_date_order(struct config *c, struct cfgread *r, const struct ynode *v)
@@ -564,7 +656,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
 	    "timelines", "required", "limits", "commit", "date_order",
-	    "import", NULL };
+	    "import", "send", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -617,6 +709,9 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			rc = cfg_date_order(c, r, v);
 			break;
 		case 12:	/* read by compiler/import/import_map.c */
+			break;
+		case 13:
+			rc = cfg_send(c, r, v);
 			break;
 		default:
 			break;
@@ -707,6 +802,11 @@ config_dispose(struct config *c)
 		free(c->required[i]);
 	free(c->required);
 	free(c->required_line);
+	free(c->send.smtp);
+	free(c->send.sendmail);
+	free(c->send.slack_env);
+	free(c->send.teams_env);
+	free(c->send.ca);
 	config_init(c);
 }
 

@@ -21,6 +21,18 @@ struct limits {
 	unsigned	 max_template_depth;	/* partial/section depth; 32 */
 };
 
+/* Delivery ('send:' in handoff.yml): where 'handoff send' sends. */
+struct send_config {
+	char		*smtp;		/* smtp://host:587 or smtps://host:465 */
+	int		 tls_none;	/* send.tls: none (loopback only) */
+	char		*sendmail;	/* a sendmail-compatible command */
+	char		*slack_env;	/* env var holding the Slack webhook */
+	char		*teams_env;	/* env var holding the Teams webhook */
+	char		*ca;		/* CA bundle to verify the server */
+	int		 shared_slack;	/* the Slack channel is shared */
+	int		 shared_teams;	/* the Teams channel is shared */
+};
+
 struct config {
 	char		*file;		/* the handoff.yml read, or NULL */
 	char		*company;	/* "Our company" by default */
@@ -38,6 +50,7 @@ struct config {
 	size_t		 nrequired;
 	struct limits	 limits;
 	int		 commit_require_complete;	/* commit: { require_complete } */
+	struct send_config send;
 };
 
 /* Fill *c with the defaults (no file).  Never fails. */

@@ -47,6 +47,14 @@ int	render_eml_intro(struct buf *out, const struct render_ctx *rc,
 /* The internal notice to the CSM with the PDF attached (render_eml.c). */
 int	render_eml_notice(struct buf *out, const struct render_ctx *rc,
 	    const void *pdf, size_t pdflen, struct diag_list *dl);
+/*
+ * An internal note of 'handoff send' from the templates KIND.subject and
+ * KIND.txt ("reminder", "overdue", "rejection", "survey"): From the AE
+ * (or the configured sender), To the person at to_path ("deal/ae",
+ * "deal/csm"), text/plain.  0 or -1 after a diagnostic.
+ */
+int	render_eml_internal(struct buf *out, const struct render_ctx *rc,
+	    const char *kind, const char *to_path, struct diag_list *dl);
 /* The timeline calendar (render_ics.c). */
 int	render_ics(struct buf *out, const struct render_ctx *rc,
 	    struct diag_list *dl);

@@ -479,3 +479,61 @@ render_eml_notice(struct buf *out, const struct render_ctx *rc,
 		buf_dispose(&t[i]);
 	return r;
 }
+
+int
+render_eml_internal(struct buf *out, const struct render_ctx *rc,
+    const char *kind, const char *to_path, struct diag_list *dl)
+{
+	struct people	 p;
+	struct mime_msg	 msg;
+	struct buf	 t[2], names[2];
+	const char	*nm[2];
+	const xmlNode	*to;
+	char		*subj = NULL;
+	int		 r = -1, i;
+
+	memset(&p, 0, sizeof(p));
+	memset(&msg, 0, sizeof(msg));
+	for (i = 0; i < 2; i++) {
+		buf_init(&t[i]);
+		buf_init(&names[i]);
+	}
+	if (buf_printf(&names[0], "%s.subject", kind) == -1 ||
+	    buf_printf(&names[1], "%s.txt", kind) == -1)
+		goto out;
+	nm[0] = names[0].data;
+	nm[1] = names[1].data;
+	if (render_texts(rc, nm, t, 2, dl) == -1)
+		goto out;
+	p.towho = strcmp(to_path, "deal/ae") == 0 ? "AE" : "CSM";
+	if (people_from(&p, rc) == -1)
+		goto out;
+	if ((to = model_find(rc->m, to_path)) == NULL) {
+		diag_add(dl, diag_pos_line(rc->m->file, 0), RULE_REQUIRED_FIELD,
+		    "the deal names no %s to send the %s to", p.towho, kind);
+		goto out;
+	}
+	if ((p.to = calloc(1, sizeof(*p.to))) == NULL)
+		goto out;
+	person_addr(&p.to[p.nto++], to);
+	if (people_check(&p, rc, dl) == -1 || check_client(rc, dl) == -1 ||
+	    (subj = subject_clean(rc, t[0].data, dl)) == NULL)
+		goto out;
+	msg.kind = kind;
+	msg.from = p.from;
+	msg.to = p.to;
+	msg.nto = p.nto;
+	msg.cc = p.cc;
+	msg.ncc = p.ncc;
+	msg.subject = subj;
+	msg.text = t[1].data;
+	r = assemble(out, rc, &msg, dl);
+out:
+	free(subj);
+	for (i = 0; i < 2; i++) {
+		buf_dispose(&t[i]);
+		buf_dispose(&names[i]);
+	}
+	people_dispose(&p);
+	return r;
+}

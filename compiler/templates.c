@@ -37,7 +37,10 @@
 /* The templates build renders; every other template is a partial. */
 static const char *const tpl_top[] = {
 	"intro.subject", "intro.txt", "intro.html",
-	"notice.subject", "notice.txt", NULL
+	"notice.subject", "notice.txt",
+	"reminder.subject", "reminder.txt", "overdue.subject", "overdue.txt",
+	"rejection.subject",
+	"rejection.txt", "survey.subject", "survey.txt", NULL
 };
 
 struct templates {

@@ -1560,6 +1560,117 @@ out:
 	return s;
 }
 
+/* ===== one small file under a ref (the send ledger) ===================== */
+
+int
+vcs_note_read(char **out, size_t *lenp, char oid[VCS_ID_MAX], struct vcs *v,
+    const char *ref, const char *file)
+{
+	git_reference	*r = NULL;
+	git_object	*obj = NULL;
+	git_tree	*tree = NULL;
+	git_tree_entry	*e = NULL;
+	git_blob	*blob = NULL;
+	size_t		 len;
+	int		 rc;
+
+	*out = NULL;
+	*lenp = 0;
+	oid[0] = '\0';
+	if ((rc = git_reference_lookup(&r, v->repo, ref)) == GIT_ENOTFOUND)
+		return 0;
+	rc = -1;
+	if (r == NULL || git_reference_peel(&obj, r, GIT_OBJECT_COMMIT) < 0 ||
+	    git_commit_tree(&tree, (git_commit *)obj) < 0)
+		goto out;
+	git_oid_tostr(oid, VCS_ID_MAX, git_object_id(obj));
+	if (git_tree_entry_bypath(&e, tree, file) == GIT_ENOTFOUND) {
+		rc = 0;
+		goto out;
+	}
+	if (e == NULL || git_blob_lookup(&blob, v->repo,
+	    git_tree_entry_id(e)) < 0)
+		goto out;
+	len = (size_t)git_blob_rawsize(blob);
+	if ((*out = malloc(len + 1)) == NULL) {
+		rc = vcs_nomem();
+		goto out;
+	}
+	memcpy(*out, git_blob_rawcontent(blob), len);
+	(*out)[len] = '\0';
+	*lenp = len;
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_object_free(obj);
+	git_reference_free(r);
+	return rc;
+}
+
+/* The commit of a note: one file in a tree, old as its parent. */
+static int
+vcs_note_commit(git_oid *out, struct vcs *v, const char *file,
+    const char *data, size_t len, const git_oid *old, const char *message)
+{
+	git_treebuilder	*tb = NULL;
+	git_tree	*tree = NULL;
+	git_commit	*parent = NULL;
+	git_signature	*sig = NULL;
+	git_oid		 boid, toid;
+	const git_commit *parents[1];
+	int		 rc = -1;
+
+	if (git_blob_create_from_buffer(&boid, v->repo, data, len) < 0 ||
+	    git_treebuilder_new(&tb, v->repo, NULL) < 0 ||
+	    git_treebuilder_insert(NULL, tb, file, &boid,
+	    GIT_FILEMODE_BLOB) < 0 || git_treebuilder_write(&toid, tb) < 0 ||
+	    git_tree_lookup(&tree, v->repo, &toid) < 0 ||
+	    (old != NULL && git_commit_lookup(&parent, v->repo, old) < 0) ||
+	    git_signature_now(&sig, "handoff send", "handoff@localhost") < 0)
+		goto out;
+	parents[0] = parent;
+	if (git_commit_create(out, v->repo, NULL, sig, sig, NULL, message,
+	    tree, parent ? 1 : 0, parents) < 0)
+		goto out;
+	rc = 0;
+out:
+	git_signature_free(sig);
+	git_commit_free(parent);
+	git_tree_free(tree);
+	git_treebuilder_free(tb);
+	return rc;
+}
+
+int
+vcs_note_write(struct vcs *v, const char *ref, const char *file,
+    const char *data, size_t len, const char *old_id, const char *message)
+{
+	git_reference	*r = NULL;
+	git_oid		 old, coid;
+	int		 rc;
+
+	if (old_id[0] != '\0' && git_oid_fromstr(&old, old_id) < 0)
+		return -1;
+	if (vcs_note_commit(&coid, v, file, data, len,
+	    old_id[0] ? &old : NULL, message) < 0)
+		return -1;
+	/* Compare and swap: only when the ref still is where we read it
+	 * (libgit2 takes the ref's lock file, so this holds across
+	 * processes).  A lost race is VCS_ECONFLICT: read again. */
+	if (old_id[0] != '\0')
+		rc = git_reference_create_matching(&r, v->repo, ref, &coid, 1,
+		    &old, message);
+	else
+		rc = git_reference_create(&r, v->repo, ref, &coid, 0,
+		    message);
+	git_reference_free(r);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
+		return VCS_ECONFLICT;
+	return rc < 0 ? -1 : 0;
+}
+
 /* ---- unified diff of two texts (handoff import --dry-run) ---------- */
 
 struct vcs_diff_out {

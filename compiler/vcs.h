@@ -20,6 +20,7 @@
 
 #define VCS_ENOTFOUND	(-3)	/* no repository, revision or path */
 #define VCS_EUNCHANGED	(-4)	/* nothing to commit */
+#define VCS_ECONFLICT	(-5)	/* a ref moved since it was read */
 
 struct vcs;	/* an open repository (opaque) */
 
@@ -187,6 +188,24 @@ void		 vcs_names_free(char **names, size_t n);
  */
 int		 vcs_resolve(char *id, char *short_id, struct vcs *v,
 		    const char *rev);
+
+/*
+ * A small file kept in a commit of its own under a ref outside the
+ * branches (refs/handoff/sent: the send ledger).  vcs_note_read puts the
+ * file's bytes in *out (free(); NULL and 0 when the ref or the file does
+ * not exist) and the ref's commit id in oid ("" when absent).  0 or -1.
+ */
+int		 vcs_note_read(char **out, size_t *lenp, char oid[VCS_ID_MAX],
+		    struct vcs *v, const char *ref, const char *file);
+/*
+ * Commit data as the one file of a new commit whose parent is old_id
+ * ("" for none) and move ref to it, only when ref is still at old_id
+ * (absent for ""): compare-and-swap, safe between processes.  0,
+ * VCS_ECONFLICT when ref moved (read it again), or -1.
+ */
+int		 vcs_note_write(struct vcs *v, const char *ref,
+		    const char *file, const char *data, size_t len,
+		    const char *old_id, const char *message);
 
 /*
  * One-call helpers for other commands ('handoff build --rev REV'): open

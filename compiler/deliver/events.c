@@ -28,7 +28,7 @@
 
 static const char *const kind_names[EV__MAX] = {
 	"signed", "accepted", "rejected", "due-tomorrow", "overdue",
-	"intro-due", "feedback-due", "commitment-due",
+	"intro-due", "feedback-due", "commitment-due", "intro-approved",
 };
 
 const char *
@@ -151,7 +151,7 @@ events_replay(struct events *l, const struct session *s, struct vcs *v,
 	struct model		*m;
 	char			 last[512] = "";
 	size_t			 i;
-	int			 sys, day, was_signed = 0, rc = 0;
+	int			 sys, day, was_signed = 0, was_intro = 0, rc = 0;
 
 	for (i = vl->n; i-- > 0 && rc == 0;) {
 		if (strcmp(vl->v[i].path, path) != 0)
@@ -171,6 +171,13 @@ events_replay(struct events *l, const struct session *s, struct vcs *v,
 				rc = events_add(l, EV_SIGNED, path,
 				    vl->v[i].short_id, NULL, vl->v[i].id,
 				    vd.signed_day);
+		}
+		if (rc == 0 && !was_intro &&
+		    *model_get(m, "process/intro-sent") != '\0') {
+			was_intro = 1;
+			if (!events_seen(seen, vl->v[i].id))
+				rc = events_add(l, EV_INTRO_APPROVED, path,
+				    vl->v[i].short_id, NULL, vl->v[i].id, day);
 		}
 		if (rc == 0)
 			rc = events_review(l, m, &vl->v[i], day, last,

@@ -24,6 +24,7 @@ enum event_kind {
 	EV_INTRO_DUE,		/* the intro window opened, not sent yet */
 	EV_FEEDBACK_DUE,	/* the 30-day feedback is due, no score yet */
 	EV_COMMITMENT_DUE,	/* an open commitment is due within 7 days */
+	EV_INTRO_APPROVED,	/* '## Intro sent' was recorded: approved */
 	EV__MAX
 };
 
@@ -55,7 +56,7 @@ int		 events_collect(struct events *out, const struct session *s,
 		    struct vcs *v, const char *since);
 void		 events_dispose(struct events *l);
 /* "signed", "accepted", "rejected", "due-tomorrow", "overdue",
- * "intro-due", "feedback-due", "commitment-due". */
+ * "intro-due", "feedback-due", "commitment-due", "intro-approved". */
 const char	*events_kind_name(enum event_kind k);
 
 #endif

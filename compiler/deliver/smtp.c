@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * smtp.c: one message over SMTP with libcurl (see deliver.h).  TLS is
+ * never optional on a real server: smtp:// asks for STARTTLS with
+ * CURLUSESSL_ALL, so a server that does not offer it fails the send
+ * instead of going on in clear text, and the certificate is verified.
+ * MAIL_RCPT_ALLLOWFAILS stays off: a recipient the server refuses fails
+ * the whole message, which then stays pending, rather than reaching some
+ * of the people and being marked sent.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "buf.h"
+#include "config.h"
+#include "deliver.h"
+
+struct upload {
+	const char	*p;
+	size_t		 left;
+};
+
+static size_t
+smtp_read(char *dst, size_t size, size_t n, void *arg)
+{
+	struct upload	*u = arg;
+	size_t		 k = size * n;
+
+	if (k > u->left)
+		k = u->left;
+	memcpy(dst, u->p, k);
+	u->p += k;
+	u->left -= k;
+	return k;
+}
+
+/* What a failed transfer means: try later, or fix something. */
+static int
+smtp_verdict(CURLcode c, long code)
+{
+	switch (c) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_AGAIN:
+		return DELIVER_LATER;
+	case CURLE_LOGIN_DENIED:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return DELIVER_FIX;
+	default:
+		return code >= 400 && code < 500 ? DELIVER_LATER : DELIVER_FIX;
+	}
+}
+
+/* "URL: what libcurl said (server said CODE)", cut to fit err. */
+static void
+smtp_error(char err[DELIVER_ERRMAX], const char *url, const char *what,
+    long code)
+{
+	struct buf	 b;
+	size_t		 n;
+
+	buf_init(&b);
+	buf_printf(&b, "%s: %s", url, what);
+	if (code > 0)
+		buf_printf(&b, " (server said %ld)", code);
+	n = b.data != NULL ? b.len : 0;
+	if (n >= DELIVER_ERRMAX)
+		n = DELIVER_ERRMAX - 1;
+	if (n > 0)
+		memcpy(err, b.data, n);
+	err[n] = '\0';
+	buf_dispose(&b);
+}
+
+/* Credentials from the environment, else ~/.netrc. */
+static void
+smtp_auth(CURL *c)
+{
+	const char	*user = getenv("HANDOFF_SMTP_USER");
+	const char	*pass = getenv("HANDOFF_SMTP_PASSWORD");
+	const char	*bearer = getenv("HANDOFF_SMTP_BEARER");
+
+	if (user != NULL && *user != '\0') {
+		curl_easy_setopt(c, CURLOPT_USERNAME, user);
+		if (bearer != NULL && *bearer != '\0') {
+			curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer);
+			curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS,
+			    "AUTH=XOAUTH2");
+		} else if (pass != NULL)
+			curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
+	} else
+		curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+}
+
+int
+smtp_send(const struct send_config *sc, const char *from,
+    const char *const *rcpt, size_t nrcpt, const char *data, size_t len,
+    long timeout, char err[DELIVER_ERRMAX])
+{
+	struct curl_slist	*to = NULL, *t;
+	struct upload		 u = { data, len };
+	char			 ebuf[CURL_ERROR_SIZE] = "";
+	const char		*ca = getenv("HANDOFF_SMTP_CA");
+	CURL			*c;
+	CURLcode		 cc;
+	long			 code = 0;
+	size_t			 i;
+	int			 rc;
+
+	err[0] = '\0';
+	if ((c = curl_easy_init()) == NULL) {
+		snprintf(err, DELIVER_ERRMAX, "libcurl could not be loaded");
+		return DELIVER_FIX;
+	}
+	for (i = 0; i < nrcpt; i++) {
+		if ((t = curl_slist_append(to, rcpt[i])) == NULL) {
+			curl_slist_free_all(to);
+			curl_easy_cleanup(c);
+			snprintf(err, DELIVER_ERRMAX, "out of memory");
+			return DELIVER_LATER;
+		}
+		to = t;
+	}
+	curl_easy_setopt(c, CURLOPT_URL, sc->smtp);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(c, CURLOPT_USE_SSL, sc->tls_none ?
+	    (long)CURLUSESSL_NONE : (long)CURLUSESSL_ALL);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (sc->ca != NULL)
+		ca = sc->ca;
+	if (ca != NULL && *ca != '\0')
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
+	smtp_auth(c);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, to);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, smtp_read);
+	curl_easy_setopt(c, CURLOPT_READDATA, &u);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)len);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, timeout < 10 ? timeout : 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
+	/* Also bounds the wait for the answer to QUIT when the connection
+	 * is closed after a failure (libcurl's default is 120 s). */
+	curl_easy_setopt(c, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
+	cc = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	if (cc == CURLE_OK) {
+		rc = DELIVER_OK;
+	} else {
+		rc = smtp_verdict(cc, code);
+		smtp_error(err, sc->smtp, ebuf[0] ? ebuf :
+		    curl_easy_strerror(cc), code);
+	}
+	curl_slist_free_all(to);
+	curl_easy_cleanup(c);
+	return rc;
+}
