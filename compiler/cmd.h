@@ -25,6 +25,7 @@ int	cmd_new(const struct cli *, int, char **);
 int	cmd_import(const struct cli *, int, char **);
 int	cmd_check(const struct cli *, int, char **);
 int	cmd_convert(const struct cli *, int, char **);
+int	cmd_fmt(const struct cli *, int, char **);
 int	cmd_build(const struct cli *, int, char **);
 int	cmd_commit(const struct cli *, int, char **);
 int	cmd_log(const struct cli *, int, char **);

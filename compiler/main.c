@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{ "import",	cmd_import,	"start or update handoffs from CRM exports" },
 	{ "check",	cmd_check,	"validate handoffs (exit 0 / 1 / 2)" },
 	{ "convert",	cmd_convert,	"convert between Markdown and XML" },
+	{ "fmt",	cmd_fmt,	"rewrite handoffs in their canonical form, in place" },
 	{ "build",	cmd_build,	"compile deals into output/ (PDF, e-mails, calendar)" },
 	{ "commit",	cmd_commit,	"validate, then commit handoffs" },
 	{ "log",	cmd_log,	"versions of a deal with completeness" },

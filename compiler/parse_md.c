@@ -42,6 +42,12 @@ static const struct {
 	{ "process", SEC_PROCESS }, { "handoff process", SEC_PROCESS },
 };
 
+/* Each pillar's own H1 key, as schemas/headings.txt names it. */
+static const char *const sec_key[SEC__MAX] = {
+	NULL, "context", "relationships", "goals", "risks", "client dna",
+	"process", NULL
+};
+
 static const char *const sec_elem[SEC__MAX] = {
 	NULL, "context", "relationships", "goals", "risks", "client-dna",
 	"process", "extra"
@@ -301,17 +307,65 @@ mdp_extra(struct mdp *p, xmlNodePtr parent, int level, const char *title,
 	p->ext_level = level;
 }
 
+static void mdp_h2(struct mdp *, const char *, unsigned, unsigned);
+
+/* The pillar of an H1 key (after the synonyms); SEC_EXTRA when none. */
+static enum sec
+mdp_h1_sec(const struct mdp *p, const char *key)
+{
+	char	 syn[128];
+	size_t	 i;
+
+	if (mdp_headings_find(p->headings, 1, NULL, key, syn, sizeof(syn)))
+		key = syn;
+	for (i = 0; i < N(h1_names); i++)
+		if (strcmp(key, h1_names[i].key) == 0)
+			return h1_names[i].sec;
+	return SEC_EXTRA;
+}
+
+/* The H2 entry for key under sec (after the synonyms), or NULL. */
+static const struct h2 *
+mdp_h2_find(const struct mdp *p, enum sec sec, const char *key)
+{
+	char	 syn[128];
+	size_t	 i;
+
+	if (sec_key[sec] != NULL && mdp_headings_find(p->headings, 2,
+	    sec_key[sec], key, syn, sizeof(syn)))
+		key = syn;
+	for (i = 0; i < N(h2_names); i++)
+		if (h2_names[i].sec == sec && strcmp(key, h2_names[i].key) == 0)
+			return &h2_names[i];
+	return NULL;
+}
+
+/*
+ * An H1 that is no pillar but some pillar's H2 (# Red Flags, # Why Us):
+ * that pillar, entered without a heading of its own; SEC_EXTRA if none.
+ */
+static enum sec
+mdp_h1_as_h2(const struct mdp *p, const char *key)
+{
+	int	 s;
+
+	for (s = SEC_CONTEXT; s < SEC_EXTRA; s++)
+		if (mdp_h2_find(p, (enum sec)s, key) != NULL)
+			return (enum sec)s;
+	return SEC_EXTRA;
+}
+
 static void
 mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 {
 	char	 key[128];
-	size_t	 i;
+	enum sec as_h2 = SEC_EXTRA;
 
 	md_key(title, key, sizeof(key));
-	p->sec = SEC_EXTRA;
-	for (i = 0; i < N(h1_names); i++)
-		if (strcmp(key, h1_names[i].key) == 0)
-			p->sec = h1_names[i].sec;
+	p->sec = mdp_h1_sec(p, key);
+	if (p->sec == SEC_EXTRA && (as_h2 = mdp_h1_as_h2(p, key)) !=
+	    SEC_EXTRA)
+		p->sec = as_h2;
 	p->secn = NULL;
 	p->sec_line = line;
 	p->sec_col = col;
@@ -325,6 +379,13 @@ mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 	p->ext_level = 0;
 	if (p->sec == SEC_EXTRA) {
 		mdp_extra(p, model_root(p->m), 1, title, line, col);
+		return;
+	}
+	if (as_h2 != SEC_EXTRA) {
+		/* Its pillar may come before or after: no duplicate. */
+		if (model_set_anchor(p->m, sec_elem[p->sec], line, col) == -1)
+			p->oom = 1;
+		mdp_h2(p, title, line, col);
 		return;
 	}
 	if (p->seen_sec & (1u << p->sec))
@@ -346,8 +407,9 @@ mdp_same(const char *a, const char *b)
 static void
 mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 {
-	char	 key[128];
-	size_t	 i;
+	char			 key[128];
+	size_t			 i;
+	const struct h2		*f;
 
 	md_key(title, key, sizeof(key));
 	p->field = NULL;
@@ -362,21 +424,17 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 		mdp_extra(p, p->ext[1], 2, title, line, col);
 		return;
 	}
-	for (i = 0; i < N(h2_names); i++)
-		if (h2_names[i].sec == p->sec &&
-		    strcmp(key, h2_names[i].key) == 0)
-			break;
-	if (i == N(h2_names)) {
+	if ((f = mdp_h2_find(p, p->sec, key)) == NULL) {
 		mdp_extra(p, mdp_secn(p), 2, title, line, col);
 		return;
 	}
-	p->field = &h2_names[i];
-	p->shape = h2_names[i].shape;
-	if (h2_names[i].elem != NULL) {
+	p->field = f;
+	p->shape = f->shape;
+	if (f->elem != NULL) {
 		char	 path[128];
 
 		snprintf(path, sizeof(path), "%s/%s", sec_elem[p->sec],
-		    h2_names[i].elem);
+		    f->elem);
 		if (model_set_anchor(p->m, path, line, col) == -1)
 			p->oom = 1;
 	}
@@ -607,6 +665,8 @@ parse_md(const char *file, const char *data, size_t len,
 	memset(&p, 0, sizeof(p));
 	p.dl = dl;
 	p.lim = lim;
+	if ((p.headings = mdp_headings_load()) == NULL)
+		goto oom;
 	if ((p.m = model_new(file, MODEL_SRC_MD)) == NULL)
 		goto oom;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
@@ -622,6 +682,7 @@ parse_md(const char *file, const char *data, size_t len,
 	mdp_order(p.m);
 	free(p.sec_title);
 	free(p.field_title);
+	free(p.headings);
 	return p.m;
 oom:
 	diag_add(dl, diag_pos_line(file, 0), RULE_IO,
@@ -629,6 +690,7 @@ oom:
 fail:
 	free(p.sec_title);
 	free(p.field_title);
+	free(p.headings);
 	model_free(p.m);
 	return NULL;
 }

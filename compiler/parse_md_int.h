@@ -90,7 +90,18 @@ struct mdp {
 	xmlNodePtr		 stray;	/* this heading's stray notes */
 	xmlNodePtr		 ext[MAX_LEVEL + 1];	/* extras by level */
 	int			 ext_level;	/* deepest one in use */
+	char			*headings;	/* parse_md_heading.c's list */
 };
+
+/* parse_md_heading.c: heading synonyms (schemas/headings.txt). */
+/* The repo's schemas/headings.txt, if any, then the built-in one, as one
+ * text (free()); NULL when out of memory. */
+char		*mdp_headings_load(void);
+/* 1 and the heading key list reads key as, into out; 0 when none.  level
+ * 1 reads an H1 (pillar ignored), 2 an H2 under pillar (an H1 key). */
+int		 mdp_headings_find(const char *list, int level,
+		    const char *pillar, const char *key, char *out,
+		    size_t outsz);
 
 /* Where records go: the pillar or the field element, made on demand. */
 typedef xmlNodePtr (*mdp_get)(struct mdp *);

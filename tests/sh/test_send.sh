@@ -8,6 +8,7 @@
 . "$(dirname "$0")/send_lib.sh"
 make_certs "$T"
 start_smtp good "$T/mail" "$T/server.pem" "$T/server.key" robot s3cret
+GOOD=$PORT
 R=$T/repo; make_repo "$R"; cd "$R"
 send_cfg "$R" "smtp://127.0.0.1:$PORT" "  ca: $T/ca.pem
 "
@@ -89,3 +90,17 @@ send_cfg "$T/c" "smtp://mail.example.com:587" "  tls: none
 out=$(timeout 60 "$H" send --dry-run 2>&1); rc=$?
 if [ $rc -ne 0 ] && printf '%s\n' "$out" | grep -q "handoff.yml:3.*loopback"; then ok send-tls-none-only-loopback
 else no send-tls-none-only-loopback "rc=$rc" "$out"; fi
+
+# Header injection stays impossible in the new templates: a team's
+# rejection subject that would put a line break (and a Bcc) into the
+# header is refused with the rule, and nothing of it is sent.
+fresh; send_cfg "$T/c" "smtp://127.0.0.1:$GOOD" "  ca: $T/ca.pem
+"
+mkdir -p templates
+printf '{{! audience: internal }}\nRejected: {{deal.client}}\nBcc: attacker@evil.example\n' > templates/rejection.subject.mustache
+before=$(ls "$T/mail"/*.eml | wc -l)
+out=$(timeout 60 "$H" send 2>&1); rc=$?
+if [ $rc -eq 1 ] && printf '%s\n' "$out" | grep -q 'header-injection' &&
+    ! grep -l 'attacker@evil' "$T/mail"/*.eml >/dev/null 2>&1 &&
+    [ "$(ls "$T/mail"/*.eml | wc -l)" -eq $((before + 3)) ]; then ok send-header-injection-refused
+else no send-header-injection-refused "rc=$rc" "$out"; fi

@@ -1,0 +1,93 @@
+#!/bin/sh
+# test_fmt.sh: 'handoff fmt' (issue 10, point 7).  Over every example and
+# regress Markdown deal (the property): fmt is idempotent, the canonical
+# XML before and after is identical, and every word of the input is in
+# the output.  --check lists what would change and exits 1 (and 0 once
+# formatted); --diff prints a unified diff and changes nothing; a file
+# that cannot be read without loss is left untouched.
+# Usage: sh tests/sh/test_fmt.sh /abs/path/to/handoff (from the repo root)
+bin=$1
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export HANDOFF_TODAY=2026-12-02 SOURCE_DATE_EPOCH=1795500000
+
+ok() { echo "PASS $1"; }
+ko() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
+
+# words FILE: the file's words, lower case, one a line, sorted, unique.
+# Bare numbers are values ('86,500' is written back as 86500: the XML
+# compares them) and an entity ('&amp;') is a character, not a word.
+words() { sed 's/&[A-Za-z0-9#]*;/ /g' "$1" | tr -cs '[:alnum:]\200-\377' '\n' |
+    tr '[:upper:]' '[:lower:]' | grep '[^0-9]' | sort -u; }
+
+n=0 bad=0 refused=0
+for f in examples/deals/*.md tests/regress/*/*.md tests/regress/*/*/*.md; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	c="$tmp/c$n.md"
+	cp "$f" "$c"
+	"$bin" convert --to xml "$c" > "$tmp/before.xml" 2>/dev/null ||
+	    continue	# not readable without loss: fmt must refuse it
+	if ! "$bin" fmt "$c" 2>"$tmp/err"; then
+		refused=$((refused + 1))
+		if ! cmp -s "$f" "$c"; then
+			bad=$((bad + 1)); ko "fmt-refused-untouched $f"
+		fi
+		continue
+	fi
+	"$bin" convert --to xml "$c" > "$tmp/after.xml" 2>/dev/null
+	cp "$c" "$tmp/once.md"
+	"$bin" fmt "$c" 2>/dev/null
+	if ! cmp -s "$tmp/before.xml" "$tmp/after.xml"; then
+		bad=$((bad + 1))
+		ko "fmt-same-xml $f" "$(diff "$tmp/before.xml" "$tmp/after.xml" | head -4)"
+	elif ! cmp -s "$tmp/once.md" "$c"; then
+		bad=$((bad + 1))
+		ko "fmt-idempotent $f" "$(diff "$tmp/once.md" "$c" | head -4)"
+	else
+		words "$f" > "$tmp/w1"; words "$c" > "$tmp/w2"
+		lost=$(comm -23 "$tmp/w1" "$tmp/w2" | head -3 | tr '\n' ' ')
+		if [ -n "$lost" ]; then
+			bad=$((bad + 1)); ko "fmt-keeps-words $f" "lost: $lost"
+		fi
+	fi
+done
+if [ "$n" -ge 20 ] && [ "$bad" -eq 0 ]; then
+	ok "fmt-property ($n deals, $refused refused as lossy)"
+else ko fmt-property "$bad of $n deals failed"
+fi
+
+# --check, --diff, in place.
+cp examples/deals/corner-bakery.md "$tmp/deal.md"
+cp "$tmp/deal.md" "$tmp/orig.md"
+"$bin" fmt --check "$tmp/deal.md" > "$tmp/out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -qx "$tmp/deal.md" "$tmp/out" &&
+    cmp -s "$tmp/deal.md" "$tmp/orig.md"; then ok fmt-check-lists
+else ko fmt-check-lists "exit $rc" "$(head -3 "$tmp/out")"
+fi
+"$bin" fmt --diff "$tmp/deal.md" > "$tmp/diff" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && grep -q '^--- ' "$tmp/diff" && grep -q '^+++ ' "$tmp/diff" &&
+    grep -q '^@@ ' "$tmp/diff" && cmp -s "$tmp/deal.md" "$tmp/orig.md"; then
+	ok fmt-diff-unified
+else ko fmt-diff-unified "exit $rc" "$(head -3 "$tmp/diff")"
+fi
+# The diff applies: patch gives what fmt writes.
+cp "$tmp/orig.md" "$tmp/p.md"
+sed "s|$tmp/deal.md|$tmp/p.md|g" "$tmp/diff" | patch -s "$tmp/p.md" 2>/dev/null
+"$bin" fmt "$tmp/deal.md" 2>/dev/null
+if cmp -s "$tmp/p.md" "$tmp/deal.md"; then ok fmt-diff-applies
+else ko fmt-diff-applies "patched file differs from fmt's"
+fi
+"$bin" fmt --check "$tmp/deal.md" > "$tmp/out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ]; then ok fmt-check-clean
+else ko fmt-check-clean "exit $rc" "$(head -3 "$tmp/out")"
+fi
+# A file with a duplicate front-matter key is lossy: untouched, exit 1.
+printf -- '---\ndeal: a\ndeal: b\n---\n# Context\n' > "$tmp/dup.md"
+cp "$tmp/dup.md" "$tmp/dup.orig"
+"$bin" fmt "$tmp/dup.md" > "$tmp/out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && cmp -s "$tmp/dup.md" "$tmp/dup.orig" &&
+    grep -q 'not formatted' "$tmp/out"; then ok fmt-lossy-untouched
+else ko fmt-lossy-untouched "exit $rc" "$(head -3 "$tmp/out")"
+fi
+"$bin" fmt > /dev/null 2>&1; rc=$?
+if [ "$rc" -eq 2 ]; then ok fmt-usage; else ko fmt-usage "exit $rc"; fi
