@@ -46,7 +46,8 @@ UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt \
-		   schemas/call-cues.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
+		   schemas/holidays.txt schemas/call-cues.txt \
+		   $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \

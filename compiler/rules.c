@@ -66,8 +66,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "write it as 'Full Name <name@company.com>'" },
 	[RULE_MONEY_FORMAT] = { "value-format", SEV_ERROR,
 	    "write it as amount, currency and period, e.g. '180000 USD/year'" },
-	[RULE_COMMITMENT_FORMAT] = { "commitment-format", SEV_ERROR,
-	    "end the item with who promised it and by when: '(Dana Reyes, by 2027-01-15)'" },
+	[RULE_COMMITMENT_FORMAT] = { "commitment-format", SEV_WARNING,
+	    "write who promised it as the person's full name" },
 	[RULE_REQUIRED_FIELD] = { "required-field", SEV_ERROR,
 	    "a signed deal needs every required field" },
 	[RULE_DRAFT_MISSING] = { "draft-missing", SEV_WARNING,
@@ -100,6 +100,12 @@ static const struct rule rules[RULE__MAX] = {
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_CONFIG] = { "config", SEV_ERROR,
 	    "see the comments in handoff.yml from 'handoff init'" },
+	[RULE_COMPANY_PLACEHOLDER] = { "company-placeholder", SEV_WARNING,
+	    "write your company's name in handoff.yml ('company: Acme Corp'); "
+	    "'handoff build' writes no client e-mail until then" },
+	[RULE_HOLIDAYS_EMPTY] = { "holidays-empty", SEV_WARNING,
+	    "list your public holidays under 'holidays:' in handoff.yml "
+	    "('handoff init --holidays DE|US|GB|FR' fills them)" },
 	[RULE_SCHEMA_FILE] = { "schema-file", SEV_ERROR,
 	    "schemas/handoff.xsd must be a valid XML Schema" },
 	[RULE_PLAYBOOK_FILE] = { "playbook-file", SEV_ERROR,

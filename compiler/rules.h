@@ -48,7 +48,7 @@ enum rule_id {
 	RULE_DEAL_ID,
 	RULE_PERSON_FORMAT,	/* ae/csm not 'Name <email>' */
 	RULE_MONEY_FORMAT,
-	RULE_COMMITMENT_FORMAT,	/* '(Who, by YYYY-MM-DD)' missing */
+	RULE_COMMITMENT_FORMAT,	/* who can mean two people of the deal */
 	/* required fields and stage gates */
 	RULE_REQUIRED_FIELD,
 	RULE_DRAFT_MISSING,
@@ -67,6 +67,8 @@ enum rule_id {
 	RULE_DERIVED,		/* note: a value handoff worked out */
 	/* configuration, schema, templates */
 	RULE_CONFIG,
+	RULE_COMPANY_PLACEHOLDER,	/* company: Our company */
+	RULE_HOLIDAYS_EMPTY,	/* holidays: [] */
 	RULE_SCHEMA_FILE,
 	RULE_PLAYBOOK_FILE,
 	RULE_TEMPLATE_SYNTAX,
