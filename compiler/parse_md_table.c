@@ -268,12 +268,11 @@ mdp_commit_item(struct mdp *p, xmlNodePtr parent, cmark_node *item,
 			break;
 		}
 	if (all != NULL && *all != '\0') {
+		/* A plain list item is a commitment too: who, by when and
+		 * done are read out of its words after parsing
+		 * (read/read_resolve.c). */
 		if ((rc = md_commitment_parse(all, &text, &who, &due)) == -1)
 			p->oom = 1;
-		else if (!task)
-			diag_add(p->dl, diag_pos(p->m->file, line, col),
-			    RULE_COMMITMENT_FORMAT, "commitment '%s' is not a "
-			    "task item ('- [ ] ...')", text);
 		/* A missing '(Who, by DATE)' leaves <who> empty: the
 		 * validator reports it, by stage, with the field's hint. */
 		if (rc != -1) {

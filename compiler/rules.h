@@ -48,7 +48,7 @@ enum rule_id {
 	RULE_DEAL_ID,
 	RULE_PERSON_FORMAT,	/* ae/csm not 'Name <email>' */
 	RULE_MONEY_FORMAT,
-	RULE_COMMITMENT_FORMAT,	/* '(Who, by YYYY-MM-DD)' missing */
+	RULE_COMMITMENT_FORMAT,	/* who can mean two people of the deal */
 	/* required fields and stage gates */
 	RULE_REQUIRED_FIELD,
 	RULE_DRAFT_MISSING,

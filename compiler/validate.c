@@ -24,6 +24,7 @@
 #include "schema.h"
 #include "timeline.h"
 #include "read/read_date.h"
+#include "read/read_person.h"
 #include "validate.h"
 #include "validate_int.h"
 
@@ -460,6 +461,38 @@ validate_header_values(struct vstate *st)
 				header_value(st, n);
 }
 
+/*
+ * A commitment's 'who' that can mean two people of the deal ('Sam' with
+ * Sam Okafor the CSM and Sam Lee a stakeholder): a warning that names
+ * both, so that the AE writes the full name.
+ */
+static void
+validate_commitment_who(struct vstate *st)
+{
+	const char	*names[64];
+	const xmlNode	*c, *sh;
+	size_t		 n = 0, idx[2], k;
+
+	names[n++] = model_get(st->m, "deal/ae/name");
+	names[n++] = model_get(st->m, "deal/csm/name");
+	for (sh = model_find(st->m, "relationships/stakeholder"); sh != NULL &&
+	    n < 64; sh = model_next(sh, "stakeholder"))
+		names[n++] = model_text(model_child(sh, "name"));
+	for (c = model_find(st->m, "context/commitments/commitment");
+	    c != NULL; c = model_next(c, "commitment")) {
+		const char *who = model_text(model_child(c, "who"));
+
+		if (*who == '\0' ||
+		    (k = read_person_candidates(who, names, n, idx, 2)) < 2)
+			continue;
+		diag_add_sev(st->dl, model_pos(st->m, model_child(c, "who")),
+		    RULE_COMMITMENT_FORMAT, SEV_WARNING, NULL,
+		    "commitment '%.60s': '%.40s' could be %s or %s: write "
+		    "the full name", model_text(model_child(c, "text")), who,
+		    names[idx[0]], names[idx[1]]);
+	}
+}
+
 int
 validate_model(struct verdict *out, const struct model *m,
     const struct schema *s, const struct config *c, int today,
@@ -491,6 +524,7 @@ validate_model(struct verdict *out, const struct model *m,
 	validate_dates(&st, model_root(m));
 	validate_deal_id(&st);
 	validate_header_values(&st);
+	validate_commitment_who(&st);
 	validate_placeholders(&st, model_root(m));
 	complete_levels(&st);
 	complete_gates(&st);

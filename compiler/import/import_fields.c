@@ -45,12 +45,14 @@ import_fields_of(struct imp_fields *f, const struct imp_deal *d,
 	f->v[IMP_F_SIGNED] = strdup(strcmp(d->stage, "signed") == 0 &&
 	    d->close ? d->close : "");
 	buf_init(&b);
-	if (d->owner != NULL || d->owner_email != NULL) {
+	if (d->owner_email != NULL && strchr(d->owner_email, '<') != NULL)
+		buf_puts(&b, d->owner_email);	/* 'Name <email>' from the map */
+	else if (d->owner != NULL || d->owner_email != NULL) {
 		if (d->owner != NULL && strchr(d->owner, '@') == NULL &&
 		    strspn(d->owner, "0123456789") != strlen(d->owner))
 			buf_puts(&b, d->owner);
 		if (d->owner_email != NULL)
-			buf_printf(&b, "%s<%s>", b.len ? " " : "",
+			buf_printf(&b, b.len ? " <%s>" : "%s",
 			    d->owner_email);
 	}
 	f->v[IMP_F_AE] = b.data ? buf_detach(&b) : strdup("");

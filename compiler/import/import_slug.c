@@ -59,7 +59,7 @@ slug_words(struct buf *b, const char *s)
 				rc = buf_putc(b, ' ');
 			rc |= buf_puts(b, sp);
 			space = 0;
-		} else if (c == '&' || c == '.' || c == '\'')
+		} else if (c == '&' || c == '.' || c == '/' || c == '\'')
 			continue;	/* 'S.A.' -> 'sa', "O'Neil" -> 'oneil' */
 		else
 			space = 1;

@@ -12,7 +12,9 @@
 
 #include "config.h"
 #include "model.h"
+#include "read/read_commitment.h"
 #include "read/read_date.h"
+#include "read/read_person.h"
 #include "read/read_money.h"
 #include "read/read_resolve.h"
 #include "read/read_words.h"
@@ -180,6 +182,127 @@ rr_derive_renewal(struct model *m, const struct rr_state *st)
 	return 0;
 }
 
+#define RR_MAXPEOPLE	64
+
+/* The deal's people: the AE, the CSM and the stakeholders (borrowed). */
+static size_t
+rr_people(const struct model *m, const char **names, const char **roles)
+{
+	const xmlNode	*sh;
+	size_t		 n = 0;
+
+	names[n] = model_get(m, "deal/ae/name");
+	roles[n++] = "ae";
+	names[n] = model_get(m, "deal/csm/name");
+	roles[n++] = "csm";
+	for (sh = model_find(m, "relationships/stakeholder"); sh != NULL &&
+	    n < RR_MAXPEOPLE; sh = model_next(sh, "stakeholder")) {
+		names[n] = model_text(model_child(sh, "name"));
+		roles[n++] = "";
+	}
+	return n;
+}
+
+/* Set the text of c's child name (made, in the XSD's order, if need be). */
+static int
+rr_set_child(struct model *m, xmlNodePtr c, const char *name,
+    const char *text)
+{
+	xmlNodePtr	 n = model_child(c, name), t;
+	struct srcpos	 pos;
+
+	if (n != NULL) {
+		xmlNodeSetContent(n, NULL);
+		return model_append_text(n, text);
+	}
+	pos = model_pos(m, c);
+	if ((n = model_add(m, c, name, text, pos.line, pos.col,
+	    pos.col_known)) == NULL)
+		return -1;
+	/* <who> goes before <due>. */
+	if (strcmp(name, "who") == 0 && (t = model_child(c, "due")) != NULL) {
+		xmlUnlinkNode(n);
+		xmlAddPrevSibling(t, n);
+	}
+	return 0;
+}
+
+/* 'Marisol', 'AE', 'MV' -> the one person it can mean, or as written. */
+static const char *
+rr_person(const char *who, const char *const *names, const char *const *roles,
+    size_t n)
+{
+	char	 role[8];
+	size_t	 idx[2], i;
+
+	if (read_word("schemas/read/commitments.txt", "role", who, strlen(who),
+	    role, sizeof(role)))
+		for (i = 0; i < n; i++)
+			if (strcmp(roles[i], role) == 0 && *names[i] != '\0')
+				return names[i];
+	if (read_person_candidates(who, names, n, idx, 2) == 1)
+		return names[idx[0]];
+	return who;
+}
+
+/* One commitment: lift who, due and done out of its words. */
+static int
+rr_commitment(struct model *m, xmlNodePtr c, const struct rr_state *st,
+    const char *const *names, const char *const *roles, size_t n)
+{
+	struct read_commitment	 rc;
+	xmlNodePtr		 due = model_child(c, "due");
+	const char		*d = model_attr(due, "written"), *who;
+	int			 rv = -1;
+
+	if (d == NULL || *d == '\0')
+		d = model_text(due);
+	if (read_commitment(model_text(model_child(c, "text")),
+	    model_text(model_child(c, "who")), d, names, n, st->order,
+	    &rc) == -1)
+		return -1;
+	if (rr_set_child(m, c, "text", rc.text) == -1)
+		goto out;
+	if (rc.who != NULL) {
+		who = rr_person(rc.who, names, roles, n);
+		if (rr_set_child(m, c, "who", who) == -1)
+			goto out;
+	} else if (model_child(c, "who") != NULL) {
+		xmlNodePtr w = model_child(c, "who");
+
+		xmlUnlinkNode(w);
+		xmlFreeNode(w);
+	}
+	if (rc.due == NULL && due != NULL && model_attr(due, "written") ==
+	    NULL) {
+		xmlUnlinkNode(due);	/* it said 'done' */
+		xmlFreeNode(due);
+	} else if (rc.due != NULL && (due == NULL || !model_has_text(due)) &&
+	    model_attr(due, "written") == NULL &&
+	    rr_set_child(m, c, "due", rc.due) == -1)
+		goto out;
+	if (rc.done && model_set_attr(c, "done", "true") == -1)
+		goto out;
+	rv = 0;
+out:
+	read_commitment_free(&rc);
+	return rv;
+}
+
+static int
+rr_commitments(struct model *m, const struct rr_state *st)
+{
+	const char	*names[RR_MAXPEOPLE], *roles[RR_MAXPEOPLE];
+	xmlNodePtr	 c;
+	size_t		 n = rr_people(m, names, roles);
+
+	for (c = model_find(m, "context/commitments/commitment"); c != NULL;
+	    c = model_next(c, "commitment"))
+		if (rr_commitment(m, c, st, names, roles, n) == -1)
+			return -1;
+	return 0;
+}
+
 int
 read_resolve(struct model *m, const struct config *c, int today)
 {
@@ -206,7 +329,7 @@ read_resolve(struct model *m, const struct config *c, int today)
 		st.a.signed_day = -1;
 	if (st.a.start < -1)
 		st.a.start = -1;
-	if (rr_derive_renewal(m, &st) == -1)
+	if (rr_derive_renewal(m, &st) == -1 || rr_commitments(m, &st) == -1)
 		return -1;
 	return rr_walk(model_root(m), &st);
 }

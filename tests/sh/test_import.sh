@@ -40,6 +40,10 @@ fmt() {
 fmt hubspot-csv hubspot hubspot-csv \
     hubspot-crm-exports-all-deals-2026-12-02.csv \
     hubspot-crm-exports-all-contacts-2026-12-02.csv
+fmt hubspot-json hubspot hubspot-json deals.json contacts.json
+fmt salesforce-dl salesforce salesforce-dl \
+    OpportunityContactRole.csv Contact.csv Opportunity.csv
+fmt salesforce-report salesforce salesforce-report report1701234567890.csv
 
 # ---- summary lines -------------------------------------------------
 repo summary hubspot-csv
@@ -128,4 +132,52 @@ grep -q '^value: 90000 USD/year$' deals/brandt.md &&
 grep -q "brandt.md:[0-9]*: warning: Jürgen Öztürk's title: the file says 'IT Director (acting)', the CRM now says 'CIO'" err &&
     ok "import round trip: a field both sides changed warns and keeps the AE's" ||
     no "import round trip: conflict warning" "$(cat err)"
+cd "$ROOT" || exit 1
+
+# ---- bad input: file:line, exit 1, nothing changed ------------------
+repo bad hubspot-csv
+"$H" import hubspot "$FX"/hubspot-csv/*.csv > /dev/null 2>&1
+before=$(cat deals/* | cksum)
+cd "$ROOT" || exit 1
+for err in "$FX"/bad/*.err; do
+	f=${err%.err}; b=$(basename "$f")
+	set -- "tests/import/bad/$b"
+	[ "$b" = unknown-contact.csv ] && set -- "$@" tests/import/bad/unknown-contact-contacts.csv
+	# run from the repo root so the paths in messages are the fixtures'
+	(cd "$T/bad" && "$H" import hubspot $(for a in "$@"; do printf '%s ' "$ROOT/$a"; done)) \
+	    > "$T/o" 2> "$T/e"; rc=$?
+	sed "s|$ROOT/||g" "$T/e" > "$T/e2"
+	after=$(cat "$T"/bad/deals/* | cksum)
+	if [ "$rc" -eq 1 ] && diff -u "$err" "$T/e2" > "$T/d" &&
+	    [ "$before" = "$after" ] && grep -q "^tests/import/bad/$b:[0-9]" "$T/e2"; then
+		ok "import bad input $b: file:line error, exit 1, nothing changed"
+	else
+		no "import bad input $b: rc=$rc" "$(head -12 "$T/d")"
+	fi
+done
+# Latin-1 with --encoding latin1 reads; the name arrives as UTF-8.
+repo latin1 hubspot-csv
+if "$H" import hubspot --encoding latin1 "$FX/bad/latin1.csv" > o 2> e &&
+    grep -q '^client: Café Noir SARL$' deals/cafe-noir.md; then
+	ok "import --encoding latin1: a Latin-1 export is converted"
+else
+	no "import --encoding latin1" "$(cat o e)"
+fi
+# ';' separators with plain amounts are European Excel, read as such.
+printf 'Record ID;Deal Name;Deal Stage;Close Date;Deal owner;Amount\r\n600;Müller Bau - Hallen;Closed Won;2026-11-16;Jana Weber;1234.56\r\n' > semi.csv
+if "$H" import hubspot semi.csv > o 2> e && grep -q '^value: 1234.56 USD/year$' deals/muller-bau.md; then
+	ok "import: ';' separated CSV (European Excel) is recognised"
+else
+	no "import: ';' CSV" "$(cat o e; ls deals)"
+fi
+# A 100 MB export is refused before it is read (bounded), nothing written.
+truncate -s 100M big.csv
+had=$(ls deals | cksum)
+/usr/bin/time -f '%M' -o mem "$H" import hubspot big.csv > o 2> e; rc=$?
+if [ "$rc" -eq 1 ] && grep -q '^big.csv: error: 100 MB is more than the import limit of 64 MB' e &&
+    [ "$(tail -1 mem)" -lt 50000 ] && [ "$(ls deals | cksum)" = "$had" ]; then
+	ok "import: a 100 MB export is refused within bounded memory"
+else
+	no "import: 100 MB" "rc=$rc mem=$(tail -1 mem)" "$(cat e)"
+fi
 cd "$ROOT" || exit 1

@@ -168,3 +168,60 @@ deal renewal-enterprise -e '/^renewal:/d' -e 's/^term: .*/term: 36 months/' -e '
 expect renewal-enterprise 1 'playbook' 'renewal date'
 deal renewal-enterprise-noterm -e '/^renewal:/d' -e '/^term:/d' -e 's/^segment: .*/segment: enterprise/'
 expect renewal-enterprise-noterm 1 'error: renewal date is missing'
+
+# ---- commitments as AEs write them ---------------------------------------
+commit() {
+	n=$1; shift
+	deal "$n" -e '/^- \[ \] TMS connector/d' -e "/^## Commitments/r $tmp/$n.items" "$@"
+}
+cat > "$tmp/commit-natural.items" <<'MD'
+- Dentrix sync for all 14 clinics by go-live (Priya)
+- Spanish templates within 2 weeks of go-live — promised by Sam on the pilot review call
+- 10% off year one, already in the order form (Dana, done)
+- SAP connector by 2027-03-15 (promised by Dana on the Nov 5 call)
+- Sam to deliver the onboarding plan due Dec 15
+- Weekly status report, owner: PN ✓
+MD
+commit commit-natural
+expect commit-natural 0 '99% complete \(0 errors, 1 warning\)'
+"$bin" convert "$tmp/commit-natural.md" --to xml > "$tmp/c1.xml" 2>/dev/null
+for want in '<text>Dentrix sync for all 14 clinics</text>' \
+    '<who>Priya Nair</who>' '<due written="go-live">2027-02-01</due>' \
+    '<text>Spanish templates — on the pilot review call</text>' \
+    '<due written="within 2 weeks of go-live">2027-02-15</due>' \
+    '<commitment done="true">' '<text>SAP connector (on the Nov 5 call)</text>' \
+    '<due>2027-03-15</due>' '<text>deliver the onboarding plan</text>' \
+    '<who>Sam Okafor</who>' '<due written="Dec 15">2026-12-15</due>' \
+    '<text>Weekly status report</text>'; do
+	grep -qF "$want" "$tmp/c1.xml" || { ko "commit-lifted: $want" "$(sed -n '/<commitments/,/<\/commitments/p' "$tmp/c1.xml")"; continue; }
+	ok "commit-lifted: $want"
+done
+"$bin" convert "$tmp/c1.xml" --to md > "$tmp/c2.md" 2>/dev/null
+"$bin" convert "$tmp/c2.md" --to xml > "$tmp/c3.xml" 2>/dev/null
+cmp -s "$tmp/c1.xml" "$tmp/c3.xml" && ok commitments-fixed-point ||
+    ko commitments-fixed-point "$(diff "$tmp/c1.xml" "$tmp/c3.xml" | head -6)"
+# The issue's pre-close case: no go-live yet is a warning, not an error.
+cat > "$tmp/commit-preclose.items" <<'MD'
+- [ ] SSO at launch (promised by Priya, by go-live)
+MD
+commit commit-preclose -e 's/^stage: signed/stage: pre-close/' -e '/^go_live:/d'
+expect commit-preclose 0 "warning: due date 'go-live': the deal has no go-live date" ': error: '
+# Strict: a commitment with no owner is still an error once signed.
+cat > "$tmp/commit-noowner.items" <<'MD'
+- Free onboarding for the second depot by go-live
+MD
+commit commit-noowner
+expect commit-noowner 1 'error: .*who promised it'
+# Two people it can mean: a warning naming both.
+cat > "$tmp/commit-ambiguous.items" <<'MD'
+- TMS connector (Sam, by 2027-01-15)
+MD
+commit commit-ambiguous -e 's/^| Priya Nair .*/&\n| Sam Lee | IT Director | Technical | Medium | Neutral | sam.lee@acme.example |/'
+expect commit-ambiguous 0 "warning: commitment 'TMS connector': 'Sam' could be Sam Okafor or Sam Lee: write the full name"
+# Someone outside the deal stays as written.
+cat > "$tmp/commit-outsider.items" <<'MD'
+- Legal review of the DPA (promised by Kwame, by 2027-01-15)
+MD
+commit commit-outsider
+"$bin" convert "$tmp/commit-outsider.md" --to xml 2>/dev/null | grep -q '<who>Kwame</who>' &&
+    ok commit-outsider-kept || ko commit-outsider-kept
