@@ -288,6 +288,8 @@ audit_replay(struct audit_deal *d, const struct session *s, struct vcs *v,
 		}
 		if (m != NULL && vd.complete && d->complete_day < 0)
 			d->complete_day = day;
+		if (m != NULL && (day <= d->signed_day || d->sig_percent < 0))
+			d->sig_percent = vd.percent;
 		if (m != NULL && audit_review(d, m, day, last,
 		    sizeof(last)) == -1) {
 			model_free(m);
@@ -389,7 +391,7 @@ audit_candidate(struct audit *a, const struct session *s, struct vcs *v,
 	d->signed_day = vd.signed_day;
 	d->deadline = vd.deadline;
 	d->complete_day = d->ack_day = d->intro_day = d->score = -1;
-	d->first_accepted = -1;
+	d->first_accepted = d->sig_percent = -1;
 	d->id = fs_stem(ver->path);	/* the name log, show, diff take */
 	d->path = strdup(ver->path);
 	d->ae = strdup(model_get(m, "deal/ae/name"));

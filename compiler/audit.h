@@ -53,6 +53,9 @@ struct audit_deal {
 	int		 first_accepted;	/* -1 never reviewed, 0, 1 */
 	char		 outcome[16];	/* renewed, expanded, churned, "" */
 	int		 hscore;	/* handoff score 0-100 */
+	int		 sig_percent;	/* completeness of the version in force
+					 * at signature (else the first after);
+					 * -1 unknown */
 	int		 checks_met, checks_total;
 	struct tallies	 gaps;		/* missing at the deadline */
 	struct tallies	 reasons;	/* rejection reason codes */

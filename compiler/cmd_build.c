@@ -357,6 +357,16 @@ build_close(struct build *b)
 	pthread_mutex_destroy(&b->lock);
 }
 
+/* True when OUTDIR/index.html exists. */
+static int
+site_written(const char *outdir)
+{
+	char	 p[4096];
+
+	snprintf(p, sizeof(p), "%s/index.html", outdir);
+	return fs_exists(p);
+}
+
 /* OUTDIR/index.html; whole: every deal was considered, so the rows of
  * deals that are gone are dropped. */
 static int
@@ -442,6 +452,13 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	}
 	if (b.html && write_index(&b, o.first >= argc && o.shard_n == 0) == -1) {
 		cmd_error("build: cannot write %s/index.html: %s", o.outdir,
+		    strerror(errno));
+		rc = 2;
+	}
+	/* the audit goes with the index: not in an output that has none */
+	if (b.html && site_written(o.outdir) &&
+	    web_site_audit(o.outdir, &b.s) == -1) {
+		cmd_error("build: cannot write %s/audit.html: %s", o.outdir,
 		    strerror(errno));
 		rc = 2;
 	}

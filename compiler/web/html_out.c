@@ -130,9 +130,14 @@ html_page_open(struct buf *b, const struct html_page *p)
 	buf_puts(b, "</style>\n</head>\n<body>\n"
 	    "<div class=\"internal\" role=\"note\">Internal \xe2\x80\x94 do not "
 	    "forward</div>\n<header class=\"top\">");
-	html_fmt(b, "<nav aria-label=\"Site\"><a href=\"%s\">All deals</a>"
-	    "</nav>", p->home != NULL && *p->home != '\0' ? p->home :
-	    "index.html");
+	if (p->home != NULL && strcmp(p->home, "../index.html") == 0)
+		buf_puts(b, "<nav aria-label=\"Site\"><a href=\"../index.html\">"
+		    "All deals</a> \xc2\xb7 <a href=\"../audit.html\">Audit</a>"
+		    "</nav>");
+	else
+		buf_puts(b, "<nav aria-label=\"Site\"><a href=\"index.html\">"
+		    "All deals</a> \xc2\xb7 <a href=\"audit.html\">Audit</a>"
+		    "</nav>");
 	buf_puts(b, "</header>\n<main id=\"main\">\n");
 	return b->data == NULL ? -1 : 0;
 }

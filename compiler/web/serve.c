@@ -127,6 +127,21 @@ deal_file(struct served *sv, struct MHD_Connection *c, const char *id,
 	return reply(c, MHD_HTTP_OK, deal_files[i].type, data, len, 1);
 }
 
+/* The audit page 'handoff build' last wrote (it reads git history:
+ * too slow to make per request). */
+static enum MHD_Result
+audit_file(struct served *sv, struct MHD_Connection *c)
+{
+	char	 path[4096], *data;
+	size_t	 len;
+
+	snprintf(path, sizeof(path), "%s/audit.html", sv->outdir);
+	if (fs_read(path, SERVE_FILE_MAX, &data, &len) != 0)
+		return reply_text(c, MHD_HTTP_NOT_FOUND, "no audit yet: run "
+		    "'handoff build'\n");
+	return reply(c, MHD_HTTP_OK, "text/html; charset=utf-8", data, len, 1);
+}
+
 static enum MHD_Result
 route(struct served *sv, struct MHD_Connection *c, const char *url)
 {
@@ -143,6 +158,9 @@ route(struct served *sv, struct MHD_Connection *c, const char *url)
 			    "cannot make the index\n");
 		}
 		return reply_buf(c, "text/html; charset=utf-8", &b);
+	}
+	if (strcmp(url, "/audit.html") == 0) {
+		return audit_file(sv, c);
 	}
 	if (strcmp(url, "/_version") == 0) {
 		serve_site_version(sv->ss, &b);

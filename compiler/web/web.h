@@ -78,5 +78,7 @@ int	web_index_page(struct buf *out, const char *rows, size_t nrows,
 /* web_audit.c: the audit page. */
 int	web_audit_page(struct buf *out, const struct audit *a,
 	    const char *refresh);
+/* The audit page when there is no history to audit: why. */
+int	web_audit_none(struct buf *out, const char *why, int today);
 
 #endif

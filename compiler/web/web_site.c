@@ -18,6 +18,9 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "render.h"
+#include "audit.h"
+#include "session.h"
+#include "vcs.h"
 #include "web/web.h"
 #include "web/web_site.h"
 
@@ -171,6 +174,39 @@ web_site_index(const char *outdir, int today, char *const *keep,
 	}
 out:
 	buf_dispose(&rows);
+	buf_dispose(&page);
+	return rv;
+}
+
+int
+web_site_audit(const char *outdir, const struct session *s)
+{
+	struct audit	 a;
+	struct vcs	*v = NULL;
+	struct buf	 page;
+	char		 path[4096];
+	int		 rv = -1, ran = 0;
+
+	buf_init(&page);
+	memset(&a, 0, sizeof(a));
+	if (vcs_open(&v, ".") != 0)
+		rv = web_audit_none(&page, "This folder is not in a git "
+		    "repository: the audit reads the history of deals/.",
+		    s->today);
+	else if (audit_run(&a, s, v, 0) == -1)
+		rv = web_audit_none(&page, "The git history could not be read.",
+		    s->today);
+	else {
+		ran = 1;
+		rv = web_audit_page(&page, &a, NULL);
+	}
+	if (rv == 0) {
+		snprintf(path, sizeof(path), "%s/audit.html", outdir);
+		rv = fs_write_atomic(path, page.data, page.len);
+	}
+	if (ran)
+		audit_dispose(&a);
+	vcs_free(v);
 	buf_dispose(&page);
 	return rv;
 }

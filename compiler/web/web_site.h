@@ -23,6 +23,10 @@ int	web_site_row(const char *outdir, const char *id,
  * still in the repo, the others are removed.  0 or -1. */
 int	web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
 	    char *const *keep, size_t nkeep);
+struct session;
+/* Write OUTDIR/audit.html: the audit of the git history of deals/ as
+ * charts, or why there is none; 0 or -1 (errno). */
+int	web_site_audit(const char *outdir, const struct session *s);
 /* Write OUTDIR/index.html from the rows; 0 or -1 (errno). */
 int	web_site_index(const char *outdir, int today, char *const *keep,
 	    size_t nkeep);
