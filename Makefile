@@ -45,7 +45,7 @@ ASAN_LIB_OBJS	 = $(LIB_OBJS:build/obj/%=build/asan/%)
 UNIT_SRCS	 = $(wildcard tests/unit/test_*.c)
 UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
-EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
+EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt schemas/holidays.txt $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
 		   $(wildcard templates/*.mustache templates/*.md \

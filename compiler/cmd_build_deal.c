@@ -93,6 +93,14 @@ render_all(struct outputs *o, const struct build *b, const struct render_ctx *rc
 		 * CSM is told, and the client introduced, once it is signed.
 		 * Empty outputs remove what an earlier build wrote. */
 		o->have[2] = o->have[3] = 1;
+	} else if (config_company_is_placeholder(rc->c)) {
+		/* A client e-mail signed "Our company" misinforms the client. */
+		diag_add_sev(&j->dl, diag_pos_line(rc->c->file,
+		    rc->c->company_line), RULE_COMPANY_PLACEHOLDER, SEV_ERROR,
+		    NULL, "company: '%s' is the placeholder; the deal is not "
+		    "built, so that no client e-mail (%s) signs with it",
+		    rc->c->company, state_output_name[2]);
+		return -1;
 	} else {
 		n = j->dl.n;
 		if (render_step(o, 2, render_eml_intro(&o->b[2], rc, &j->dl),

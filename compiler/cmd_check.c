@@ -118,6 +118,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		session_close(&s);
 		return rc == 0 ? 2 : rc;
 	}
+	config_warn(&s.config, &dl);
 	for (; i < argc; i++, nfiles++) {
 		diag_list_init(&one);
 		m = session_check_file(&s, argv[i], &v, &one);

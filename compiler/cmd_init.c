@@ -10,17 +10,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "config.h"
+#include "holidays.h"
 #include "fsutil.h"
 #include "history.h"
 #include "vcs.h"
 
 static const char usage[] =
-    "usage: handoff init [DIR]\n"
+    "usage: handoff init [--company NAME] [--holidays CC] [DIR]\n"
     "\n"
     "Make DIR (default: the current folder) a team repository for\n"
     "handoffs: a git repository with deals/, a commented handoff.yml, a\n"
-    "pre-commit hook that runs 'handoff check', and a first commit.\n";
+    "pre-commit hook that runs 'handoff check', and a first commit.\n"
+    "\n"
+    "  --company NAME   your company, as the e-mails sign (without it\n"
+    "                   handoff.yml says 'Our company', which 'check' warns\n"
+    "                   about and 'build' refuses to send to a client)\n"
+    "  --holidays CC    public holidays of the next two years for country\n"
+    "                   CC (DE, US, GB, FR), from schemas/holidays.txt\n";
+
+/* What the options ask handoff.yml to say. */
+struct init_opts {
+	const char	*company;	/* NULL: the placeholder */
+	const char	*country;	/* NULL: holidays: [] */
+	int		 today;		/* days since 1970-01-01 */
+};
 
 /* Used only when the binary was built without templates/handoff.yml. */
 static const char fallback_yml[] =
@@ -84,10 +100,68 @@ out:
 	return rc;
 }
 
+/* Replace the first line of b that starts with key by repl (a line). */
+static int
+init_replace_line(struct buf *b, const char *key, const char *repl)
+{
+	struct buf	 out;
+	char		*at, *nl;
+	size_t		 off;
+	int		 rc;
+
+	if ((at = strstr(b->data, key)) == NULL ||
+	    (at != b->data && at[-1] != '\n'))
+		return 0;
+	off = (size_t)(at - b->data);
+	nl = strchr(at, '\n');
+	buf_init(&out);
+	rc = buf_put(&out, b->data, off) == -1 || buf_puts(&out, repl) == -1 ||
+	    buf_puts(&out, nl ? nl + 1 : "") == -1 ? -1 : 0;
+	buf_dispose(b);
+	*b = out;
+	return rc;
+}
+
+/* handoff.yml with the company and the holidays the options give. */
+static int
+init_yml(struct buf *b, const char *tmpl, const struct init_opts *o)
+{
+	struct buf	 line;
+	const char	*p;
+	int		 rc = 0;
+
+	buf_init(&line);
+	if (buf_puts(b, tmpl) == -1)
+		return -1;
+	if (o->company != NULL) {
+		buf_puts(&line, "company: \"");
+		for (p = o->company; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(&line, '\\');
+			buf_putc(&line, *p);
+		}
+		buf_puts(&line, "\"\n");
+		rc = init_replace_line(b, "company: ", line.data);
+		buf_clear(&line);
+	}
+	if (rc == 0 && o->country != NULL) {
+		buf_printf(&line, "holidays:   # %s, from schemas/holidays.txt\n",
+		    o->country);
+		if (holidays_yaml(&line, o->country, o->today,
+		    o->today + 2 * 365) == -1)
+			rc = -1;
+		else
+			rc = init_replace_line(b, "holidays: ", line.data);
+	}
+	buf_dispose(&line);
+	return rc;
+}
+
 /* The files of a new team repo, in the work tree. */
 static int
-init_files(const char *root)
+init_files(const char *root, const struct init_opts *o)
 {
+	struct buf			 text;
 	const struct embedded	*yml = fs_embedded("templates/handoff.yml");
 	char			*deals;
 	int			 rc;
@@ -101,11 +175,15 @@ init_files(const char *root)
 	if (init_write_new(root, HISTORY_DEALS "/.gitkeep", "", 0) == -1 ||
 	    init_gitignore(root) == -1)
 		return -1;
-	if (yml != NULL)
-		return init_write_new(root, "handoff.yml", yml->data,
-		    yml->len);
-	return init_write_new(root, "handoff.yml", fallback_yml,
-	    sizeof(fallback_yml) - 1);
+	buf_init(&text);
+	if (init_yml(&text, yml != NULL ? (const char *)yml->data :
+	    fallback_yml, o) == -1) {
+		buf_dispose(&text);
+		return -1;
+	}
+	rc = init_write_new(root, "handoff.yml", text.data, text.len);
+	buf_dispose(&text);
+	return rc;
 }
 
 int
@@ -115,19 +193,46 @@ cmd_init(const struct cli *cli, int argc, char **argv)
 		"handoff.yml", ".gitignore", HISTORY_DEALS "/.gitkeep"
 	};
 	struct vcs	*v = NULL;
-	const char	*dir = ".";
+	struct init_opts o;
+	struct buf	 probe;
+	const char	*dir = ".", *p;
 	char		*yml = NULL, *hook = NULL, id[VCS_ID_MAX];
-	int		 rc = 2, r;
+	int		 rc = 2, r, i;
 
-	(void)cli;
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
-	if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-		fputs(usage, stderr);
-		return 2;
+	memset(&o, 0, sizeof(o));
+	o.today = cli->today >= 0 ? cli->today : (int)(cli->now / 86400);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--company") == 0 && i + 1 < argc)
+			o.company = argv[++i];
+		else if (strcmp(argv[i], "--holidays") == 0 && i + 1 < argc)
+			o.country = argv[++i];
+		else if (argv[i][0] == '-' || dir[0] != '.' || dir[1] != '\0') {
+			fputs(usage, stderr);
+			return 2;
+		} else
+			dir = argv[i];
 	}
-	if (argc == 2)
-		dir = argv[1];
+	for (p = o.company; p != NULL && *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			cmd_error("init: --company: a control character "
+			    "cannot go into an e-mail");
+			return 1;
+		}
+	if (o.company != NULL && *o.company == '\0') {
+		cmd_error("init: --company: the name is empty");
+		return 1;
+	}
+	buf_init(&probe);
+	if (o.country != NULL &&
+	    holidays_yaml(&probe, o.country, 0, 0) == -1) {
+		buf_dispose(&probe);
+		cmd_error("init: --holidays: no holidays for '%s' in "
+		    "schemas/holidays.txt (DE, US, GB, FR)", o.country);
+		return 1;
+	}
+	buf_dispose(&probe);
 	if ((yml = fs_join(dir, "handoff.yml")) == NULL)
 		return 2;
 	if (fs_exists(yml)) {
@@ -144,7 +249,7 @@ cmd_init(const struct cli *cli, int argc, char **argv)
 		cmd_error("init: %s", vcs_strerror());
 		goto out;
 	}
-	if (init_files(vcs_workdir(v)) == -1) {
+	if (init_files(vcs_workdir(v), &o) == -1) {
 		cmd_error("init: %s: %s", dir, strerror(errno));
 		goto out;
 	}
@@ -170,6 +275,13 @@ cmd_init(const struct cli *cli, int argc, char **argv)
 	    "  handoff.yml   the team's settings (commented defaults)\n"
 	    "  pre-commit    runs 'handoff check' on staged deals\n",
 	    vcs_workdir(v));
+	if (o.company == NULL)
+		printf("Set 'company:' in handoff.yml (or run init with "
+		    "--company NAME):\n'handoff build' writes no client e-mail "
+		    "while it says '%s'.\n", CONFIG_COMPANY_PLACEHOLDER);
+	if (o.country == NULL)
+		printf("List your public holidays under 'holidays:' in "
+		    "handoff.yml (--holidays DE|US|GB|FR fills them).\n");
 	rc = 0;
 out:
 	free(hook);

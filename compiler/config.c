@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "config.h"
@@ -673,6 +674,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 		v = root->kid[i + 1];
 		switch (cfg_key(r, root->kid[i], NULL, keys)) {
 		case 0:
+			c->company_line = v->line;
 			rc = cfg_string(r, v, keys[0], &c->company);
 			break;
 		case 1:
@@ -685,6 +687,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			rc = cfg_timezone(c, r, v);
 			break;
 		case 4:
+			c->holidays_line = root->kid[i]->line;
 			rc = cfg_holidays(c, r, v);
 			break;
 		case 5:
@@ -816,4 +819,27 @@ config_timeline(const struct config *c, const char *segment)
 	int	 s = segment_from_name(segment);
 
 	return &c->timelines[s < 0 ? SEGMENT_MID_MARKET : s];
+}
+
+int
+config_company_is_placeholder(const struct config *c)
+{
+	return c->file != NULL && c->company != NULL &&
+	    strcasecmp(c->company, CONFIG_COMPANY_PLACEHOLDER) == 0;
+}
+
+void
+config_warn(const struct config *c, struct diag_list *dl)
+{
+	if (config_company_is_placeholder(c))
+		diag_add(dl, diag_pos_line(c->file, c->company_line),
+		    RULE_COMPANY_PLACEHOLDER, "company: '%s' is the placeholder "
+		    "'handoff init' wrote; the client e-mails would sign with "
+		    "it", c->company);
+	/* An explicit empty list (what init writes without --holidays). */
+	if (c->file != NULL && c->holidays_line != 0 && c->nholidays == 0)
+		diag_add(dl, diag_pos_line(c->file, c->holidays_line),
+		    RULE_HOLIDAYS_EMPTY,
+		    "no holidays: the timeline counts every weekday as a "
+		    "business day, public holidays included");
 }

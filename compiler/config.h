@@ -51,6 +51,9 @@ struct config {
 	struct limits	 limits;
 	int		 commit_require_complete;	/* commit: { require_complete } */
 	struct send_config send;
+	/* issue 11: where company: and holidays: are written (0: nowhere) */
+	unsigned	 company_line;
+	unsigned	 holidays_line;
 };
 
 /* Fill *c with the defaults (no file).  Never fails. */
@@ -70,6 +73,16 @@ int	config_load(struct config *c, const char *path, int must_exist,
 int	config_load_mem(struct config *c, const char *file, const char *data,
 	    size_t len, struct diag_list *dl);
 void	config_dispose(struct config *c);
+/* The placeholder 'handoff init' writes when no --company is given. */
+#define CONFIG_COMPANY_PLACEHOLDER	"Our company"
+/* True when handoff.yml names the company with the placeholder. */
+int	config_company_is_placeholder(const struct config *c);
+/*
+ * Warnings about settings that are valid but misinform the client or
+ * the timeline: the placeholder company, an empty holiday list.  For
+ * 'handoff check'; adds to dl, never fails.
+ */
+void	config_warn(const struct config *c, struct diag_list *dl);
 /* The timeline of a segment name ("smb", …); the mid-market one for an
  * unknown or NULL name. */
 const struct timeline	*config_timeline(const struct config *c,

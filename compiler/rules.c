@@ -100,6 +100,12 @@ static const struct rule rules[RULE__MAX] = {
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_CONFIG] = { "config", SEV_ERROR,
 	    "see the comments in handoff.yml from 'handoff init'" },
+	[RULE_COMPANY_PLACEHOLDER] = { "company-placeholder", SEV_WARNING,
+	    "write your company's name in handoff.yml ('company: Acme Corp'); "
+	    "'handoff build' writes no client e-mail until then" },
+	[RULE_HOLIDAYS_EMPTY] = { "holidays-empty", SEV_WARNING,
+	    "list your public holidays under 'holidays:' in handoff.yml "
+	    "('handoff init --holidays DE|US|GB|FR' fills them)" },
 	[RULE_SCHEMA_FILE] = { "schema-file", SEV_ERROR,
 	    "schemas/handoff.xsd must be a valid XML Schema" },
 	[RULE_PLAYBOOK_FILE] = { "playbook-file", SEV_ERROR,

@@ -67,6 +67,8 @@ enum rule_id {
 	RULE_DERIVED,		/* note: a value handoff worked out */
 	/* configuration, schema, templates */
 	RULE_CONFIG,
+	RULE_COMPANY_PLACEHOLDER,	/* company: Our company */
+	RULE_HOLIDAYS_EMPTY,	/* holidays: [] */
 	RULE_SCHEMA_FILE,
 	RULE_PLAYBOOK_FILE,
 	RULE_TEMPLATE_SYNTAX,

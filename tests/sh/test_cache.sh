@@ -8,7 +8,7 @@ export HANDOFF_TODAY=2026-11-24
 xml=out/nordlicht-energie/handoff.xml
 stamp() { sed -n 's/^<!-- handoff .*, built from \(.*\) -->$/\1/p' "$1"; }
 
-(cd "$T" && "$H" init team >/dev/null 2>&1)
+(cd "$T" && "$H" init --company "Vendor Inc" team >/dev/null 2>&1)
 cd "$T/team" || exit 1
 cp "$EX" deals/
 "$H" commit deals/nordlicht-energie.md >/dev/null 2>&1

@@ -6,7 +6,7 @@
 
 # ---- init -------------------------------------------------------------
 at '2026-11-16T09:00:00+0100'
-cd "$T" && "$H" init team >/dev/null 2>&1; rc=$?
+cd "$T" && "$H" init --company "Vendor Inc" team >/dev/null 2>&1; rc=$?
 cd "$T/team" || exit 1
 check git_init_status [ "$rc" -eq 0 ]
 check git_init_files [ -d deals ] && [ -s handoff.yml ] && grep -q '^output/$' .gitignore

@@ -126,6 +126,14 @@ run "$t" "$tmp/out" check acme-logistics.md
 trigger config 1 "handoff.yml:2:14: error:" "handoff.yml with 'pre_close: seventy'"
 rm -f "$t/handoff.yml"
 
+# company-placeholder, holidays-empty: handoff.yml as 'handoff init' writes
+# it without --company and --holidays.
+printf 'company: Our company\nholidays: []\n' > "$t/handoff.yml"
+run "$t" "$tmp/out" check acme-logistics.md
+trigger company-placeholder 0 "handoff.yml:1: warning:" "handoff.yml with 'company: Our company'"
+trigger holidays-empty 0 "handoff.yml:2: warning:" "handoff.yml with 'holidays: []'"
+rm -f "$t/handoff.yml"
+
 # playbook-file: a level that is neither required nor recommended.
 mkdir -p "$t/schemas/playbooks"
 printf 'name: retail\nindustry: retail\nfields:\n  - section: Store list\n    level: mandatory\n' \

@@ -32,7 +32,7 @@ cp "$root/examples/deals/nordlicht-energie.md" "$tmp/plain/deals/"
 (cd "$tmp/plain" && "$bin" build -o out >/dev/null 2>&1)
 stamps "$tmp/plain/out" "not in git" "outside git"
 
-(cd "$tmp" && "$bin" init team >/dev/null 2>&1)
+(cd "$tmp" && "$bin" init --company "Vendor Inc" team >/dev/null 2>&1)
 cp "$root/examples/deals/nordlicht-energie.md" "$tmp/team/deals/"
 (cd "$tmp/team" && "$bin" commit deals/nordlicht-energie.md >/dev/null 2>&1)
 id=$(cd "$tmp/team" && git rev-parse --short=7 HEAD)

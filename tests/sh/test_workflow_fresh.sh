@@ -10,7 +10,7 @@
 PY=/usr/bin/python3
 MT=$ROOT/tests/sh/mail_text.py
 at '2026-11-18T09:00:00+0100'
-cd "$T" && "$H" init team >/dev/null 2>&1 && cd team || exit 1
+cd "$T" && "$H" init --company "Vendor Inc" team >/dev/null 2>&1 && cd team || exit 1
 sed -i 's/^company:.*/company: Fjordline Software/' handoff.yml
 # not accepted yet: no CS review
 deal_full nordlicht-energie | awk '/^## CS review/{s=1;next} /^## /{s=0} !s' > deals/nordlicht-energie.md

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/git_lib.sh"
 
 at '2026-12-02T09:00:00+0100'
-cd "$T" && "$H" init team >/dev/null 2>&1
+cd "$T" && "$H" init --company "Vendor Inc" team >/dev/null 2>&1
 cd team || exit 1
 
 # a fresh draft from 'handoff new' is saved, with its completeness
