@@ -407,6 +407,21 @@ md_role_label(const char *role)
 	return role;
 }
 
+int
+md_role_known(const char *word)
+{
+	char	 key[64];
+	size_t	 i;
+
+	md_key(word, key, sizeof(key));
+	if (strcmp(key, "primary") == 0 || strcmp(key, "primary contact") == 0)
+		return 1;
+	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
+		if (strcmp(key, md_role_words[i][0]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Add one role word to out (canonical, no duplicates).  0 or -1. */
 static int
 md_role_add(const char *word, char **out, size_t max, size_t *n,

@@ -61,6 +61,8 @@ int	 md_money_parse(const char *s, char **amount, char cur[4],
  */
 int	 md_roles_parse(const char *cell, char **out, size_t max, size_t *n,
 	    int *primary);
+/* True when word is a role word md_roles_parse() knows, or 'primary'. */
+int	 md_role_known(const char *word);
 /* How a role is written in a table cell: "Economic buyer". Borrowed. */
 const char *md_role_label(const char *role);
 

@@ -222,6 +222,10 @@ mdp_under_h1(struct mdp *p, cmark_node *n)
 		mdp_records(p, &rec_risk, mdp_secn, n);
 	else if (p->sec == SEC_RISKS && mdp_says(n, none_risk))
 		mdp_attr(p, mdp_secn(p), "none", "true");
+	else if (p->sec == SEC_RELATIONSHIPS && mdp_is(n, "list"))
+		mdp_list_records(p, &rec_stk, mdp_secn, n);
+	else if (p->sec == SEC_RISKS && mdp_is(n, "list"))
+		mdp_list_records(p, &rec_risk, mdp_secn, n);
 	else
 		mdp_stray(p, n, p->sec == SEC_RISKS ?
 		    "a table or 'None identified'" :
@@ -257,6 +261,12 @@ mdp_content(struct mdp *p, cmark_node *n)
 		/* '## Risks' under '# Risks' may say "None identified" too. */
 		if (!table && p->shape == SH_RISKS && mdp_says(n, none_risk)) {
 			mdp_attr(p, mdp_secn(p), "none", "true");
+			break;
+		}
+		if (!table && mdp_is(n, "list") && (p->shape ==
+		    SH_STAKEHOLDERS || p->shape == SH_RISKS)) {
+			mdp_list_records(p, p->shape == SH_RISKS ? &rec_risk :
+			    &rec_stk, mdp_fieldn, n);
 			break;
 		}
 		if (!table) {

@@ -147,6 +147,16 @@ extern const char *const none_risk[];
 /* A record table (stakeholders, metrics, risks, objections). */
 void	 mdp_records(struct mdp *p, const struct rec *r, mdp_get parent,
 	    cmark_node *t);
+/* One value of record r into rec (slot: r->slots index), normalised the
+ * way a table cell is (roles, enums). */
+void	 mdp_cell(struct mdp *p, const struct rec *r, xmlNodePtr rec,
+	    int slot, const char *text, unsigned line, unsigned col);
+
+/* parse_md_list.c: stakeholders and risks written as bullet lists. */
+/* One record per item of list n (r: rec_stk or rec_risk). */
+void	 mdp_list_records(struct mdp *p, const struct rec *r,
+	    mdp_get parent, cmark_node *n);
+
 /* True when the paragraph (or one-item list) says one of keys. */
 int	 mdp_says(cmark_node *n, const char *const *keys);
 /* The commitments task list, or 'None'. */

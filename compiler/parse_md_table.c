@@ -136,7 +136,7 @@ mdp_roles(struct mdp *p, xmlNodePtr rec, const char *cell, unsigned line,
 }
 
 /* One value of a record, normalised where the schema has an enum. */
-static void
+void
 mdp_cell(struct mdp *p, const struct rec *r, xmlNodePtr rec, int slot,
     const char *text, unsigned line, unsigned col)
 {
