@@ -339,7 +339,7 @@ serve_site_version(struct serve_site *ss, struct buf *out)
 	struct dirent	*de;
 	struct stat	 st;
 	char		 path[4096];
-	long long	 sum = 0, x;
+	unsigned long long sum = 0;	/* wraps, as unsigned sums do */
 
 	(void)ss;
 	/* order-free: each file's hash is summed */
@@ -354,12 +354,12 @@ serve_site_version(struct serve_site *ss, struct buf *out)
 			fnv(&h, path, strlen(path));
 			fnv(&h, &st.st_mtim, sizeof(st.st_mtim));
 			fnv(&h, &st.st_size, sizeof(st.st_size));
-			x = (long long)(h >> 1);
-			sum += x;
+			sum += (unsigned long long)h;
 		}
 		closedir(d);
 	}
 	if (stat("handoff.yml", &st) == 0)
-		sum += (long long)st.st_mtim.tv_nsec + st.st_mtim.tv_sec;
-	return buf_printf(out, "%llx", (unsigned long long)sum);
+		sum += (unsigned long long)st.st_mtim.tv_nsec +
+		    (unsigned long long)st.st_mtim.tv_sec;
+	return buf_printf(out, "%llx", sum);
 }
