@@ -108,29 +108,29 @@ cover_facts(struct rp *r)
 	buf_init(&val);
 	buf_init(&ae);
 	buf_init(&csm);
-	rp_money(&val, model_child(d, "value"));
+	rw_money(&val, model_child(d, "value"));
 	if (r->signed_day >= 0)
-		rp_day_label(sig, r->signed_day);
+		rw_day_label(sig, r->signed_day);
 	if (v != NULL && v->deadline >= 0)
-		rp_day_label(dl, v->deadline);
+		rw_day_label(dl, v->deadline);
 	else if (r->due[STEP_PACKAGE] >= 0)
-		rp_day_label(dl, r->due[STEP_PACKAGE]);
-	buf_printf(&ae, "%s\n%s", rp_txt(d, "ae/name"), rp_txt(d, "ae/email"));
-	buf_printf(&csm, "%s\n%s", rp_txt(d, "csm/name"), rp_txt(d, "csm/email"));
-	if (*rp_txt(d, "ae/email") != '\0')
-		aem = rp_mailto(rp_txt(d, "ae/email"));
-	if (*rp_txt(d, "csm/email") != '\0')
-		csmm = rp_mailto(rp_txt(d, "csm/email"));
-	rows[0][1] = rp_pretty(seg, rp_txt(d, "segment"));
-	rows[0][3] = rp_pretty(stage, rp_txt(d, "stage"));
+		rw_day_label(dl, r->due[STEP_PACKAGE]);
+	buf_printf(&ae, "%s\n%s", rw_txt(d, "ae/name"), rw_txt(d, "ae/email"));
+	buf_printf(&csm, "%s\n%s", rw_txt(d, "csm/name"), rw_txt(d, "csm/email"));
+	if (*rw_txt(d, "ae/email") != '\0')
+		aem = rp_mailto(rw_txt(d, "ae/email"));
+	if (*rw_txt(d, "csm/email") != '\0')
+		csmm = rp_mailto(rw_txt(d, "csm/email"));
+	rows[0][1] = rw_pretty(seg, rw_txt(d, "segment"));
+	rows[0][3] = rw_pretty(stage, rw_txt(d, "stage"));
 	rows[1][1] = val.data;
-	rows[1][3] = rp_txt(d, "term");
+	rows[1][3] = rw_txt(d, "term");
 	rows[2][1] = sig;
 	rows[2][3] = dl;
-	rows[3][1] = rp_txt(d, "start");
-	rows[3][3] = rp_txt(d, "go-live");
-	rows[4][1] = rp_txt(d, "renewal");
-	rows[4][3] = rp_txt(d, "industry");
+	rows[3][1] = rw_txt(d, "start");
+	rows[3][3] = rw_txt(d, "go-live");
+	rows[4][1] = rw_txt(d, "renewal");
+	rows[4][3] = rw_txt(d, "industry");
 	rows[5][1] = ae.data;
 	rows[5][3] = csm.data;
 	memset(&t, 0, sizeof(t));
@@ -176,7 +176,7 @@ static void
 cover(struct rp *r)
 {
 	struct pdf	*p = &r->p;
-	const char	*client = rp_txt(r->deal, "client");
+	const char	*client = rw_txt(r->deal, "client");
 	char		 line[256];
 	const char	*kind = "Internal \xe2\x80\x94 do not forward";
 
@@ -195,7 +195,7 @@ cover(struct rp *r)
 	pdf_para(p, PDF_BOLD, 26.0f, &PDF_INK, 0,
 	    *client != '\0' ? client : "Unnamed client");
 	snprintf(line, sizeof(line), "Sales \xe2\x86\x92 Customer Success handoff"
-	    " \xc2\xb7 deal %s", rp_txt(r->deal, "id"));
+	    " \xc2\xb7 deal %s", rw_txt(r->deal, "id"));
 	pdf_para(p, PDF_REGULAR, 11.0f, &PDF_MUTED, 0, line);
 	p->y -= 6;
 	pdf_text(p, PDF_BOLD, SMALL, &rp_st_over, p->left, p->y - SMALL, kind,
@@ -248,7 +248,7 @@ glance_contact(struct rp *r)
 
 	for (st = model_find(r->m, "relationships/stakeholder"); st != NULL;
 	    st = model_next(st, "stakeholder"))
-		if (rp_is_primary(st))
+		if (rw_is_primary(st))
 			break;
 	pdf_heading(&r->p, 1, "Primary contact");
 	if (st == NULL) {
@@ -257,14 +257,14 @@ glance_contact(struct rp *r)
 		return;
 	}
 	buf_init(&b);
-	buf_puts(&b, rp_txt(st, "name"));
-	if (*rp_txt(st, "title") != '\0')
-		buf_printf(&b, ", %s", rp_txt(st, "title"));
+	buf_puts(&b, rw_txt(st, "name"));
+	if (*rw_txt(st, "title") != '\0')
+		buf_printf(&b, ", %s", rw_txt(st, "title"));
 	rp_field(r, "Name", b.data, NULL);
-	if (*rp_txt(st, "email") != '\0')
-		uri = rp_mailto(rp_txt(st, "email"));
-	rp_field(r, "E-mail", rp_txt(st, "email"), uri);
-	rp_field(r, "Prefers", rp_txt(st, "channel"), NULL);
+	if (*rw_txt(st, "email") != '\0')
+		uri = rp_mailto(rw_txt(st, "email"));
+	rp_field(r, "E-mail", rw_txt(st, "email"), uri);
+	rp_field(r, "Prefers", rw_txt(st, "channel"), NULL);
 	free(uri);
 	buf_dispose(&b);
 }
@@ -285,9 +285,9 @@ glance_goals(struct rp *r)
 		if (n == 0)
 			pdf_table_head(&r->p, &t);
 		memset(c, 0, sizeof(c));
-		c[0].text = rp_txt(g, "name");
-		c[1].text = rp_txt(g, "target");
-		c[2].text = rp_txt(g, "due");
+		c[0].text = rw_txt(g, "name");
+		c[1].text = rw_txt(g, "target");
+		c[2].text = rw_txt(g, "due");
 		pdf_table_row(&r->p, &t, c);
 	}
 	if (n == 0)
@@ -311,25 +311,25 @@ glance_risks(struct rp *r)
 	for (rank = 0; rank <= 4 && n < 3; rank++)
 		for (k = model_find(r->m, "risks/risk"); k != NULL && n < 3;
 		    k = model_next(k, "risk")) {
-			if ((sr = rp_sev_rank(rp_txt(k, "severity"))) != rank)
+			if ((sr = rw_sev_rank(rw_txt(k, "severity"))) != rank)
 				continue;
 			if (n++ == 0)
 				pdf_table_head(&r->p, &t);
 			memset(c, 0, sizeof(c));
-			c[0].text = rp_txt(k, "text");
-			c[1].text = rp_txt(k, "severity");
+			c[0].text = rw_txt(k, "text");
+			c[1].text = rw_txt(k, "severity");
 			if (sr < 4) {
 				c[1].fill = &rp_sev_fill[sr];
 				c[1].color = &rp_sev_ink[sr];
 				c[1].face = PDF_BOLD;
 			}
-			c[2].text = rp_txt(k, "owner");
+			c[2].text = rw_txt(k, "owner");
 			pdf_table_row(&r->p, &t, c);
 		}
 	n += glance_red_flags(r, &t, n);
 	if (n == 0)
 		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0,
-		    rp_is_true(model_attr(model_find(r->m, "risks"), "none")) ?
+		    rw_is_true(model_attr(model_find(r->m, "risks"), "none")) ?
 		    "None identified." : "No risks recorded.");
 	else
 		pdf_table_end(&r->p, &t);
@@ -340,13 +340,13 @@ static void
 commitment_text(struct buf *b, const xmlNode *c)
 {
 	buf_clear(b);
-	buf_puts(b, rp_txt(c, "text"));
-	if (*rp_txt(c, "who") != '\0' || *rp_txt(c, "due") != '\0') {
+	buf_puts(b, rw_txt(c, "text"));
+	if (*rw_txt(c, "who") != '\0' || *rw_txt(c, "due") != '\0') {
 		buf_puts(b, " (");
-		buf_puts(b, rp_txt(c, "who"));
-		if (*rp_txt(c, "due") != '\0')
-			buf_printf(b, "%sby %s", *rp_txt(c, "who") ? ", " : "",
-			    rp_txt(c, "due"));
+		buf_puts(b, rw_txt(c, "who"));
+		if (*rw_txt(c, "due") != '\0')
+			buf_printf(b, "%sby %s", *rw_txt(c, "who") ? ", " : "",
+			    rw_txt(c, "due"));
 		buf_putc(b, ')');
 	}
 }
@@ -362,7 +362,7 @@ glance_commitments(struct rp *r)
 	buf_init(&b);
 	for (c = model_find(r->m, "context/commitments/commitment"); c != NULL;
 	    c = model_next(c, "commitment")) {
-		if (rp_is_true(model_attr(c, "done")))
+		if (rw_is_true(model_attr(c, "done")))
 			continue;
 		commitment_text(&b, c);
 		pdf_bullet(&r->p, "\xe2\x98\x90", &PDF_ACCENT, b.data);
@@ -394,7 +394,7 @@ glance_next(struct rp *r)
 		memset(c, 0, sizeof(c));
 		strcpy(due, "after signature");
 		if (r->due[s] >= 0)
-			rp_day_label(due, r->due[s]);
+			rw_day_label(due, r->due[s]);
 		c[0].text = r->tl->step[s].title;
 		c[1].text = due;
 		c[2].text = r->tl->step[s].owner;
@@ -452,16 +452,16 @@ metadata(struct rp *r)
 	buf_init(&title);
 	buf_init(&subj);
 	buf_init(&kw);
-	buf_printf(&title, "Handoff package: %s", rp_txt(r->deal, "client"));
+	buf_printf(&title, "Handoff package: %s", rw_txt(r->deal, "client"));
 	buf_printf(&subj, "Sales to Customer Success handoff for %s (%s, %s)",
-	    rp_txt(r->deal, "client"), rp_txt(r->deal, "segment"),
-	    rp_txt(r->deal, "stage"));
-	buf_printf(&kw, "handoff, %s", rp_txt(r->deal, "id"));
-	if (*rp_txt(r->deal, "segment") != '\0')
-		buf_printf(&kw, ", %s", rp_txt(r->deal, "segment"));
-	if (*rp_txt(r->deal, "industry") != '\0')
-		buf_printf(&kw, ", %s", rp_txt(r->deal, "industry"));
-	pdf_set_info(&r->p, title.data, rp_txt(r->deal, "ae/name"), subj.data,
+	    rw_txt(r->deal, "client"), rw_txt(r->deal, "segment"),
+	    rw_txt(r->deal, "stage"));
+	buf_printf(&kw, "handoff, %s", rw_txt(r->deal, "id"));
+	if (*rw_txt(r->deal, "segment") != '\0')
+		buf_printf(&kw, ", %s", rw_txt(r->deal, "segment"));
+	if (*rw_txt(r->deal, "industry") != '\0')
+		buf_printf(&kw, ", %s", rw_txt(r->deal, "industry"));
+	pdf_set_info(&r->p, title.data, rw_txt(r->deal, "ae/name"), subj.data,
 	    kw.data, "handoff " HANDOFF_VERSION, r->rc->now);
 	buf_dispose(&title);
 	buf_dispose(&subj);
@@ -476,7 +476,7 @@ signed_day(const struct render_ctx *rc, const xmlNode *deal)
 
 	if (rc->v != NULL && rc->v->signed_day >= 0)
 		return rc->v->signed_day;
-	if (date_parse(rp_txt(deal, "signed"), &d) == 0)
+	if (date_parse(rw_txt(deal, "signed"), &d) == 0)
 		return d;
 	return -1;
 }
@@ -516,10 +516,10 @@ layout(struct rp *r, struct buf *out)
 	rp_links(r);
 	rp_signoff(r);
 	date_format(rc->today, today);
-	buf_printf(&hl, "%s \xc2\xb7 Handoff package%s", rp_txt(r->deal,
+	buf_printf(&hl, "%s \xc2\xb7 Handoff package%s", rw_txt(r->deal,
 	    "client"), rp_is_draft(r) ? " \xc2\xb7 DRAFT" : "");
 	buf_printf(&fl, "%s \xc2\xb7 version %s \xc2\xb7 as of %s",
-	    rp_txt(r->deal, "id"), rc->version ? rc->version : "not in git", today);
+	    rw_txt(r->deal, "id"), rc->version ? rc->version : "not in git", today);
 	rv = pdf_finish(&r->p, out, hl.data, "Internal \xe2\x80\x94 do not "
 	    "forward", fl.data);
 	buf_dispose(&hl);
@@ -552,7 +552,7 @@ render_pdf(struct buf *out, const struct render_ctx *rc, struct diag_list *dl)
 	r->m = rc->m;
 	r->deal = model_find(rc->m, "deal");
 	r->signed_day = signed_day(rc, r->deal);
-	r->tl = config_timeline(rc->c, rp_txt(r->deal, "segment"));
+	r->tl = config_timeline(rc->c, rw_txt(r->deal, "segment"));
 	timeline_compute(r);
 	if (fonts == NULL && pdf_fonts_new(&own, HANDOFF_FONTDIR) == -1) {
 		diag_add_hint(dl, diag_pos_line(rc->m->file, 0), RULE_OUTPUT,

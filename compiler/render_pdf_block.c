@@ -35,11 +35,7 @@ const struct pdf_rgb rp_sev_ink[4] = {
 	{ 0.50f, 0.36f, 0.02f },
 	{ 0.18f, 0.40f, 0.20f },
 };
-const char *const rp_sev_name[4] = { "critical", "high", "medium", "low" };
 
-const char *const rp_stance_name[5] = {
-	"champion", "supporter", "neutral", "skeptic", "detractor"
-};
 const struct pdf_rgb rp_stance_rgb[5] = {
 	{ 0.16f, 0.49f, 0.31f },
 	{ 0.42f, 0.64f, 0.41f },
@@ -47,76 +43,11 @@ const struct pdf_rgb rp_stance_rgb[5] = {
 	{ 0.83f, 0.60f, 0.20f },
 	{ 0.75f, 0.31f, 0.30f },
 };
-const char *const rp_level_name[3] = { "high", "medium", "low" };
 
 const struct pdf_rgb rp_st_done = { 0.18f, 0.45f, 0.25f };
 const struct pdf_rgb rp_st_over = { 0.70f, 0.15f, 0.13f };
 
 /* ------------------------------------------------------------ helpers */
-
-const char *
-rp_txt(const xmlNode *n, const char *path)
-{
-	return model_text(model_find_from(n, path));
-}
-
-int
-rp_index_of(const char *const *names, int n, const char *s)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
-/* "economic-buyer" -> "Economic buyer" into out (64 bytes). */
-const char *
-rp_pretty(char out[64], const char *s)
-{
-	size_t	 i;
-
-	if (strcmp(s, "legal-procurement") == 0)
-		return "Legal / procurement";
-	for (i = 0; s[i] != '\0' && i < 63; i++)
-		out[i] = i == 0 && s[i] >= 'a' && s[i] <= 'z' ?
-		    (char)(s[i] - 'a' + 'A') : s[i] == '-' ? ' ' : s[i];
-	if (s[i] != '\0') {	/* cut: never leave half a UTF-8 sequence */
-		while (i > 0 && ((unsigned char)out[i - 1] & 0xc0) == 0x80)
-			i--;
-		if (i > 0 && (unsigned char)out[i - 1] >= 0xc0)
-			i--;
-	}
-	out[i] = '\0';
-	return out;
-}
-
-/* "240000" EUR year -> "EUR 240,000 / year". */
-void
-rp_money(struct buf *b, const xmlNode *v)
-{
-	const char	*s = model_text(v), *dot, *cur, *per;
-	size_t		 n, i;
-
-	if (*s == '\0')
-		return;
-	cur = model_attr(v, "currency");
-	per = model_attr(v, "per");
-	dot = strchr(s, '.');
-	n = dot != NULL ? (size_t)(dot - s) : strlen(s);
-	if (cur != NULL)
-		buf_printf(b, "%s ", cur);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			buf_putc(b, ',');
-		buf_putc(b, s[i]);
-	}
-	if (dot != NULL)
-		buf_puts(b, dot);
-	if (per != NULL && strcmp(per, "once") != 0)
-		buf_printf(b, " / %s", per);
-}
 
 /* Append the author's extra fields of a record as "name: value" lines. */
 void
@@ -133,42 +64,8 @@ rp_extras_lines(struct buf *b, const xmlNode *rec)
 }
 
 /* Dates with a weekday: "2026-11-20 Fri". */
-void
-rp_day_label(char out[16], int day)
-{
-	static const char *const wd[7] = {
-		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
-	};
-	char	 iso[11];
-
-	date_format(day, iso);
-	snprintf(out, 16, "%s %s", iso, wd[date_weekday(day)]);
-}
 
 /* ------------------------------------------------------------ blocks */
-
-int
-rp_is_true(const char *v)
-{
-	return v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
-}
-
-int
-rp_is_primary(const xmlNode *st)
-{
-	return rp_is_true(model_attr(st, "primary"));
-}
-
-int
-rp_has_role(const xmlNode *st, const char *role)
-{
-	xmlNodePtr	 ro;
-
-	for (ro = model_child(st, "role"); ro != NULL; ro = model_next(ro, "role"))
-		if (strcmp(model_text(ro), role) == 0)
-			return 1;
-	return 0;
-}
 
 /* A simple table of the author's (first row is the header). */
 static void
@@ -296,11 +193,4 @@ rp_mailto(const char *addr)
 	return s;
 }
 
-int
-rp_sev_rank(const char *s)
-{
-	int	 i = rp_index_of(rp_sev_name, 4, s);
-
-	return i < 0 ? 4 : i;
-}
 

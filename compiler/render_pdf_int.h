@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "pdf_draw.h"
+#include "render_words.h"
 #include "timeline.h"
 
 struct model;
@@ -40,36 +41,13 @@ struct rp {
  * (render_pdf_block.c). */
 extern const struct pdf_rgb	 rp_sev_fill[4];	/* critical .. low */
 extern const struct pdf_rgb	 rp_sev_ink[4];
-extern const char *const	 rp_sev_name[4];
-extern const char *const	 rp_stance_name[5];	/* champion .. detractor */
 extern const struct pdf_rgb	 rp_stance_rgb[5];
-extern const char *const	 rp_level_name[3];	/* high, medium, low */
 extern const struct pdf_rgb	 rp_st_done;		/* status "done" */
 extern const struct pdf_rgb	 rp_st_over;		/* status "overdue" */
 
 /* render_pdf_block.c: helpers and prose blocks. */
-/* The text of the element at path under n ("" when there is none);
- * borrowed from the tree. */
-const char	*rp_txt(const xmlNode *n, const char *path);
-/* The index of s among the n names, or -1. */
-int		 rp_index_of(const char *const *names, int n, const char *s);
-/* A severity's rank: 0 critical .. 3 low, 4 anything else. */
-int		 rp_sev_rank(const char *s);
-/* "economic-buyer" -> "Economic buyer" into out (64 bytes); returns
- * out, or a constant. */
-const char	*rp_pretty(char out[64], const char *s);
-/* "240000" EUR year -> "EUR 240,000 / year", appended to b. */
-void		 rp_money(struct buf *b, const xmlNode *v);
 /* Append the author's extra fields of a record as "name: value" lines. */
 void		 rp_extras_lines(struct buf *b, const xmlNode *rec);
-/* Dates with a weekday: "2026-11-20 Fri". */
-void		 rp_day_label(char out[16], int day);
-/* True for the attribute values "true" and "1". */
-int		 rp_is_true(const char *v);
-/* True when the stakeholder is the primary contact. */
-int		 rp_is_primary(const xmlNode *st);
-/* True when the stakeholder has the role. */
-int		 rp_has_role(const xmlNode *st, const char *role);
 /* The prose field name of parent under a level-1 heading, when it has
  * any text. */
 void		 rp_section_block(struct rp *r, const xmlNode *parent,

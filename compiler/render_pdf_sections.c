@@ -44,9 +44,9 @@ objections(struct rp *r, const xmlNode *ctx)
 	for (; o != NULL; o = model_next(o, "objection")) {
 		memset(c, 0, sizeof(c));
 		buf_clear(&b);
-		buf_puts(&b, rp_txt(o, "answer"));
+		buf_puts(&b, rw_txt(o, "answer"));
 		rp_extras_lines(&b, o);
-		c[0].text = rp_txt(o, "text");
+		c[0].text = rw_txt(o, "text");
 		c[1].text = b.data;
 		pdf_table_row(&r->p, &t, c);
 	}
@@ -68,10 +68,10 @@ commitments(struct rp *r, const xmlNode *ctx)
 	if (cs == NULL)
 		return;
 	pdf_heading(&r->p, 1, "Commitments");
-	if (rp_is_true(model_attr(cs, "none")) ||
+	if (rw_is_true(model_attr(cs, "none")) ||
 	    model_child(cs, "commitment") == NULL) {
 		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_INK, 0,
-		    rp_is_true(model_attr(cs, "none")) ?
+		    rw_is_true(model_attr(cs, "none")) ?
 		    "None: no commitments or custom requests were made "
 		    "during the sale." : "No commitments recorded.");
 		return;
@@ -79,14 +79,14 @@ commitments(struct rp *r, const xmlNode *ctx)
 	pdf_table_head(&r->p, &t);
 	for (o = model_child(cs, "commitment"); o != NULL;
 	    o = model_next(o, "commitment")) {
-		done = rp_is_true(model_attr(o, "done"));
+		done = rw_is_true(model_attr(o, "done"));
 		memset(c, 0, sizeof(c));
 		c[0].text = done ? "\xe2\x98\x91 done" : "\xe2\x98\x90 open";
 		c[0].color = done ? &rp_st_done : &PDF_ACCENT;
 		c[0].face = PDF_BOLD;
-		c[1].text = rp_txt(o, "text");
-		c[2].text = rp_txt(o, "who");
-		c[3].text = rp_txt(o, "due");
+		c[1].text = rw_txt(o, "text");
+		c[2].text = rw_txt(o, "who");
+		c[3].text = rw_txt(o, "due");
 		pdf_table_row(&r->p, &t, c);
 	}
 	pdf_table_end(&r->p, &t);
@@ -128,7 +128,7 @@ static void
 map_label(struct rp *r, const xmlNode *st, enum pdf_face f, float x, float y,
     float w)
 {
-	const char	*name = rp_txt(st, "name"), *last;
+	const char	*name = rw_txt(st, "name"), *last;
 	struct buf	 b;
 
 	last = strrchr(name, ' ');
@@ -152,9 +152,9 @@ map_marker(struct rp *r, const xmlNode *st, int num, int stance, float x,
 	struct pdf	*p = &r->p;
 	char		 n[16];
 	float		 nw;
-	int		 prim = rp_is_primary(st);
+	int		 prim = rw_is_primary(st);
 
-	if (rp_has_role(st, "economic-buyer"))
+	if (rw_has_role(st, "economic-buyer"))
 		pdf_diamond(p, x, y, 6.6f, &rp_stance_rgb[stance], NULL);
 	else
 		pdf_circle(p, x, y, 5.4f, &rp_stance_rgb[stance], NULL);
@@ -173,8 +173,8 @@ map_marker(struct rp *r, const xmlNode *st, int num, int stance, float x,
 static int
 map_place(const xmlNode *st, int *row, int *col)
 {
-	*row = rp_index_of(rp_level_name, 3, rp_txt(st, "influence"));
-	*col = rp_index_of(rp_stance_name, 5, rp_txt(st, "stance"));
+	*row = rw_index_of(rw_level_name, 3, rw_txt(st, "influence"));
+	*col = rw_index_of(rw_stance_name, 5, rw_txt(st, "stance"));
 	return *row >= 0 && *col >= 0;
 }
 
@@ -190,12 +190,12 @@ map_grid(struct rp *r, float y0, const float *rowh, float cw)
 	for (i = 0; i < 5; i++) {
 		x = p->left + MAP_LABEL + i * cw;
 		pdf_rect(p, x + 6, y + 6, 6, 6, &rp_stance_rgb[i]);
-		rp_pretty(lab, rp_stance_name[i]);
+		rw_pretty(lab, rw_stance_name[i]);
 		pdf_text(p, PDF_BOLD, 7.5f, &PDF_INK, x + 16, y + 6, lab,
 		    strlen(lab));
 	}
 	for (i = 0; i < 3; i++) {
-		rp_pretty(lab, rp_level_name[i]);
+		rw_pretty(lab, rw_level_name[i]);
 		pdf_text(p, PDF_BOLD, 7.5f, &PDF_INK, p->left + 6, y - 13, lab,
 		    strlen(lab));
 		pdf_text(p, PDF_REGULAR, 6.5f, &PDF_MUTED, p->left + 6, y - 22,
@@ -336,34 +336,34 @@ stakeholders(struct rp *r, const xmlNode *rel)
 		buf_clear(&role);
 		buf_clear(&contact);
 		buf_clear(&notes);
-		buf_puts(&name, rp_txt(st, "name"));
-		if (*rp_txt(st, "title") != '\0')
-			buf_printf(&name, "\n%s", rp_txt(st, "title"));
+		buf_puts(&name, rw_txt(st, "name"));
+		if (*rw_txt(st, "title") != '\0')
+			buf_printf(&name, "\n%s", rw_txt(st, "title"));
 		for (ro = model_child(st, "role"); ro != NULL;
 		    ro = model_next(ro, "role"))
 			buf_printf(&role, "%s%s", role.len ? "\n" : "",
-			    rp_pretty(lab, model_text(ro)));
-		if (rp_is_primary(st))
+			    rw_pretty(lab, model_text(ro)));
+		if (rw_is_primary(st))
 			buf_printf(&role, "%sPrimary contact", role.len ? "\n" :
 			    "");
-		buf_puts(&contact, rp_txt(st, "email"));
-		if (*rp_txt(st, "channel") != '\0')
+		buf_puts(&contact, rw_txt(st, "email"));
+		if (*rw_txt(st, "channel") != '\0')
 			buf_printf(&contact, "%sprefers %s", contact.len ? "\n" :
-			    "", rp_txt(st, "channel"));
-		buf_puts(&notes, rp_txt(st, "notes"));
+			    "", rw_txt(st, "channel"));
+		buf_puts(&notes, rw_txt(st, "notes"));
 		rp_extras_lines(&notes, st);
 		snprintf(num, sizeof(num), "%d", n);
-		uri = *rp_txt(st, "email") != '\0' ? rp_mailto(rp_txt(st, "email")) :
+		uri = *rw_txt(st, "email") != '\0' ? rp_mailto(rw_txt(st, "email")) :
 		    NULL;
 		memset(c, 0, sizeof(c));
 		c[0].text = num;
 		c[0].color = &PDF_MUTED;
 		c[1].text = name.data;
-		c[1].face = rp_is_primary(st) ? PDF_BOLD : PDF_REGULAR;
+		c[1].face = rw_is_primary(st) ? PDF_BOLD : PDF_REGULAR;
 		c[2].text = role.data;
-		c[3].text = rp_pretty(inf, rp_txt(st, "influence"));
-		c[4].text = rp_pretty(sta, rp_txt(st, "stance"));
-		if ((k = rp_index_of(rp_stance_name, 5, rp_txt(st, "stance"))) >= 0) {
+		c[3].text = rw_pretty(inf, rw_txt(st, "influence"));
+		c[4].text = rw_pretty(sta, rw_txt(st, "stance"));
+		if ((k = rw_index_of(rw_stance_name, 5, rw_txt(st, "stance"))) >= 0) {
 			c[4].color = &rp_stance_rgb[k];
 			c[4].face = PDF_BOLD;
 		}
@@ -423,14 +423,14 @@ rp_goals(struct rp *r)
 	}
 	for (; k != NULL; k = model_next(k, "metric")) {
 		buf_clear(&b);
-		buf_puts(&b, rp_txt(k, "measured-by"));
+		buf_puts(&b, rw_txt(k, "measured-by"));
 		rp_extras_lines(&b, k);
 		memset(c, 0, sizeof(c));
-		c[0].text = rp_txt(k, "name");
+		c[0].text = rw_txt(k, "name");
 		c[0].face = PDF_BOLD;
-		c[1].text = rp_txt(k, "baseline");
-		c[2].text = rp_txt(k, "target");
-		c[3].text = rp_txt(k, "due");
+		c[1].text = rw_txt(k, "baseline");
+		c[2].text = rw_txt(k, "target");
+		c[3].text = rw_txt(k, "due");
 		c[4].text = b.data;
 		pdf_table_row(&r->p, &t, c);
 	}
@@ -456,7 +456,7 @@ rp_risks(struct rp *r)
 
 	pdf_heading(&r->p, 0, "Risks");
 	if (rs == NULL || (model_child(rs, "risk") == NULL &&
-	    rp_is_true(model_attr(rs, "none")))) {
+	    rw_is_true(model_attr(rs, "none")))) {
 		pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_INK, 0, rs == NULL ?
 		    "No risks recorded yet." : "None identified.");
 		if (rs == NULL)
@@ -467,19 +467,19 @@ rp_risks(struct rp *r)
 		pdf_table_head(&r->p, &t);
 	for (; k != NULL; k = model_next(k, "risk")) {
 		buf_clear(&b);
-		buf_puts(&b, rp_txt(k, "mitigation"));
+		buf_puts(&b, rw_txt(k, "mitigation"));
 		rp_extras_lines(&b, k);
 		memset(c, 0, sizeof(c));
-		c[0].text = rp_txt(k, "text");
-		c[1].text = rp_pretty(sev, rp_txt(k, "severity"));
-		if ((sr = rp_sev_rank(rp_txt(k, "severity"))) < 4) {
+		c[0].text = rw_txt(k, "text");
+		c[1].text = rw_pretty(sev, rw_txt(k, "severity"));
+		if ((sr = rw_sev_rank(rw_txt(k, "severity"))) < 4) {
 			c[1].fill = &rp_sev_fill[sr];
 			c[1].color = &rp_sev_ink[sr];
 			c[1].face = PDF_BOLD;
 		}
-		c[2].text = rp_pretty(lik, rp_txt(k, "likelihood"));
+		c[2].text = rw_pretty(lik, rw_txt(k, "likelihood"));
 		c[3].text = b.data;
-		c[4].text = rp_txt(k, "owner");
+		c[4].text = rw_txt(k, "owner");
 		pdf_table_row(&r->p, &t, c);
 	}
 	if (model_child(rs, "risk") != NULL)
@@ -521,7 +521,7 @@ rp_timeline(struct rp *r)
 			    st->from, st->to);
 		strcpy(due, "\xe2\x80\x94");
 		if (r->due[s] >= 0)
-			rp_day_label(due, r->due[s]);
+			rw_day_label(due, r->due[s]);
 		memset(c, 0, sizeof(c));
 		c[0].text = st->title;
 		c[0].face = PDF_BOLD;
@@ -572,33 +572,33 @@ rp_process(struct rp *r)
 	buf_init(&b);
 	if ((n = model_child(pr, "handoff-call")) != NULL) {
 		pdf_heading(&r->p, 1, "Handoff call");
-		rp_field(r, "Date", rp_txt(n, "date"), NULL);
-		rp_field(r, "Recording", rp_txt(n, "recording"), rp_txt(n, "recording"));
+		rp_field(r, "Date", rw_txt(n, "date"), NULL);
+		rp_field(r, "Recording", rw_txt(n, "recording"), rw_txt(n, "recording"));
 	}
 	if ((n = model_child(pr, "review")) != NULL) {
 		pdf_heading(&r->p, 1, "CS review");
-		rp_field(r, "Decision", rp_pretty(lab, rp_txt(n, "decision")), NULL);
-		rp_field(r, "By", rp_txt(n, "by"), NULL);
-		rp_field(r, "Date", rp_txt(n, "date"), NULL);
-		rp_field(r, "Reason", rp_txt(n, "reason"), NULL);
-		rp_field(r, "Comment", rp_txt(n, "comment"), NULL);
+		rp_field(r, "Decision", rw_pretty(lab, rw_txt(n, "decision")), NULL);
+		rp_field(r, "By", rw_txt(n, "by"), NULL);
+		rp_field(r, "Date", rw_txt(n, "date"), NULL);
+		rp_field(r, "Reason", rw_txt(n, "reason"), NULL);
+		rp_field(r, "Comment", rw_txt(n, "comment"), NULL);
 	}
-	if (*rp_txt(pr, "intro-sent") != '\0') {
+	if (*rw_txt(pr, "intro-sent") != '\0') {
 		pdf_heading(&r->p, 1, "Intro sent");
-		rp_field(r, "Date", rp_txt(pr, "intro-sent"), NULL);
+		rp_field(r, "Date", rw_txt(pr, "intro-sent"), NULL);
 	}
 	if ((n = model_child(pr, "feedback")) != NULL) {
 		pdf_heading(&r->p, 1, "30-day feedback");
-		if (*rp_txt(n, "score") != '\0')
-			buf_printf(&b, "%s / 10", rp_txt(n, "score"));
+		if (*rw_txt(n, "score") != '\0')
+			buf_printf(&b, "%s / 10", rw_txt(n, "score"));
 		rp_field(r, "Score", b.data, NULL);
-		rp_field(r, "Comment", rp_txt(n, "comment"), NULL);
+		rp_field(r, "Comment", rw_txt(n, "comment"), NULL);
 	}
 	rp_section_block(r, pr, "retro", "Retro");
 	if ((n = model_child(pr, "outcome")) != NULL) {
 		pdf_heading(&r->p, 1, "Outcome");
-		rp_field(r, "Result", rp_pretty(lab, rp_txt(n, "result")), NULL);
-		rp_field(r, "Date", rp_txt(n, "date"), NULL);
+		rp_field(r, "Result", rw_pretty(lab, rw_txt(n, "result")), NULL);
+		rp_field(r, "Date", rw_txt(n, "date"), NULL);
 	}
 	rp_extra_sections(r, pr, 1);
 	buf_dispose(&b);
@@ -628,8 +628,8 @@ rp_links(struct rp *r)
 	int		 i = 1;
 
 	pdf_heading(&r->p, 1, "Links");
-	link_row(r, "CRM record", rp_txt(r->deal, "crm"), 0);
-	link_row(r, "Proposal", rp_txt(r->deal, "proposal"), 0);
+	link_row(r, "CRM record", rw_txt(r->deal, "crm"), 0);
+	link_row(r, "Proposal", rw_txt(r->deal, "proposal"), 0);
 	buf_init(&b);
 	for (n = model_child(r->deal, "recording"); n != NULL;
 	    n = model_next(n, "recording"), i++) {
@@ -641,14 +641,14 @@ rp_links(struct rp *r)
 	    model_get(r->m, "process/handoff-call/recording"), 0);
 	pdf_heading(&r->p, 1, "Contacts");
 	buf_clear(&b);
-	buf_printf(&b, "AE: %s", rp_txt(r->deal, "ae/name"));
-	link_row(r, b.data, rp_txt(r->deal, "ae/email"), 1);
+	buf_printf(&b, "AE: %s", rw_txt(r->deal, "ae/name"));
+	link_row(r, b.data, rw_txt(r->deal, "ae/email"), 1);
 	buf_clear(&b);
-	buf_printf(&b, "CSM: %s", rp_txt(r->deal, "csm/name"));
-	link_row(r, b.data, rp_txt(r->deal, "csm/email"), 1);
+	buf_printf(&b, "CSM: %s", rw_txt(r->deal, "csm/name"));
+	link_row(r, b.data, rw_txt(r->deal, "csm/email"), 1);
 	for (n = model_find(r->m, "relationships/stakeholder"); n != NULL;
 	    n = model_next(n, "stakeholder"))
-		link_row(r, rp_txt(n, "name"), rp_txt(n, "email"), 1);
+		link_row(r, rw_txt(n, "name"), rw_txt(n, "email"), 1);
 	buf_dispose(&b);
 }
 
@@ -672,18 +672,18 @@ rp_signoff(struct rp *r)
 	pdf_heading(p, 1, "Sign-off");
 	buf_init(&b);
 	buf_printf(&b, "Prepared by %s (AE) for %s (CSM).",
-	    rp_txt(r->deal, "ae/name"), rp_txt(r->deal, "csm/name"));
+	    rw_txt(r->deal, "ae/name"), rw_txt(r->deal, "csm/name"));
 	pdf_para(p, PDF_REGULAR, BODY, &PDF_INK, 0, b.data);
 	buf_clear(&b);
-	if (rv != NULL && *rp_txt(rv, "decision") != '\0') {
+	if (rv != NULL && *rw_txt(rv, "decision") != '\0') {
 		buf_printf(&b, "CS acknowledgement: %s by %s on %s.",
-		    rp_txt(rv, "decision"), *rp_txt(rv, "by") ? rp_txt(rv, "by") :
-		    "(not named)", *rp_txt(rv, "date") ? rp_txt(rv, "date") :
+		    rw_txt(rv, "decision"), *rw_txt(rv, "by") ? rw_txt(rv, "by") :
+		    "(not named)", *rw_txt(rv, "date") ? rw_txt(rv, "date") :
 		    "(no date)");
-		if (*rp_txt(rv, "reason") != '\0')
-			buf_printf(&b, " Reason: %s.", rp_txt(rv, "reason"));
-		if (*rp_txt(rv, "comment") != '\0')
-			buf_printf(&b, " %s", rp_txt(rv, "comment"));
+		if (*rw_txt(rv, "reason") != '\0')
+			buf_printf(&b, " Reason: %s.", rw_txt(rv, "reason"));
+		if (*rw_txt(rv, "comment") != '\0')
+			buf_printf(&b, " %s", rw_txt(rv, "comment"));
 		pdf_para(p, PDF_BOLD, BODY, &PDF_INK, 0, b.data);
 		buf_dispose(&b);
 		return;

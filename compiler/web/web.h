@@ -41,10 +41,6 @@ struct web_files {
 };
 
 void	web_info_init(struct web_info *wi, const struct render_ctx *rc);
-/* The text of the element at path under n, "" when absent. */
-const char *web_txt(const xmlNode *n, const char *path);
-/* "economic-buyer" -> "Economic buyer" into out (64 bytes). */
-const char *web_pretty(char out[64], const char *s);
 /* A completeness bar (inline SVG) with its figure. */
 void	web_bar(struct buf *b, int pct);
 

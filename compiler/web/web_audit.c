@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "timeline.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
 #include "web/web_chart.h"
@@ -221,7 +222,7 @@ chart_reasons(struct buf *b, const struct audit *a)
 	    "Rejection reasons</h2>\n<p class=\"sub\">Why CS sent handoffs back, "
 	    "over every review in the history.</p>\n");
 	for (i = 0; i < a->reasons.n && n < 64; i++, n++) {
-		bars[n].label = web_pretty(lab[n], a->reasons.v[i].name);
+		bars[n].label = rw_pretty(lab[n], a->reasons.v[i].name);
 		bars[n].value = a->reasons.v[i].n;
 		snprintf(val[n], sizeof(val[n]), "%d", a->reasons.v[i].n);
 		bars[n].text = val[n];

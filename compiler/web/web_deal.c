@@ -18,45 +18,21 @@
 #include "rules.h"
 #include "timeline.h"
 #include "validate.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
 
-static const char *const sev_names[4] = { "critical", "high", "medium", "low" };
-
-static int
-sev_rank(const char *s)
-{
-	int	 i;
-
-	for (i = 0; i < 4; i++)
-		if (strcmp(s, sev_names[i]) == 0)
-			return i;
-	return 4;
-}
-
+/* The contract value as rw_money() writes it, escaped. */
 static void
 money(struct buf *b, const xmlNode *v)
 {
-	const char	*s = model_text(v), *dot, *cur, *per;
-	size_t		 n, i;
+	struct buf	 t;
 
-	if (*s == '\0')
-		return;
-	cur = model_attr(v, "currency");
-	per = model_attr(v, "per");
-	dot = strchr(s, '.');
-	n = dot != NULL ? (size_t)(dot - s) : strlen(s);
-	if (cur != NULL)
-		html_fmt(b, "%s ", cur);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			buf_putc(b, ',');
-		html_fmt(b, "%s", (char[2]){ s[i], '\0' });
-	}
-	if (dot != NULL)
-		html_esc(b, dot);
-	if (per != NULL && strcmp(per, "once") != 0)
-		html_fmt(b, " / %s", per);
+	buf_init(&t);
+	rw_money(&t, v);
+	if (t.data != NULL)
+		html_esc(b, t.data);
+	buf_dispose(&t);
 }
 
 static void
@@ -69,10 +45,10 @@ fact(struct buf *b, const char *label, const char *value)
 static void
 person(struct buf *b, const char *label, const xmlNode *p)
 {
-	html_fmt(b, "<dt>%s</dt><dd>%s", label, web_txt(p, "name"));
-	if (*web_txt(p, "email") != '\0')
+	html_fmt(b, "<dt>%s</dt><dd>%s", label, rw_txt(p, "name"));
+	if (*rw_txt(p, "email") != '\0')
 		html_fmt(b, "<br><a href=\"mailto:%s\">%s</a>",
-		    web_txt(p, "email"), web_txt(p, "email"));
+		    rw_txt(p, "email"), rw_txt(p, "email"));
 	buf_puts(b, "</dd>");
 }
 
@@ -107,7 +83,7 @@ cover(struct buf *b, const struct web_info *wi, const struct web_files *f)
 
 	html_fmt(b, "<p class=\"sub\">HANDOFF PACKAGE \xc2\xb7 Sales \xe2\x86\x92 "
 	    "Customer Success \xc2\xb7 deal %s</p>\n<h1>%s</h1>\n",
-	    web_txt(d, "id"), *web_txt(d, "client") ? web_txt(d, "client") :
+	    rw_txt(d, "id"), *rw_txt(d, "client") ? rw_txt(d, "client") :
 	    "Unnamed client");
 	html_fmt(b, "<p><span class=\"badge st-%s\">%s</span> ", wi->state,
 	    wi->state_label);
@@ -119,18 +95,18 @@ cover(struct buf *b, const struct web_info *wi, const struct web_files *f)
 	if (rc->v != NULL && rc->v->deadline >= 0)
 		date_format(rc->v->deadline, dl);
 	buf_puts(b, "<dl class=\"facts\">");
-	fact(b, "Segment", web_pretty(seg, web_txt(d, "segment")));
-	fact(b, "Stage", web_pretty(stage, web_txt(d, "stage")));
+	fact(b, "Segment", rw_pretty(seg, rw_txt(d, "segment")));
+	fact(b, "Stage", rw_pretty(stage, rw_txt(d, "stage")));
 	html_fmt(b, "<dt>%s</dt><dd>", "Contract value");
 	money(b, model_child(d, "value"));
 	buf_puts(b, "</dd>");
-	fact(b, "Term", web_txt(d, "term"));
+	fact(b, "Term", rw_txt(d, "term"));
 	fact(b, "Signed", day);
 	fact(b, "Handoff due", dl);
-	fact(b, "Start", web_txt(d, "start"));
-	fact(b, "Go-live", web_txt(d, "go-live"));
-	fact(b, "Renewal", web_txt(d, "renewal"));
-	fact(b, "Industry", web_txt(d, "industry"));
+	fact(b, "Start", rw_txt(d, "start"));
+	fact(b, "Go-live", rw_txt(d, "go-live"));
+	fact(b, "Renewal", rw_txt(d, "renewal"));
+	fact(b, "Industry", rw_txt(d, "industry"));
 	person(b, "AE", model_child(d, "ae"));
 	person(b, "CSM", model_child(d, "csm"));
 	for (e = model_child(d, "extra"); e != NULL; e = model_next(e, "extra"))
@@ -152,13 +128,13 @@ glance_risks(struct buf *b, const struct model *m)
 	for (rank = 0; rank <= 4 && n < 3; rank++)
 		for (k = model_find(m, "risks/risk"); k != NULL && n < 3;
 		    k = model_next(k, "risk")) {
-			if ((sr = sev_rank(web_txt(k, "severity"))) != rank)
+			if ((sr = rw_sev_rank(rw_txt(k, "severity"))) != rank)
 				continue;
 			if (n++ == 0)
 				buf_puts(b, "<ul>");
 			html_fmt(b, "<li>%s <span class=\"badge sev-%s\">%s</span>"
-			    " %s</li>", web_txt(k, "text"), sr < 4 ? sev_names[sr] :
-			    "none", web_txt(k, "severity"), web_txt(k, "owner"));
+			    " %s</li>", rw_txt(k, "text"), sr < 4 ? rw_sev_name[sr] :
+			    "none", rw_txt(k, "severity"), rw_txt(k, "owner"));
 		}
 	if (n == 0)
 		html_fmt(b, "<p class=\"sub\">%s</p>\n", model_find(m, "risks") &&
@@ -186,21 +162,21 @@ glance(struct buf *b, const struct web_info *wi)
 	if (st == NULL)
 		buf_puts(b, "<p class=\"sub\">No primary contact named yet.</p>\n");
 	else {
-		html_fmt(b, "<p>%s", web_txt(st, "name"));
-		if (*web_txt(st, "title") != '\0')
-			html_fmt(b, ", %s", web_txt(st, "title"));
-		if (*web_txt(st, "email") != '\0')
+		html_fmt(b, "<p>%s", rw_txt(st, "name"));
+		if (*rw_txt(st, "title") != '\0')
+			html_fmt(b, ", %s", rw_txt(st, "title"));
+		if (*rw_txt(st, "email") != '\0')
 			html_fmt(b, " \xc2\xb7 <a href=\"mailto:%s\">%s</a>",
-			    web_txt(st, "email"), web_txt(st, "email"));
-		if (*web_txt(st, "channel") != '\0')
-			html_fmt(b, " \xc2\xb7 prefers %s", web_txt(st, "channel"));
+			    rw_txt(st, "email"), rw_txt(st, "email"));
+		if (*rw_txt(st, "channel") != '\0')
+			html_fmt(b, " \xc2\xb7 prefers %s", rw_txt(st, "channel"));
 		buf_puts(b, "</p>\n");
 	}
 	buf_puts(b, "<h3>Top goals</h3>\n");
 	for (n = 0, g = model_find(m, "goals/metric"); g != NULL && n < 3;
 	    g = model_next(g, "metric"), n++)
 		html_fmt(b, "%S<li>%s: %s by %s</li>", n == 0 ? "<ul>" : "",
-		    web_txt(g, "name"), web_txt(g, "target"), web_txt(g, "due"));
+		    rw_txt(g, "name"), rw_txt(g, "target"), rw_txt(g, "due"));
 	buf_puts(b, n == 0 ? "<p class=\"sub\">No success metrics yet.</p>\n" :
 	    "</ul>\n");
 	glance_risks(b, m);
@@ -211,8 +187,8 @@ glance(struct buf *b, const struct web_info *wi)
 		    strcmp(model_attr(c, "done"), "true") == 0)
 			continue;
 		html_fmt(b, "%S<li>\xe2\x98\x90 %s (%s, by %s)</li>",
-		    n++ == 0 ? "<ul>" : "", web_txt(c, "text"), web_txt(c, "who"),
-		    *web_txt(c, "due") ? web_txt(c, "due") : "no date");
+		    n++ == 0 ? "<ul>" : "", rw_txt(c, "text"), rw_txt(c, "who"),
+		    *rw_txt(c, "due") ? rw_txt(c, "due") : "no date");
 	}
 	buf_puts(b, n == 0 ? "<p class=\"sub\">No open commitments.</p>\n" :
 	    "</ul>\n");
@@ -246,8 +222,8 @@ objections(struct buf *b, const xmlNode *ctx)
 	    "<th scope=\"col\">Objection</th><th scope=\"col\">How we "
 	    "answered</th></tr></thead><tbody>");
 	for (; o != NULL; o = model_next(o, "objection")) {
-		html_fmt(b, "<tr><td>%s</td><td>%s", web_txt(o, "text"),
-		    web_txt(o, "answer"));
+		html_fmt(b, "<tr><td>%s</td><td>%s", rw_txt(o, "text"),
+		    rw_txt(o, "answer"));
 		web_extra_fields(b, o);
 		buf_puts(b, "</td></tr>\n");
 	}
@@ -282,7 +258,7 @@ commitments(struct buf *b, const xmlNode *ctx)
 		html_fmt(b, "<tr><td><span class=\"badge st-%s\">%s</span></td>"
 		    "<td>%s</td><td>%s</td><td>%s</td></tr>\n", done ? "done" :
 		    "open", done ? "\xe2\x98\x91 done" : "\xe2\x98\x90 open",
-		    web_txt(o, "text"), web_txt(o, "who"), web_txt(o, "due"));
+		    rw_txt(o, "text"), rw_txt(o, "who"), rw_txt(o, "due"));
 	}
 	buf_puts(b, "</tbody></table></div>\n");
 }
@@ -327,26 +303,26 @@ stakeholders(struct buf *b, const xmlNode *rel)
 		prim = model_attr(st, "primary") != NULL &&
 		    strcmp(model_attr(st, "primary"), "true") == 0;
 		html_fmt(b, "<tr><td>%d</td><td>%S%s%S", n, prim ? "<strong>" :
-		    "", web_txt(st, "name"), prim ? "</strong>" : "");
-		if (*web_txt(st, "title") != '\0')
-			html_fmt(b, "<br>%s", web_txt(st, "title"));
+		    "", rw_txt(st, "name"), prim ? "</strong>" : "");
+		if (*rw_txt(st, "title") != '\0')
+			html_fmt(b, "<br>%s", rw_txt(st, "title"));
 		buf_puts(b, "</td><td>");
 		for (first = 1, ro = model_child(st, "role"); ro != NULL;
 		    ro = model_next(ro, "role"), first = 0)
 			html_fmt(b, "%s%s", first ? "" : ", ",
-			    web_pretty(lab, model_text(ro)));
+			    rw_pretty(lab, model_text(ro)));
 		if (prim)
 			buf_puts(b, first ? "Primary contact" :
 			    ", primary contact");
 		html_fmt(b, "</td><td>%s</td><td class=\"stance-%s\">%s</td><td>",
-		    web_pretty(inf, web_txt(st, "influence")),
-		    web_txt(st, "stance"), web_pretty(sta, web_txt(st, "stance")));
-		if (*web_txt(st, "email") != '\0')
+		    rw_pretty(inf, rw_txt(st, "influence")),
+		    rw_txt(st, "stance"), rw_pretty(sta, rw_txt(st, "stance")));
+		if (*rw_txt(st, "email") != '\0')
 			html_fmt(b, "<a href=\"mailto:%s\">%s</a>",
-			    web_txt(st, "email"), web_txt(st, "email"));
-		if (*web_txt(st, "channel") != '\0')
-			html_fmt(b, "<br>prefers %s", web_txt(st, "channel"));
-		html_fmt(b, "</td><td>%s", web_txt(st, "notes"));
+			    rw_txt(st, "email"), rw_txt(st, "email"));
+		if (*rw_txt(st, "channel") != '\0')
+			html_fmt(b, "<br>prefers %s", rw_txt(st, "channel"));
+		html_fmt(b, "</td><td>%s", rw_txt(st, "notes"));
 		web_extra_fields(b, st);
 		buf_puts(b, "</td></tr>\n");
 	}
@@ -391,9 +367,9 @@ goals(struct buf *b, const struct model *m)
 		    "<tbody>\n");
 	for (; k != NULL; k = model_next(k, "metric")) {
 		html_fmt(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
-		    "<td>%s</td><td>%s", web_txt(k, "name"),
-		    web_txt(k, "baseline"), web_txt(k, "target"),
-		    web_txt(k, "due"), web_txt(k, "measured-by"));
+		    "<td>%s</td><td>%s", rw_txt(k, "name"),
+		    rw_txt(k, "baseline"), rw_txt(k, "target"),
+		    rw_txt(k, "due"), rw_txt(k, "measured-by"));
 		web_extra_fields(b, k);
 		buf_puts(b, "</td></tr>\n");
 	}
@@ -429,15 +405,15 @@ risks(struct buf *b, const struct model *m)
 		    "Mitigation</th><th scope=\"col\">Owner</th></tr></thead>"
 		    "<tbody>\n");
 	for (; k != NULL; k = model_next(k, "risk")) {
-		sr = sev_rank(web_txt(k, "severity"));
+		sr = rw_sev_rank(rw_txt(k, "severity"));
 		html_fmt(b, "<tr><td>%s</td><td><span class=\"badge sev-%s\">%s"
-		    "</span></td><td>%s</td><td>%s", web_txt(k, "text"),
-		    sr < 4 ? sev_names[sr] : "none",
-		    web_pretty(sev, web_txt(k, "severity")),
-		    web_pretty(lik, web_txt(k, "likelihood")),
-		    web_txt(k, "mitigation"));
+		    "</span></td><td>%s</td><td>%s", rw_txt(k, "text"),
+		    sr < 4 ? rw_sev_name[sr] : "none",
+		    rw_pretty(sev, rw_txt(k, "severity")),
+		    rw_pretty(lik, rw_txt(k, "likelihood")),
+		    rw_txt(k, "mitigation"));
 		web_extra_fields(b, k);
-		html_fmt(b, "</td><td>%s</td></tr>\n", web_txt(k, "owner"));
+		html_fmt(b, "</td><td>%s</td></tr>\n", rw_txt(k, "owner"));
 	}
 	if (model_child(rs, "risk") != NULL)
 		buf_puts(b, "</tbody></table></div>\n");
@@ -502,7 +478,7 @@ web_deal_page(struct buf *out, const struct render_ctx *rc,
 	buf_init(&title);
 	buf_init(&foot);
 	buf_printf(&title, "Handoff: %s (internal)",
-	    *web_txt(wi.deal, "client") ? web_txt(wi.deal, "client") :
+	    *rw_txt(wi.deal, "client") ? rw_txt(wi.deal, "client") :
 	    "Unnamed client");
 	memset(&p, 0, sizeof(p));
 	p.title = title.data;
@@ -528,7 +504,7 @@ web_deal_page(struct buf *out, const struct render_ctx *rc,
 	web_deal_links(out, &wi, f);
 	date_format(rc->today, today);
 	buf_printf(&foot, "Internal \xe2\x80\x94 do not forward \xc2\xb7 %s "
-	    "\xc2\xb7 version %s \xc2\xb7 as of %s", web_txt(wi.deal, "id"),
+	    "\xc2\xb7 version %s \xc2\xb7 as of %s", rw_txt(wi.deal, "id"),
 	    rc->version ? rc->version : "not in git", today);
 	rv = html_page_close(out, &p, foot.data);
 	buf_dispose(&title);

@@ -12,6 +12,7 @@
 #include "model.h"
 #include "render.h"
 #include "timeline.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
 
@@ -121,18 +122,6 @@ web_extra_fields(struct buf *b, const xmlNode *rec)
 
 /* ------------------------------------------------------------ timeline */
 
-static void
-day_label(char out[16], int day)
-{
-	static const char *const wd[7] = {
-		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
-	};
-	char	 iso[11];
-
-	date_format(day, iso);
-	snprintf(out, 16, "%s %s", iso, wd[date_weekday(day)]);
-}
-
 void
 web_deal_timeline(struct buf *b, const struct web_info *wi)
 {
@@ -155,7 +144,7 @@ web_deal_timeline(struct buf *b, const struct web_info *wi)
 		st = &wi->tl->step[s];
 		strcpy(due, "\xe2\x80\x94");
 		if (wi->due[s] >= 0)
-			day_label(due, wi->due[s]);
+			rw_day_label(due, wi->due[s]);
 		html_fmt(b, "<tr><th scope=\"row\">%s</th>", st->title);
 		if (st->from == st->to)
 			buf_printf(b, "<td>day %d</td>", st->to);
@@ -209,36 +198,36 @@ web_deal_process(struct buf *b, const struct web_info *wi)
 	}
 	if ((n = model_child(pr, "handoff-call")) != NULL) {
 		buf_puts(b, "<h3>Handoff call</h3><dl class=\"facts\">");
-		field(b, "Date", web_txt(n, "date"));
-		link_field(b, "Recording", web_txt(n, "recording"), 0);
+		field(b, "Date", rw_txt(n, "date"));
+		link_field(b, "Recording", rw_txt(n, "recording"), 0);
 		buf_puts(b, "</dl>\n");
 	}
 	if ((n = model_child(pr, "review")) != NULL) {
 		buf_puts(b, "<h3>CS review</h3><dl class=\"facts\">");
-		field(b, "Decision", web_pretty(lab, web_txt(n, "decision")));
-		field(b, "By", web_txt(n, "by"));
-		field(b, "Date", web_txt(n, "date"));
-		field(b, "Reason", web_txt(n, "reason"));
-		field(b, "Comment", web_txt(n, "comment"));
+		field(b, "Decision", rw_pretty(lab, rw_txt(n, "decision")));
+		field(b, "By", rw_txt(n, "by"));
+		field(b, "Date", rw_txt(n, "date"));
+		field(b, "Reason", rw_txt(n, "reason"));
+		field(b, "Comment", rw_txt(n, "comment"));
 		buf_puts(b, "</dl>\n");
 	}
-	if (*web_txt(pr, "intro-sent") != '\0')
+	if (*rw_txt(pr, "intro-sent") != '\0')
 		html_fmt(b, "<h3>Intro sent</h3><dl class=\"facts\"><dt>Date</dt>"
-		    "<dd>%s</dd></dl>\n", web_txt(pr, "intro-sent"));
+		    "<dd>%s</dd></dl>\n", rw_txt(pr, "intro-sent"));
 	if ((n = model_child(pr, "feedback")) != NULL) {
 		sc[0] = '\0';
-		if (*web_txt(n, "score") != '\0')
-			snprintf(sc, sizeof(sc), "%.8s / 10", web_txt(n, "score"));
+		if (*rw_txt(n, "score") != '\0')
+			snprintf(sc, sizeof(sc), "%.8s / 10", rw_txt(n, "score"));
 		buf_puts(b, "<h3>30-day feedback</h3><dl class=\"facts\">");
 		field(b, "Score", sc);
-		field(b, "Comment", web_txt(n, "comment"));
+		field(b, "Comment", rw_txt(n, "comment"));
 		buf_puts(b, "</dl>\n");
 	}
 	web_block(b, pr, "retro", "Retro");
 	if ((n = model_child(pr, "outcome")) != NULL) {
 		buf_puts(b, "<h3>Outcome</h3><dl class=\"facts\">");
-		field(b, "Result", web_pretty(lab, web_txt(n, "result")));
-		field(b, "Date", web_txt(n, "date"));
+		field(b, "Result", rw_pretty(lab, rw_txt(n, "result")));
+		field(b, "Date", rw_txt(n, "date"));
 		buf_puts(b, "</dl>\n");
 	}
 	web_extras(b, pr, 1);
@@ -254,16 +243,16 @@ signoff(struct buf *b, const struct web_info *wi)
 
 	buf_puts(b, "<h3>Sign-off</h3>\n");
 	html_fmt(b, "<p>Prepared by %s (AE) for %s (CSM).</p>\n",
-	    web_txt(wi->deal, "ae/name"), web_txt(wi->deal, "csm/name"));
-	if (rv != NULL && *web_txt(rv, "decision") != '\0') {
+	    rw_txt(wi->deal, "ae/name"), rw_txt(wi->deal, "csm/name"));
+	if (rv != NULL && *rw_txt(rv, "decision") != '\0') {
 		html_fmt(b, "<p><strong>CS acknowledgement: %s by %s on %s.",
-		    web_txt(rv, "decision"), *web_txt(rv, "by") ?
-		    web_txt(rv, "by") : "(not named)", *web_txt(rv, "date") ?
-		    web_txt(rv, "date") : "(no date)");
-		if (*web_txt(rv, "reason") != '\0')
-			html_fmt(b, " Reason: %s.", web_txt(rv, "reason"));
-		if (*web_txt(rv, "comment") != '\0')
-			html_fmt(b, " %s", web_txt(rv, "comment"));
+		    rw_txt(rv, "decision"), *rw_txt(rv, "by") ?
+		    rw_txt(rv, "by") : "(not named)", *rw_txt(rv, "date") ?
+		    rw_txt(rv, "date") : "(no date)");
+		if (*rw_txt(rv, "reason") != '\0')
+			html_fmt(b, " Reason: %s.", rw_txt(rv, "reason"));
+		if (*rw_txt(rv, "comment") != '\0')
+			html_fmt(b, " %s", rw_txt(rv, "comment"));
 		buf_puts(b, "</strong></p>\n");
 		return;
 	}
@@ -283,8 +272,8 @@ web_deal_links(struct buf *b, const struct web_info *wi,
 	buf_puts(b, "<section aria-labelledby=\"s-links\">"
 	    "<h2 id=\"s-links\">Links and sign-off</h2>\n"
 	    "<h3>Links</h3><dl class=\"facts\">");
-	link_field(b, "CRM record", web_txt(wi->deal, "crm"), 0);
-	link_field(b, "Proposal", web_txt(wi->deal, "proposal"), 0);
+	link_field(b, "CRM record", rw_txt(wi->deal, "crm"), 0);
+	link_field(b, "Proposal", rw_txt(wi->deal, "proposal"), 0);
 	buf_init(&lab);
 	for (n = model_child(wi->deal, "recording"); n != NULL;
 	    n = model_next(n, "recording"), i++) {
@@ -296,14 +285,14 @@ web_deal_links(struct buf *b, const struct web_info *wi,
 	    model_get(wi->rc->m, "process/handoff-call/recording"), 0);
 	buf_puts(b, "</dl>\n<h3>Contacts</h3><dl class=\"facts\">");
 	buf_clear(&lab);
-	buf_printf(&lab, "AE: %s", web_txt(wi->deal, "ae/name"));
-	link_field(b, lab.data, web_txt(wi->deal, "ae/email"), 1);
+	buf_printf(&lab, "AE: %s", rw_txt(wi->deal, "ae/name"));
+	link_field(b, lab.data, rw_txt(wi->deal, "ae/email"), 1);
 	buf_clear(&lab);
-	buf_printf(&lab, "CSM: %s", web_txt(wi->deal, "csm/name"));
-	link_field(b, lab.data, web_txt(wi->deal, "csm/email"), 1);
+	buf_printf(&lab, "CSM: %s", rw_txt(wi->deal, "csm/name"));
+	link_field(b, lab.data, rw_txt(wi->deal, "csm/email"), 1);
 	for (n = model_find(wi->rc->m, "relationships/stakeholder"); n != NULL;
 	    n = model_next(n, "stakeholder"))
-		link_field(b, web_txt(n, "name"), web_txt(n, "email"), 1);
+		link_field(b, rw_txt(n, "name"), rw_txt(n, "email"), 1);
 	buf_puts(b, "</dl>\n");
 	buf_dispose(&lab);
 	signoff(b, wi);

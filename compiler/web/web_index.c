@@ -18,6 +18,7 @@
 #include "render.h"
 #include "timeline.h"
 #include "validate.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
 
@@ -49,12 +50,12 @@ web_index_row(struct buf *out, const struct render_ctx *rc, int errors,
 	web_info_init(&wi, rc);
 	d = wi.deal;
 	html_fmt(out, "<tr data-id=\"%s\" data-status=\"%s\" "
-	    "class=\"row-%s\"><th scope=\"row\">", web_txt(d, "id"), wi.state,
+	    "class=\"row-%s\"><th scope=\"row\">", rw_txt(d, "id"), wi.state,
 	    wi.state);
 	if (errors == 0 || linked)
 		html_fmt(out, "<a href=\"%s/index.html\">%s</a>",
-		    web_txt(d, "id"), *web_txt(d, "client") ?
-		    web_txt(d, "client") : web_txt(d, "id"));
+		    rw_txt(d, "id"), *rw_txt(d, "client") ?
+		    rw_txt(d, "client") : rw_txt(d, "id"));
 	if (errors == 0)
 		buf_puts(out, "</th>");
 	else if (linked)
@@ -63,12 +64,12 @@ web_index_row(struct buf *out, const struct render_ctx *rc, int errors,
 	else
 		html_fmt(out, "%s<span class=\"reason\">%d error%s: run "
 		    "<code>handoff check</code>; no package until fixed</span>"
-		    "</th>", *web_txt(d, "client") ? web_txt(d, "client") :
-		    web_txt(d, "id"), errors, errors == 1 ? "" : "s");
+		    "</th>", *rw_txt(d, "client") ? rw_txt(d, "client") :
+		    rw_txt(d, "id"), errors, errors == 1 ? "" : "s");
 	html_fmt(out, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
-	    web_pretty(seg, web_txt(d, "segment")),
-	    web_pretty(stage, web_txt(d, "stage")), web_txt(d, "ae/name"),
-	    web_txt(d, "csm/name"));
+	    rw_pretty(seg, rw_txt(d, "segment")),
+	    rw_pretty(stage, rw_txt(d, "stage")), rw_txt(d, "ae/name"),
+	    rw_txt(d, "csm/name"));
 	buf_printf(out, "<td class=\"nowrap\" data-v=\"%03d\">", pct);
 	web_bar(out, pct);
 	buf_puts(out, "</td>");
@@ -81,7 +82,7 @@ web_index_row(struct buf *out, const struct render_ctx *rc, int errors,
 	reason = model_get(rc->m, "process/review/reason");
 	if (strcmp(wi.state, "rejected") == 0 && *reason != '\0')
 		html_fmt(out, "<span class=\"reason\">%s</span>",
-		    web_pretty(seg, reason));
+		    rw_pretty(seg, reason));
 	buf_puts(out, "</td>");
 	if (wi.next < 0)
 		buf_puts(out, "<td>Every step done</td><td data-v=\"9999\">"

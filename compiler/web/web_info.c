@@ -14,34 +14,9 @@
 #include "render.h"
 #include "timeline.h"
 #include "validate.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
-
-const char *
-web_txt(const xmlNode *n, const char *path)
-{
-	return model_text(model_find_from(n, path));
-}
-
-const char *
-web_pretty(char out[64], const char *s)
-{
-	size_t	 i;
-
-	if (strcmp(s, "legal-procurement") == 0)
-		return "Legal / procurement";
-	for (i = 0; s[i] != '\0' && i < 63; i++)
-		out[i] = i == 0 && s[i] >= 'a' && s[i] <= 'z' ?
-		    (char)(s[i] - 'a' + 'A') : s[i] == '-' ? ' ' : s[i];
-	if (s[i] != '\0') {	/* never leave half a UTF-8 sequence */
-		while (i > 0 && ((unsigned char)out[i - 1] & 0xc0) == 0x80)
-			i--;
-		if (i > 0 && (unsigned char)out[i - 1] >= 0xc0)
-			i--;
-	}
-	out[i] = '\0';
-	return out;
-}
 
 void
 web_bar(struct buf *b, int pct)
@@ -73,7 +48,7 @@ has_eb_and_primary(const xmlNode *root)
 				eb = 1;
 		p = model_attr(st, "primary");
 		if (p != NULL && strcmp(p, "true") == 0 &&
-		    *web_txt(st, "email") != '\0')
+		    *rw_txt(st, "email") != '\0')
 			prim = 1;
 	}
 	return eb && prim;
@@ -144,9 +119,9 @@ web_info_init(struct web_info *wi, const struct render_ctx *rc)
 	wi->signed_day = -1;
 	if (rc->v != NULL && rc->v->signed_day >= 0)
 		wi->signed_day = rc->v->signed_day;
-	else if (date_parse(web_txt(wi->deal, "signed"), &d) == 0)
+	else if (date_parse(rw_txt(wi->deal, "signed"), &d) == 0)
 		wi->signed_day = d;
-	wi->tl = config_timeline(c, web_txt(wi->deal, "segment"));
+	wi->tl = config_timeline(c, rw_txt(wi->deal, "segment"));
 	wi->next = -1;
 	for (s = 0; s < STEP__MAX; s++) {
 		wi->due[s] = -1;

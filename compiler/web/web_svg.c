@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "model.h"
+#include "render_words.h"
 #include "web/html_out.h"
 #include "web/web.h"
 
@@ -20,39 +21,12 @@
 #define MAP_STEP	20
 #define MAP_NAME_CHARS	17	/* characters of a name on the map */
 
-static const char *const stance[5] = {
-	"champion", "supporter", "neutral", "skeptic", "detractor"
-};
-static const char *const level[3] = { "high", "medium", "low" };
-
-static int
-index_of(const char *const *v, int n, const char *s)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return i;
-	return -1;
-}
-
 static int
 place(const xmlNode *st, int *row, int *col)
 {
-	*row = index_of(level, 3, web_txt(st, "influence"));
-	*col = index_of(stance, 5, web_txt(st, "stance"));
+	*row = rw_index_of(rw_level_name, 3, rw_txt(st, "influence"));
+	*col = rw_index_of(rw_stance_name, 5, rw_txt(st, "stance"));
 	return *row >= 0 && *col >= 0;
-}
-
-static int
-is_role(const xmlNode *st, const char *role)
-{
-	xmlNodePtr	 ro;
-
-	for (ro = model_child(st, "role"); ro != NULL; ro = model_next(ro, "role"))
-		if (strcmp(model_text(ro), role) == 0)
-			return 1;
-	return 0;
 }
 
 /* The name, cut to MAP_NAME_CHARS characters with an ellipsis. */
@@ -81,13 +55,13 @@ marker(struct buf *b, const xmlNode *st, int num, int col, int x, int y)
 	int		 prim = p != NULL && strcmp(p, "true") == 0;
 
 	buf_puts(b, "<g>");
-	html_fmt(b, "<title>%s</title>", web_txt(st, "name"));
-	if (is_role(st, "economic-buyer"))
+	html_fmt(b, "<title>%s</title>", rw_txt(st, "name"));
+	if (rw_has_role(st, "economic-buyer"))
 		buf_printf(b, "<path class=\"c-%s\" d=\"M%d %dl8 8-8 8-8-8z\"/>",
-		    stance[col], x, y - 8);
+		    rw_stance_name[col], x, y - 8);
 	else
 		buf_printf(b, "<circle class=\"c-%s\" cx=\"%d\" cy=\"%d\" "
-		    "r=\"7\"/>", stance[col], x, y);
+		    "r=\"7\"/>", rw_stance_name[col], x, y);
 	if (prim)
 		buf_printf(b, "<circle class=\"ring\" cx=\"%d\" cy=\"%d\" "
 		    "r=\"10\"/>", x, y);
@@ -95,7 +69,7 @@ marker(struct buf *b, const xmlNode *st, int num, int col, int x, int y)
 	    "text-anchor=\"middle\">%d</text>", x, y + 3, num);
 	buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\"%s>", x + 14,
 	    y + 4, prim ? " font-weight=\"700\"" : "");
-	short_name(b, web_txt(st, "name"));
+	short_name(b, rw_txt(st, "name"));
 	buf_puts(b, "</text></g>\n");
 }
 
@@ -110,14 +84,14 @@ grid(struct buf *b, const int *rowh, int cw, int h)
 	for (i = 0; i < 5; i++)
 		buf_printf(b, "<rect class=\"c-%s\" x=\"%d\" y=\"9\" width=\"8\" "
 		    "height=\"8\"/><text x=\"%d\" y=\"17\" font-size=\"11\" "
-		    "font-weight=\"700\">%s</text>\n", stance[i],
+		    "font-weight=\"700\">%s</text>\n", rw_stance_name[i],
 		    MAP_LABEL + i * cw + 6, MAP_LABEL + i * cw + 18,
-		    web_pretty(lab, stance[i]));
+		    rw_pretty(lab, rw_stance_name[i]));
 	for (y = MAP_HEAD, i = 0; i < 3; i++) {
 		buf_printf(b, "<text x=\"6\" y=\"%d\" font-size=\"11\" "
 		    "font-weight=\"700\">%s</text><text class=\"muted\" x=\"6\" "
 		    "y=\"%d\" font-size=\"9\">influence</text>\n", y + 16,
-		    web_pretty(lab, level[i]), y + 28);
+		    rw_pretty(lab, rw_level_name[i]), y + 28);
 		y += rowh[i];
 		buf_printf(b, "<line class=\"grid\" x1=\"0\" y1=\"%d\" x2=\"%d\" "
 		    "y2=\"%d\"/>\n", y, MAP_W, y);
@@ -159,9 +133,9 @@ web_svg_power_map(struct buf *b, const xmlNode *rel)
 	    "influence against stance</title><desc id=\"pm-d\">", MAP_W, h);
 	for (num = 1, st = model_child(rel, "stakeholder"); st != NULL;
 	    st = model_next(st, "stakeholder"), num++)
-		html_fmt(b, "%d %s: %s influence, %s. ", num, web_txt(st, "name"),
-		    *web_txt(st, "influence") ? web_txt(st, "influence") :
-		    "unknown", *web_txt(st, "stance") ? web_txt(st, "stance") :
+		html_fmt(b, "%d %s: %s influence, %s. ", num, rw_txt(st, "name"),
+		    *rw_txt(st, "influence") ? rw_txt(st, "influence") :
+		    "unknown", *rw_txt(st, "stance") ? rw_txt(st, "stance") :
 		    "stance unknown");
 	buf_puts(b, "</desc>\n");
 	grid(b, rowh, cw, h);
