@@ -198,6 +198,15 @@ int	import_row_contact(struct imp_csv *c, const struct imp_row *row,
 const char *import_row_role(struct imp_csv *c, unsigned line,
 	    const char *role, int *primary);
 void	import_row_dispose(struct imp_csv *c);
+/* A row with more cells than the header: reported (a cell with a comma
+ * not quoted), -1; 0 when it fits. */
+int	import_row_fits(struct imp_csv *c, const struct imp_row *row);
+/* Read the CSV export file of crm into set, calling fn per row with the
+ * imp_csv as its argument; an export with no header is an error.  0 or
+ * -1 after a diagnostic. */
+int	import_row_read(struct imp_set *set, const struct imp_map *m,
+	    enum imp_crm crm, const char *file, int latin1, imp_row_fn fn,
+	    struct diag_list *dl);
 
 /* ---- the set ---------------------------------------------------- */
 

@@ -79,14 +79,8 @@ hs_row(void *arg, const struct imp_row *row)
 		return hs_header(c, row);
 	if (import_row_trim((struct imp_row *)row) == -1)
 		return -1;
-	if (row->n > c->nhdr) {
-		diag_add_hint(c->dl, diag_pos_line(c->file, row->line),
-		    RULE_TABLE_COLUMNS, "a cell with a comma in it must be "
-		    "quoted; re-export the file from HubSpot", "row has %zu "
-		    "cells, the header %zu", row->n, c->nhdr);
-		c->err = 1;
+	if (import_row_fits(c, row) == -1)
 		return -1;
-	}
 	if (c->kind == IMP_K_DEALS) {
 		if (import_row_deal(c, row, &d) == -1)
 			return -1;
@@ -120,24 +114,7 @@ int
 import_hubspot_file(struct imp_set *set, const struct imp_map *m,
     const char *file, int latin1, struct diag_list *dl)
 {
-	struct imp_csv	 c;
-	int		 rc;
-
 	if (hs_is_json(file))
 		return import_json_file(set, m, file, dl);
-	memset(&c, 0, sizeof(c));
-	c.set = set;
-	c.map = m;
-	c.crm = IMP_HUBSPOT;
-	c.file = file;
-	c.dl = dl;
-	rc = import_csv_read(file, latin1, import_map_max_size(m), hs_row, &c,
-	    dl);
-	if (rc == 0 && c.kind == IMP_K_NONE) {
-		diag_add(dl, diag_pos_line(file, 0), RULE_EMPTY_FILE,
-		    "the export is empty");
-		rc = -1;
-	}
-	import_row_dispose(&c);
-	return rc == 0 && !c.err ? 0 : -1;
+	return import_row_read(set, m, IMP_HUBSPOT, file, latin1, hs_row, dl);
 }

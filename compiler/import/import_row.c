@@ -317,3 +317,42 @@ import_row_role(struct imp_csv *c, unsigned line, const char *role,
 	}
 	return r;
 }
+
+int
+import_row_fits(struct imp_csv *c, const struct imp_row *row)
+{
+	if (row->n <= c->nhdr)
+		return 0;
+	diag_add_hint(c->dl, diag_pos_line(c->file, row->line),
+	    RULE_TABLE_COLUMNS, c->crm == IMP_HUBSPOT ?
+	    "a cell with a comma in it must be quoted; re-export the file "
+	    "from HubSpot" : "a cell with a comma in it must be quoted; "
+	    "re-export the file from Salesforce", "row has %zu cells, the "
+	    "header %zu", row->n, c->nhdr);
+	c->err = 1;
+	return -1;
+}
+
+int
+import_row_read(struct imp_set *set, const struct imp_map *m,
+    enum imp_crm crm, const char *file, int latin1, imp_row_fn fn,
+    struct diag_list *dl)
+{
+	struct imp_csv	 c;
+	int		 rc;
+
+	memset(&c, 0, sizeof(c));
+	c.set = set;
+	c.map = m;
+	c.crm = crm;
+	c.file = file;
+	c.dl = dl;
+	rc = import_csv_read(file, latin1, import_map_max_size(m), fn, &c, dl);
+	if (rc == 0 && c.kind == IMP_K_NONE) {
+		diag_add(dl, diag_pos_line(file, 0), RULE_EMPTY_FILE,
+		    "the export is empty");
+		rc = -1;
+	}
+	import_row_dispose(&c);
+	return rc == 0 && !c.err ? 0 : -1;
+}

@@ -102,14 +102,8 @@ sf_row(void *arg, const struct imp_row *row)
 		c->footer = 1;
 		return 0;
 	}
-	if (row->n > c->nhdr) {
-		diag_add_hint(c->dl, diag_pos_line(c->file, row->line),
-		    RULE_TABLE_COLUMNS, "a cell with a comma in it must be "
-		    "quoted; re-export the file from Salesforce", "row has "
-		    "%zu cells, the header %zu", row->n, c->nhdr);
-		c->err = 1;
+	if (import_row_fits(c, row) == -1)
 		return -1;
-	}
 	switch (c->kind) {
 	case IMP_K_DEALS:
 		return import_row_deal(c, row, &d);
@@ -136,22 +130,5 @@ int
 import_salesforce_file(struct imp_set *set, const struct imp_map *m,
     const char *file, int latin1, struct diag_list *dl)
 {
-	struct imp_csv	 c;
-	int		 rc;
-
-	memset(&c, 0, sizeof(c));
-	c.set = set;
-	c.map = m;
-	c.crm = IMP_SALESFORCE;
-	c.file = file;
-	c.dl = dl;
-	rc = import_csv_read(file, latin1, import_map_max_size(m), sf_row, &c,
-	    dl);
-	if (rc == 0 && c.kind == IMP_K_NONE) {
-		diag_add(dl, diag_pos_line(file, 0), RULE_EMPTY_FILE,
-		    "the export is empty");
-		rc = -1;
-	}
-	import_row_dispose(&c);
-	return rc == 0 && !c.err ? 0 : -1;
+	return import_row_read(set, m, IMP_SALESFORCE, file, latin1, sf_row, dl);
 }
