@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
+#include "history_rules.h"
 #include "model.h"
 #include "session.h"
 #include "timeline.h"
@@ -264,8 +265,8 @@ audit_hscore(struct audit_deal *d, int today)
  * Replay the versions of d (indices into vl, newest first) oldest first.
  */
 static int
-audit_replay(struct audit_deal *d, const struct session *s, struct vcs *v,
-    const struct vcs_versions *vl)
+audit_replay(struct audit_deal *d, const struct session *s,
+    struct rules_cache *rules, struct vcs *v, const struct vcs_versions *vl)
 {
 	struct diag_list	 dl, at_deadline;
 	struct verdict		 vd;
@@ -281,7 +282,8 @@ audit_replay(struct audit_deal *d, const struct session *s, struct vcs *v,
 		d->versions++;
 		day = history_day(vl->v[i].time, vl->v[i].offset);
 		diag_list_init(&dl);
-		m = history_check(s, v, &vl->v[i], &vd, &dl, &sys);
+		m = history_check(history_rules_at(rules, vl->v[i].id), v,
+		    &vl->v[i], &vd, &dl, &sys);
 		if (sys) {
 			diag_list_dispose(&dl);
 			goto out;
@@ -361,8 +363,9 @@ audit_latest(const struct vcs_versions *vl, const char *path)
 
 /* Check the HEAD version of one deal file; add it when signed. */
 static int
-audit_candidate(struct audit *a, const struct session *s, struct vcs *v,
-    const struct vcs_version *ver, size_t *cap)
+audit_candidate(struct audit *a, const struct session *s,
+    struct rules_cache *rules, struct vcs *v, const struct vcs_version *ver,
+    size_t *cap)
 {
 	struct diag_list	 dl;
 	struct verdict		 vd;
@@ -371,7 +374,8 @@ audit_candidate(struct audit *a, const struct session *s, struct vcs *v,
 	int			 sys, rc = -1;
 
 	diag_list_init(&dl);
-	m = history_check(s, v, ver, &vd, &dl, &sys);
+	m = history_check(history_rules_at(rules, ver->id), v, ver, &vd, &dl,
+	    &sys);
 	diag_list_dispose(&dl);
 	if (sys)
 		return -1;
@@ -505,7 +509,7 @@ audit_patterns(struct audit *a)
 
 /* Mark the gaps of d that a later version filled (late, not missing). */
 static void
-audit_late_gaps(struct audit_deal *d, const struct session *s,
+audit_late_gaps(struct audit_deal *d, struct rules_cache *rules,
     struct vcs *v, const struct vcs_version *latest)
 {
 	struct diag_list	 dl;
@@ -517,7 +521,8 @@ audit_late_gaps(struct audit_deal *d, const struct session *s,
 
 	memset(&now, 0, sizeof(now));
 	diag_list_init(&dl);
-	m = history_check(s, v, latest, &vd, &dl, &sys);
+	m = history_check(history_rules_at(rules, latest->id), v, latest,
+	    &vd, &dl, &sys);
 	if (m != NULL && audit_gaps(&now, &dl) == 0)
 		for (i = 0; i < d->gaps.n; i++) {
 			for (j = still = 0; j < now.n && !still; j++)
@@ -534,6 +539,7 @@ int
 audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 {
 	struct vcs_versions		 vl;
+	struct rules_cache		 rules;
 	const struct vcs_version	*ver;
 	char				**names = NULL, *path;
 	size_t				 i, nn = 0, cap = 0;
@@ -542,6 +548,7 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	memset(a, 0, sizeof(*a));
 	a->today = s->today;
 	vcs_versions_init(&vl);
+	history_rules_init(&rules, s, v);
 	if (vcs_list(&names, &nn, v, NULL, HISTORY_DEALS) < 0 ||
 	    vcs_dir_history(&vl, v, NULL, HISTORY_DEALS) < 0)
 		goto out;
@@ -551,7 +558,7 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 			continue;
 		ver = audit_latest(&vl, path);
 		free(path);
-		if (ver != NULL && audit_candidate(a, s, v, ver, &cap) == -1)
+		if (ver != NULL && audit_candidate(a, s, &rules, v, ver, &cap) == -1)
 			goto out;
 	}
 	if (a->n > 1)
@@ -559,10 +566,10 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	while (n > 0 && a->n > n)
 		audit_deal_dispose(&a->deal[--a->n]);
 	for (i = 0; i < a->n; i++) {
-		if (audit_replay(&a->deal[i], s, v, &vl) == -1)
+		if (audit_replay(&a->deal[i], s, &rules, v, &vl) == -1)
 			goto out;
 		if ((ver = audit_latest(&vl, a->deal[i].path)) != NULL)
-			audit_late_gaps(&a->deal[i], s, v, ver);
+			audit_late_gaps(&a->deal[i], &rules, v, ver);
 		if (a->deal[i].ack_day >= 0)
 			a->deal[i].ack_bd = timeline_business_days_between(
 			    a->deal[i].signed_day, a->deal[i].ack_day,
@@ -571,6 +578,7 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	}
 	rc = audit_patterns(a);
 out:
+	history_rules_dispose(&rules);
 	vcs_names_free(names, nn);
 	vcs_versions_dispose(&vl);
 	return rc;

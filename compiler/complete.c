@@ -630,8 +630,11 @@ complete_deadline(struct vstate *st, int today)
 	char		 due[11], sig[11];
 	const xmlNode	*n = model_find(st->m, "deal/signed");
 
+	/* A handoff the CSM accepted was handed off: whatever a later
+	 * schema asks for is a gap to fill, not a handoff that is late. */
 	if (!vstate_is_signed(st) || st->v->deadline < 0 || st->v->complete ||
-	    today <= st->v->deadline)
+	    today <= st->v->deadline ||
+	    strcmp(model_get(st->m, "process/review/decision"), "accepted") == 0)
 		return;
 	st->v->overdue = 1;
 	date_format(st->v->deadline, due);

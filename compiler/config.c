@@ -184,19 +184,49 @@ edit_distance(const char *a, const char *b)
 	return d[lb];
 }
 
+/*
+ * True when every word of key ('deadline_days': deadline, days) is a
+ * word of known ('deadline_business_days'): a key with a word left out.
+ */
+static int
+words_within(const char *key, const char *known)
+{
+	const char	*w, *e, *k;
+	size_t		 n;
+
+	for (w = key; *w != '\0'; w = *e ? e + 1 : e) {
+		e = w + strcspn(w, "_");
+		if ((n = (size_t)(e - w)) == 0)
+			return 0;
+		for (k = known; *k != '\0'; k += *k == '_') {
+			if (strncmp(k, w, n) == 0 && (k[n] == '_' ||
+			    k[n] == '\0'))
+				break;
+			k += strcspn(k, "_");
+		}
+		if (*k == '\0')
+			return 0;
+	}
+	return strchr(key, '_') != NULL;
+}
+
 /* An unknown key, with the nearest known one as a suggestion. */
 static void
 cfg_unknown(struct cfgread *r, const struct ynode *k, const char *where,
     const char *const *known)
 {
-	const char	*best = NULL;
-	size_t		 bd = 3, d;
+	const char		*best = NULL;
+	const char *const	*kn;
+	size_t			 bd = 3, d;
 
-	for (; *known != NULL; known++)
-		if ((d = edit_distance(k->value, *known)) < bd) {
+	for (kn = known; *kn != NULL; kn++)
+		if ((d = edit_distance(k->value, *kn)) < bd) {
 			bd = d;
-			best = *known;
+			best = *kn;
 		}
+	for (kn = known; *kn != NULL && best == NULL; kn++)
+		if (words_within(k->value, *kn))
+			best = *kn;
 	if (best != NULL)
 		diag_add(r->dl, npos(r, k), RULE_CONFIG,
 		    "unknown key '%s'%s%s; did you mean '%s'?", k->value,
