@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,13 +128,35 @@ fmt_has_letter(const char *w, size_t n)
 }
 
 /*
+ * True when w[0..n) is a column name the reader said it read as another
+ * ("column 'Emial' read as 'Email'"): fmt writes the name it was read
+ * as, which is the one change of words fmt makes.
+ */
+static int
+fmt_respelt(const struct diag_list *dl, const char *w, size_t n)
+{
+	const char	*q;
+	size_t		 i;
+
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].rule != RULE_COLUMN_SPELLING ||
+		    (q = strchr(dl->v[i].msg, '\'')) == NULL)
+			continue;
+		if (strncasecmp(q + 1, w, n) == 0 && q[n + 1] == '\'')
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The first word (letters, digits, bytes of UTF-8; not a bare number)
- * of old that new does not contain as a whole word, into miss; 1 when there is one (or out of memory), 0 when
- * every word is kept.
+ * of old that new does not contain as a whole word, into miss; 1 when
+ * there is one (or out of memory), 0 when every word is kept.  A column
+ * name respelt by the reader (see fmt_respelt()) does not count.
  */
 static int
 fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
-    char *miss, size_t misssz)
+    const struct diag_list *dl, char *miss, size_t misssz)
 {
 	char	*old, *new;
 	size_t	 i = 0, j;
@@ -163,7 +186,8 @@ fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
 			continue;
 		}
 		if (fmt_has_letter(old + i, j - i) &&
-		    !fmt_find(new, nlen, old + i, j - i)) {
+		    !fmt_find(new, nlen, old + i, j - i) &&
+		    !fmt_respelt(dl, old0 + i, j - i)) {
 			snprintf(miss, misssz, "%.*s", (int)(j - i > 60 ?
 			    60 : j - i), old0 + i);
 			lost = 1;
@@ -248,7 +272,8 @@ fmt_one(const char *file, const struct config *c, int today,
 		    "this file)", file);
 		goto out;
 	}
-	if (fmt_lost_word(data, len, b->data, b->len, miss, sizeof(miss))) {
+	if (fmt_lost_word(data, len, b->data, b->len, dl, miss,
+	    sizeof(miss))) {
 		cmd_error("fmt: %s: not formatted: the canonical form would "
 		    "lose the word '%s' (nothing was changed)", file, miss);
 		goto out;

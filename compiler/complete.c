@@ -25,7 +25,7 @@
  * Where to report the missing field at path: the heading or key the
  * author left empty (a Markdown '## Pain points' with nothing under it,
  * 'ae:' with no value), else the nearest element there is (where), else
- * the heading of the nearest enclosing section.
+ * the heading of the nearest enclosing section, else line 1.
  */
 static struct srcpos
 missing_pos(const struct vstate *st, const xmlNode *where, const char *path)
@@ -38,7 +38,11 @@ missing_pos(const struct vstate *st, const xmlNode *where, const char *path)
 	pos = model_pos(st->m, where);
 	if (pos.line == 0)
 		pos = model_anchor_pos(st->m, path, 1);
-	return pos.line > 0 ? pos : model_pos(st->m, where);
+	if (pos.line == 0)
+		pos = model_pos(st->m, where);
+	/* No pillar heading to point at: the top of the file, where the
+	 * front matter says which deal this is. */
+	return pos.line > 0 ? pos : diag_pos(st->m->file, 1, 0);
 }
 
 static void

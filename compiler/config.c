@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "near.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "ytree.h"
@@ -160,30 +161,6 @@ cfg_uint(struct cfgread *r, const struct ynode *v, const char *key,
 	return 0;
 }
 
-/* The edit distance of a and b, for "did you mean" (short words only). */
-static size_t
-edit_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, d[33], prev, tmp;
-
-	if (la > 32 || lb > 32)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = d[j];
-			d[j] = a[i - 1] == b[j - 1] ? prev :
-			    1 + (prev < d[j] ? (prev < d[j - 1] ? prev :
-			    d[j - 1]) : (d[j] < d[j - 1] ? d[j] : d[j - 1]));
-			prev = tmp;
-		}
-	}
-	return d[lb];
-}
-
 /*
  * True when every word of key ('deadline_days': deadline, days) is a
  * word of known ('deadline_business_days'): a key with a word left out.
@@ -220,7 +197,7 @@ cfg_unknown(struct cfgread *r, const struct ynode *k, const char *where,
 	size_t			 bd = 3, d;
 
 	for (kn = known; *kn != NULL; kn++)
-		if ((d = edit_distance(k->value, *kn)) < bd) {
+		if ((d = near_distance(k->value, strlen(k->value), *kn)) < bd) {
 			bd = d;
 			best = *kn;
 		}

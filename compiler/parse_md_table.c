@@ -7,6 +7,7 @@
  * know is kept on each record as an <extra name=...>; enum values are
  * normalised as the schema spells them.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "config.h"
 #include "mdform.h"
 #include "model.h"
+#include "near.h"
 #include "parse_md_int.h"
 
 static const char *const stk_slots[] = { "name", "title", "role",
@@ -70,43 +72,111 @@ const struct rec rec_risk = { "risk", "risk",
 const struct rec rec_obj = { "objection", "objection",
     obj_slots, N(obj_slots), obj_cols, N(obj_cols) };
 
+/* The slot of column key in r by exact key or alias, or -1. */
+static int
+mdp_col_slot(const struct rec *r, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->ncols; i++)
+		if (strcmp(key, r->cols[i].key) == 0)
+			return r->cols[i].slot;
+	return -1;
+}
+
+static int
+mdp_slot_taken(const int *slot, size_t n, int want)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (slot[i] == want)
+			return 1;
+	return 0;
+}
+
+/*
+ * A misspelt column ('Emial') is read as the one known column it is a
+ * typo of, when no other column of the header took that one: one
+ * warning for the one mistake, not an error per row for the data it
+ * would otherwise lose.  The slot, or -1.
+ */
+static int
+mdp_col_near(const struct rec *r, const char *key, const int *slot,
+    size_t ncols, const char **spelt)
+{
+	size_t	 i, d, len = strlen(key), best;
+	int	 at = -1, tie = 0;
+
+	best = len >= 6 ? 2 : len >= 3 ? 1 : 0;
+	for (i = 0; i < r->ncols; i++) {
+		if (mdp_slot_taken(slot, ncols, r->cols[i].slot) ||
+		    (d = near_distance(key, len, r->cols[i].key)) > best)
+			continue;
+		if (at >= 0 && d == best) {
+			/* 'nots' is near 'notes' and 'note': one column */
+			tie |= r->cols[at].slot != r->cols[i].slot;
+			continue;
+		}
+		best = d;
+		at = (int)i;
+		tie = 0;
+	}
+	if (at < 0 || tie)
+		return -1;
+	for (i = 0; i < r->ncols; i++)	/* the slot's first name: fmt's */
+		if (r->cols[i].slot == r->cols[at].slot)
+			break;
+	*spelt = r->cols[i].key;
+	return r->cols[at].slot;
+}
+
 /* A table's header: column -> slot (-1: extra), warnings once each. */
 static int
 mdp_header(struct mdp *p, const struct rec *r, cmark_node *hdr, int *slot,
     char **name, size_t maxcols, size_t *ncols)
 {
-	cmark_node	*cell;
+	cmark_node	*cell, *cells[64];
+	const char	*spelt;
 	char		 key[64];
 	size_t		 i, k;
-	int		 have_key = 0, twice;
+	int		 twice[64];
 
 	*ncols = 0;
 	for (cell = cmark_node_first_child(hdr); cell != NULL &&
-	    *ncols < maxcols; cell = cmark_node_next(cell)) {
+	    *ncols < maxcols && *ncols < 64; cell = cmark_node_next(cell)) {
 		if ((name[*ncols] = mdp_flatten(cell, ' ')) == NULL)
 			return -1;
 		md_key(name[*ncols], key, sizeof(key));
-		slot[*ncols] = -1;
-		for (i = 0; i < r->ncols; i++)
-			if (strcmp(key, r->cols[i].key) == 0)
-				slot[*ncols] = r->cols[i].slot;
-		twice = 0;
-		for (k = 0; k < *ncols && slot[*ncols] >= 0; k++)
-			if (slot[k] == slot[*ncols])
-				twice = 1;
-		if (twice)
+		slot[*ncols] = mdp_col_slot(r, key);
+		twice[*ncols] = slot[*ncols] >= 0 &&
+		    mdp_slot_taken(slot, *ncols, slot[*ncols]);
+		if (twice[*ncols])
 			slot[*ncols] = -1;	/* kept as an extra */
-		if (slot[*ncols] == 0)
-			have_key = 1;
-		if (slot[*ncols] == -1)
-			diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
-			    mdp_col(cell)), RULE_UNKNOWN_COLUMN, twice ?
-			    "column '%s' appears twice in the %s table" :
-			    "unknown column '%s' in the %s table",
-			    name[*ncols], r->what);
-		(*ncols)++;
+		cells[(*ncols)++] = cell;
 	}
-	if (!have_key)
+	for (i = 0; i < *ncols; i++) {
+		if (slot[i] >= 0)
+			continue;
+		md_key(name[i], key, sizeof(key));
+		k = (size_t)-1;
+		if (!twice[i] &&
+		    (slot[i] = mdp_col_near(r, key, slot, *ncols, &spelt)) >= 0)
+			k = i;
+		if (k == i)
+			diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
+			    mdp_col(cells[i])), RULE_COLUMN_SPELLING,
+			    "column '%s' read as '%c%s' in the %s table",
+			    name[i], toupper((unsigned char)spelt[0]),
+			    spelt + 1, r->what);
+		else
+			diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
+			    mdp_col(cells[i])), RULE_UNKNOWN_COLUMN, twice[i] ?
+			    "column '%s' appears twice in the %s table" :
+			    "unknown column '%s' in the %s table", name[i],
+			    r->what);
+	}
+	if (!mdp_slot_taken(slot, *ncols, 0))
 		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
 		    mdp_col(hdr)), RULE_TABLE_COLUMNS,
 		    "the %s table has no '%s' column", r->what,

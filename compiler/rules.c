@@ -44,6 +44,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "it is kept as notes; known sections are Context, Relationships, Goals, Risks, Client DNA, Process" },
 	[RULE_UNKNOWN_COLUMN] = { "unknown-column", SEV_WARNING,
 	    "it is kept; check the spelling of the column name" },
+	[RULE_COLUMN_SPELLING] = { "column-spelling", SEV_WARNING,
+	    "'handoff fmt' writes the column name as handoff spells it" },
 	[RULE_DUPLICATE_SECTION] = { "duplicate-section", SEV_ERROR,
 	    "merge the two sections into one" },
 	[RULE_STRAY_CONTENT] = { "stray-content", SEV_WARNING,

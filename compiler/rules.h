@@ -36,6 +36,7 @@ enum rule_id {
 	RULE_UNKNOWN_KEY,
 	RULE_UNKNOWN_SECTION,
 	RULE_UNKNOWN_COLUMN,
+	RULE_COLUMN_SPELLING,	/* a typo of a known column, read as it */
 	RULE_DUPLICATE_SECTION,
 	RULE_STRAY_CONTENT,	/* text where a table or list was expected */
 	RULE_TABLE_COLUMNS,	/* a record table misses its key column */

@@ -72,6 +72,11 @@ save_gate_apply(struct diag_list *dl, const struct diag_list *before,
 	struct diag	*d;
 	size_t		 i;
 
+	/* 'csm: TBD' is wrong at any stage: a draft may leave a field
+	 * empty, never fill it with a placeholder. */
+	for (i = 0; i < dl->n; i++)
+		if (dl->v[i].rule == RULE_PLACEHOLDER)
+			dl->v[i].sev = SEV_ERROR;
 	if (strict)
 		return;
 	for (i = 0; i < dl->n; i++) {

@@ -24,7 +24,8 @@ int	save_gate_unfinished(enum rule_id rule);
  * earlier version) holds the diagnostics of the last saved version and
  * before_signed whether it was a signed deal: a field error of a signed
  * deal that the earlier version did not have stays an error (the field
- * was lost).  With strict nothing changes.
+ * was lost).  With strict nothing changes but the one rule saving adds:
+ * a placeholder is an error at every stage.
  */
 void	save_gate_apply(struct diag_list *dl, const struct diag_list *before,
 	    int before_signed, const struct verdict *now, int strict);

@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "near.h"
 #include "schema.h"
 
 #define XSD_NS	"http://www.w3.org/2001/XMLSchema"
@@ -617,37 +618,6 @@ schema_field(const struct schema *s, const char *path)
 	return NULL;
 }
 
-/* Edit distance of a and b (case-insensitive, '_' = '-'), at most 64
- * bytes each; a large number for longer ones. */
-static size_t
-schema_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, d[65], prev, t;
-	int	 ca, cb;
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			ca = tolower((unsigned char)a[i - 1]);
-			cb = tolower((unsigned char)b[j - 1]);
-			t = d[j];
-			d[j] = prev + ((ca == '_' ? '-' : ca) !=
-			    (cb == '_' ? '-' : cb));
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			if (t + 1 < d[j])
-				d[j] = t + 1;
-			prev = t;
-		}
-	}
-	return d[lb];
-}
-
 const struct field *
 schema_field_near(const struct schema *s, const char *path)
 {
@@ -655,7 +625,8 @@ schema_field_near(const struct schema *s, const char *path)
 	size_t			 i, d, bestd = 4;
 
 	for (i = 0; s != NULL && i < s->nfields; i++)
-		if ((d = schema_distance(path, s->fields[i].path)) < bestd) {
+		if ((d = near_distance(path, strlen(path),
+		    s->fields[i].path)) < bestd) {
 			bestd = d;
 			best = &s->fields[i];
 		}

@@ -28,6 +28,7 @@
 #include "mustache.h"
 #include "render.h"
 #include "schema.h"
+#include "near.h"
 #include "templates.h"
 #include "templates_data.h"
 
@@ -210,32 +211,6 @@ tpl_is_client(const struct templates *ts, const struct mustache *t)
 
 /* ===== checking ========================================================== */
 
-/* Levenshtein distance, for "did you mean". */
-static size_t
-edit_distance(const char *a, size_t n, const char *b)
-{
-	size_t	 row[65], i, j, prev, cur, m = strlen(b);
-
-	if (n > 64 || m > 64)
-		return (size_t)-1;
-	for (j = 0; j <= m; j++)
-		row[j] = j;
-	for (i = 1; i <= n; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= m; j++) {
-			cur = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] > row[j - 1] + 1)
-				row[j] = row[j - 1] + 1;
-			if (row[j] > cur + 1)
-				row[j] = cur + 1;
-			prev = cur;
-		}
-	}
-	return row[m];
-}
-
 struct guess {
 	const char	*name;
 	size_t		 len;
@@ -255,7 +230,7 @@ guess_walk(struct guess *g, const struct fnode *n, size_t depth)
 		if ((mark > 0 && buf_putc(&g->tmp, '.') == -1) ||
 		    buf_puts(&g->tmp, n->kids[i]->name) == -1)
 			return;
-		d = edit_distance(g->name, g->len, g->tmp.data);
+		d = near_distance(g->name, g->len, g->tmp.data);
 		if (d < g->best) {
 			g->best = d;
 			buf_clear(&g->path);

@@ -21,3 +21,35 @@ key() {	# name key expected-suggestion
 key words_key_word_left_out deadline_days deadline_business_days
 key words_key_typo date_ordr date_order
 key words_key_other_word business_days deadline_business_days
+rm handoff.yml
+
+# one mistake, one diagnostic: 'csm: TBD' is a placeholder, not also a
+# malformed person
+sed 's/^csm: .*/csm: TBD/' "$EX" > tbd.md
+out=$("$H" check tbd.md 2>&1)
+n=$(printf '%s\n' "$out" | grep -c ': error:')
+case $n/$out in 1/*"'TBD' is a placeholder"*) ok words_tbd_one_error ;;
+*) no words_tbd_one_error "$out" ;; esac
+# still an error: a placeholder never fills the field
+"$H" check tbd.md >/dev/null 2>&1; check_rc=$?
+[ "$check_rc" -eq 1 ] && ok words_tbd_still_error || no words_tbd_still_error "rc=$check_rc"
+
+# a misspelt column header is one warning, not an error per row
+sed '/^| Name | Title/s/| Email |/| Emial |/' "$EX" > col.md
+out=$("$H" check col.md 2>&1); rc=$?
+case $rc/$out in 0/*"column 'Emial' read as 'Email' in the stakeholder table"*) ok words_column_read_as ;;
+*) no words_column_read_as "rc=$rc" "$out" ;; esac
+[ "$(printf '%s\n' "$out" | grep -c 'warning:\|error:')" -eq 1 ] && ok words_column_one_diag ||
+    no words_column_one_diag "$out"
+# fmt writes the column as handoff spells it, and only that changes words
+"$H" fmt col.md >/dev/null 2>&1 && grep -q '^| Name | Title | Role | Influence | Stance | Email |' col.md &&
+    ! grep -q Emial col.md && ok words_column_fmt || no words_column_fmt "$(grep '^| Name' col.md)"
+# a header that is no typo of a known column stays an extra column
+sed '/^| Name | Title/s/| Notes |/| Parking |/' "$EX" > extra.md
+out=$("$H" check extra.md 2>&1)
+case $out in *"unknown column 'Parking'"*) ok words_column_unknown_kept ;;
+*) no words_column_unknown_kept "$out" ;; esac
+# two free columns equally near ('Nole': Role or Notes?): no guess
+sed '/^| Name | Title/s/| Role |\(.*\)| Notes |/| Parking |\1| Nole |/' "$EX" > tie.md
+out=$("$H" check tie.md 2>&1)
+case $out in *"unknown column 'Nole'"*) ok words_column_no_guess ;; *) no words_column_no_guess "$out" ;; esac
