@@ -77,7 +77,7 @@ stakeholder-email error ^| Ben Okoro |
 placeholder error ^crm: TBD$
 invalid-date error ^go_live: 2026-02-30$
 unknown-section warning ^# Bakery notes$
-unknown-column warning Stnace
+column-spelling warning Stnace
 EOF
 done
 

@@ -2,7 +2,8 @@
 # test_fmt.sh: 'handoff fmt' (issue 10, point 7).  Over every example and
 # regress Markdown deal (the property): fmt is idempotent, the canonical
 # XML before and after is identical, and every word of the input is in
-# the output.  --check lists what would change and exits 1 (and 0 once
+# the output (but a misspelt column or heading that check says it read
+# as the right name: fmt writes the right one).  --check lists what would change and exits 1 (and 0 once
 # formatted); --diff prints a unified diff and changes nothing; a file
 # that cannot be read without loss is left untouched.
 # Usage: sh tests/sh/test_fmt.sh /abs/path/to/handoff (from the repo root)
@@ -45,7 +46,11 @@ for f in examples/deals/*.md tests/regress/*/*.md tests/regress/*/*/*.md; do
 		ko "fmt-idempotent $f" "$(diff "$tmp/once.md" "$c" | head -4)"
 	else
 		words "$f" > "$tmp/w1"; words "$c" > "$tmp/w2"
-		lost=$(comm -23 "$tmp/w1" "$tmp/w2" | head -3 | tr '\n' ' ')
+		# a typo check said it read as the right name ("column
+		# 'Stnace' read as 'Stance'") is the one word fmt changes
+		"$bin" check "$f" 2>&1 | sed -n "s/.* '\([^']*\)' read as '.*/\1/p" > "$tmp/respelt"
+		words "$tmp/respelt" > "$tmp/w3"
+		lost=$(comm -23 "$tmp/w1" "$tmp/w2" | comm -23 - "$tmp/w3" | head -3 | tr '\n' ' ')
 		if [ -n "$lost" ]; then
 			bad=$((bad + 1)); ko "fmt-keeps-words $f" "lost: $lost"
 		fi

@@ -103,13 +103,15 @@ fi
 "$bin" convert --help | grep -q 'usage: handoff convert' &&
     pass "convert --help" || fail "convert --help"
 # A draft with an incomplete commitment still converts (exit 0); since
-# issue 10 a plain-list commitment is read, not warned about.
+# issue 10 a plain-list commitment is read, not warned about, and the
+# 'Stnace' column is read as Stance (one warning).
 "$bin" convert examples/deals/corner-bakery.md --to xml > "$tmp/cb.xml" 2>"$tmp/err"; rc=$?
 if [ "$rc" = 0 ] && ! grep -q 'commitment-format' "$tmp/err" &&
-    grep -q '<extra name="Stnace">Champion</extra>' "$tmp/cb.xml"; then
-	pass "convert keeps a draft's problems and its unknown column"
+    grep -q '<stance>champion</stance>' "$tmp/cb.xml" &&
+    grep -q "column 'Stnace' read as 'Stance'" "$tmp/err"; then
+	pass "convert keeps a draft's problems and reads its misspelt column"
 else
-	fail "convert keeps a draft's problems and its unknown column" "exit $rc"
+	fail "convert keeps a draft's problems and reads its misspelt column" "exit $rc"
 fi
 
 # ---- new -----------------------------------------------------------
