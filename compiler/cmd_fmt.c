@@ -5,7 +5,9 @@
  * .xml), in place and atomically, like gofmt.  A file is only rewritten
  * when nothing is lost: the canonical tree read back from the new text
  * must equal the one read from the old, and every word of the old text
- * must appear in the new; otherwise the file is left alone and said so.
+ * (but the names of the form: headings, keys, column names, which the
+ * tree holds) must appear in the new; otherwise the file is left alone
+ * and said so.
  * --check lists the files that would change (exit 1); --diff prints a
  * unified diff (diff -u) and changes nothing.
  */
@@ -14,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,36 +128,69 @@ fmt_has_letter(const char *w, size_t n)
 	return 0;
 }
 
-/*
- * True when w[0..n) is a column name the reader said it read as another
- * ("column 'Emial' read as 'Email'"): fmt writes the name it was read
- * as, which is the one change of words fmt makes.
- */
+/* True when [s, e) is a table's delimiter row ('|---|:--|'). */
 static int
-fmt_respelt(const struct diag_list *dl, const char *w, size_t n)
+fmt_delim_row(const char *s, const char *e)
 {
-	const char	*q;
-	size_t		 i;
+	int	 dash = 0;
 
-	for (i = 0; i < dl->n; i++) {
-		if (dl->v[i].rule != RULE_COLUMN_SPELLING ||
-		    (q = strchr(dl->v[i].msg, '\'')) == NULL)
-			continue;
-		if (strncasecmp(q + 1, w, n) == 0 && q[n + 1] == '\'')
-			return 1;
+	for (; s < e; s++) {
+		if (*s == '-')
+			dash = 1;
+		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t' &&
+		    *s != '\r')
+			return 0;
 	}
-	return 0;
+	return dash;
+}
+
+/*
+ * Blank out the names of the form in t (lower-cased old text): heading
+ * lines, front-matter keys and table header rows.  These are read, not
+ * kept: '# Key Contacts' is the Relationships pillar and 'golive:' the
+ * go-live date, and fmt writes them as handoff spells them.  What they
+ * name is in the canonical tree, compared before and after; an unknown
+ * heading, key or column is kept there by name, so nothing the user
+ * wrote escapes both checks.
+ */
+static void
+fmt_mask_form(char *t, size_t len)
+{
+	char	*s, *e, *next, *next_end, *c, *colon, *end = t + len;
+	int	 front = len >= 3 && strncmp(t, "---", 3) == 0;
+
+	for (s = t; s < end; s = next) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		next = e < end ? e + 1 : end;
+		if ((next_end = memchr(next, '\n', (size_t)(end - next))) == NULL)
+			next_end = end;
+		if (front) {
+			if (s > t && e - s >= 3 && (strncmp(s, "---", 3) == 0 ||
+			    strncmp(s, "...", 3) == 0))
+				front = 0;	/* YAML ends with either */
+			else if (s > t && *s != ' ' && *s != '-' && *s != '#' &&
+			    (colon = memchr(s, ':', (size_t)(e - s))) != NULL)
+				memset(s, ' ', (size_t)(colon - s));
+			continue;
+		}
+		for (c = s; c < e && c - s < 3 && *c == ' '; c++)
+			;
+		if (c < e && (*c == '#' ||
+		    (*c == '|' && fmt_delim_row(next, next_end))))
+			memset(s, ' ', (size_t)(e - s));
+	}
 }
 
 /*
  * The first word (letters, digits, bytes of UTF-8; not a bare number)
  * of old that new does not contain as a whole word, into miss; 1 when
- * there is one (or out of memory), 0 when every word is kept.  A column
- * name respelt by the reader (see fmt_respelt()) does not count.
+ * there is one (or out of memory), 0 when every word is kept.  The names
+ * of the form (fmt_mask_form()) do not count.
  */
 static int
 fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
-    const struct diag_list *dl, char *miss, size_t misssz)
+    char *miss, size_t misssz)
 {
 	char	*old, *new;
 	size_t	 i = 0, j;
@@ -170,6 +204,7 @@ fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
 		free(new);
 		return 1;
 	}
+	fmt_mask_form(old, olen);
 	while (i < olen && !lost) {
 		unsigned char c = (unsigned char)old[i];
 
@@ -186,8 +221,7 @@ fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
 			continue;
 		}
 		if (fmt_has_letter(old + i, j - i) &&
-		    !fmt_find(new, nlen, old + i, j - i) &&
-		    !fmt_respelt(dl, old0 + i, j - i)) {
+		    !fmt_find(new, nlen, old + i, j - i)) {
 			snprintf(miss, misssz, "%.*s", (int)(j - i > 60 ?
 			    60 : j - i), old0 + i);
 			lost = 1;
@@ -272,7 +306,7 @@ fmt_one(const char *file, const struct config *c, int today,
 		    "this file)", file);
 		goto out;
 	}
-	if (fmt_lost_word(data, len, b->data, b->len, dl, miss,
+	if (fmt_lost_word(data, len, b->data, b->len, miss,
 	    sizeof(miss))) {
 		cmd_error("fmt: %s: not formatted: the canonical form would "
 		    "lose the word '%s' (nothing was changed)", file, miss);

@@ -10,6 +10,7 @@
  * Everything it does not know is kept as an <extra>.  Every element
  * remembers the line it came from.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,17 +366,91 @@ mdp_h1_as_h2(const struct mdp *p, const char *key)
 	return SEC_EXTRA;
 }
 
+/* The pillar an H1 key names, with its own spelling, when it is a
+ * typo of one ('# Goal', '# Relationsips'); SEC_EXTRA when none. */
+static enum sec
+mdp_h1_near(const struct mdp *p, const char *key, struct mdp_near *nb)
+{
+	const char	*at = p->headings;
+	char		 spell[128], target[128];
+	enum sec	 sec;
+	size_t		 i;
+
+	mdp_near_init(nb, key);
+	for (i = 0; i < N(h1_names); i++)
+		mdp_near_offer(nb, h1_names[i].key,
+		    sec_key[h1_names[i].sec], h1_names[i].sec);
+	while (mdp_headings_next(&at, 1, NULL, spell, target, sizeof(spell)))
+		if ((sec = mdp_h1_sec(p, target)) != SEC_EXTRA)
+			mdp_near_offer(nb, spell, sec_key[sec], sec);
+	return nb->found && !nb->tie ? (enum sec)nb->sec : SEC_EXTRA;
+}
+
+static int	mdp_same(const char *, const char *);
+
+/* The first spelling of f's field: aliases of one field share it. */
+static size_t
+mdp_h2_first(const struct h2 *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < N(h2_names); i++)
+		if (h2_names[i].sec == f->sec && h2_names[i].shape ==
+		    f->shape && mdp_same(h2_names[i].elem, f->elem))
+			break;
+	return i;
+}
+
+/* The H2 entry under sec a key is a typo of ('## Pain pionts'), or NULL. */
+static const struct h2 *
+mdp_h2_near(const struct mdp *p, enum sec sec, const char *key,
+    struct mdp_near *nb)
+{
+	const struct h2	*f;
+	const char	*at = p->headings;
+	char		 spell[128], target[128];
+	size_t		 i;
+
+	mdp_near_init(nb, key);
+	for (i = 0; i < N(h2_names); i++)
+		if (h2_names[i].sec == sec)
+			mdp_near_offer(nb, h2_names[i].key, h2_names[i].key,
+			    (int)mdp_h2_first(&h2_names[i]));
+	while (sec_key[sec] != NULL && mdp_headings_next(&at, 2, sec_key[sec],
+	    spell, target, sizeof(spell)))
+		if ((f = mdp_h2_find(p, sec, target)) != NULL)
+			mdp_near_offer(nb, spell, f->key,
+			    (int)mdp_h2_first(f));
+	if (!nb->found || nb->tie)
+		return NULL;
+	return mdp_h2_find(p, sec, nb->target);
+}
+
+/* One warning for a misspelt heading read as the one it is a typo of. */
+static void
+mdp_near_warn(struct mdp *p, const char *title, const struct mdp_near *nb,
+    unsigned line, unsigned col)
+{
+	diag_add(p->dl, diag_pos(p->m->file, line, col), RULE_SECTION_SPELLING,
+	    "section '%s' read as '%c%s'", title,
+	    toupper((unsigned char)nb->spelling[0]), nb->spelling + 1);
+}
+
 static void
 mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 {
-	char	 key[128];
-	enum sec as_h2 = SEC_EXTRA;
+	struct mdp_near	 nb;
+	char		 key[128];
+	enum sec	 as_h2 = SEC_EXTRA;
 
 	md_key(title, key, sizeof(key));
 	p->sec = mdp_h1_sec(p, key);
 	if (p->sec == SEC_EXTRA && (as_h2 = mdp_h1_as_h2(p, key)) !=
 	    SEC_EXTRA)
 		p->sec = as_h2;
+	if (p->sec == SEC_EXTRA &&
+	    (p->sec = mdp_h1_near(p, key, &nb)) != SEC_EXTRA)
+		mdp_near_warn(p, title, &nb, line, col);
 	p->secn = NULL;
 	p->sec_line = line;
 	p->sec_col = col;
@@ -417,6 +492,7 @@ mdp_same(const char *a, const char *b)
 static void
 mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 {
+	struct mdp_near		 nb;
 	char			 key[128];
 	size_t			 i;
 	const struct h2		*f;
@@ -434,7 +510,10 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 		mdp_extra(p, p->ext[1], 2, title, line, col);
 		return;
 	}
-	if ((f = mdp_h2_find(p, p->sec, key)) == NULL) {
+	if ((f = mdp_h2_find(p, p->sec, key)) == NULL &&
+	    (f = mdp_h2_near(p, p->sec, key, &nb)) != NULL)
+		mdp_near_warn(p, title, &nb, line, col);
+	if (f == NULL) {
 		mdp_extra(p, mdp_secn(p), 2, title, line, col);
 		return;
 	}
@@ -449,11 +528,7 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 			p->oom = 1;
 	}
 	/* Aliases of one field share the flag of its first spelling. */
-	for (i = 0; i < N(h2_names); i++)
-		if (h2_names[i].sec == p->field->sec &&
-		    h2_names[i].shape == p->field->shape &&
-		    mdp_same(h2_names[i].elem, p->field->elem))
-			break;
+	i = mdp_h2_first(p->field);
 	if (p->seen_h2[i]++ > 0)
 		diag_add(p->dl, diag_pos(p->m->file, line, col),
 		    RULE_DUPLICATE_SECTION, "section '%s' appears twice "

@@ -4,7 +4,8 @@
  * built-in list is schemas/headings.txt (compiled in); a repo's own
  * schemas/headings.txt is read on top of it at parse time.  A lookup
  * scans the lines (the lists are small), so nothing is built or freed
- * but the text itself.
+ * but the text itself.  A heading that is none of them may be a typo of
+ * one: mdp_near_*() find the one it is nearest.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "fsutil.h"
 #include "mdform.h"
+#include "near.h"
 #include "parse_md_int.h"
 
 #define HEADINGS_FILE	"schemas/headings.txt"
@@ -59,13 +61,13 @@ mdp_headings_key(const char *s, const char *e, char *out, size_t outsz)
 }
 
 /*
- * One line "h1 SPELLING = PILLAR" or "h2 PILLAR: SPELLING = HEADING":
- * 1 and the right-hand key in out when it is of this level (and pillar)
- * and names key.
+ * One line "h1 SPELLING = PILLAR" or "h2 PILLAR: SPELLING = HEADING" of
+ * this level (and pillar): 1 with the keys of its two sides in spell
+ * and target; 0 for any other line.
  */
 static int
-mdp_headings_line(const char *s, const char *end, int level,
-    const char *pillar, const char *key, char *out, size_t outsz)
+mdp_headings_split(const char *s, const char *end, int level,
+    const char *pillar, char *spell, char *target, size_t sz)
 {
 	const char	*eq, *colon, *sp;
 	char		 k[128];
@@ -85,28 +87,78 @@ mdp_headings_line(const char *s, const char *end, int level,
 			return 0;
 		sp = colon + 1;
 	}
-	mdp_headings_key(sp, eq, k, sizeof(k));
-	if (strcmp(k, key) != 0)
-		return 0;
-	mdp_headings_key(eq + 1, end, out, outsz);
-	return out[0] != '\0';
+	mdp_headings_key(sp, eq, spell, sz);
+	mdp_headings_key(eq + 1, end, target, sz);
+	return spell[0] != '\0' && target[0] != '\0';
 }
 
 int
 mdp_headings_find(const char *list, int level, const char *pillar,
     const char *key, char *out, size_t outsz)
 {
-	const char	*s, *e;
+	const char	*at = list;
+	char		 spell[128], target[128];
 
 	if (list == NULL || outsz == 0)
 		return 0;
-	for (s = list; *s != '\0'; s = *e == '\0' ? e : e + 1) {
-		e = strchr(s, '\n');
-		if (e == NULL)
-			e = s + strlen(s);
-		if (mdp_headings_line(s, e, level, pillar != NULL ? pillar :
-		    "", key, out, outsz))
+	while (mdp_headings_next(&at, level, pillar, spell, target,
+	    sizeof(spell)))
+		if (strcmp(spell, key) == 0) {
+			snprintf(out, outsz, "%s", target);
 			return 1;
+		}
+	return 0;
+}
+
+/* ===== near misses ======================================================= */
+
+void
+mdp_near_init(struct mdp_near *nb, const char *key)
+{
+	size_t	 len = strlen(key);
+
+	memset(nb, 0, sizeof(*nb));
+	nb->key = key;
+	/* Short words allow fewer edits: 'risk' is one from 'risks'. */
+	nb->max = len >= 8 ? 2 : len >= 4 ? 1 : 0;
+	nb->best = nb->max + 1;
+}
+
+void
+mdp_near_offer(struct mdp_near *nb, const char *spelling, const char *target,
+    int sec)
+{
+	size_t	 d = near_distance(nb->key, strlen(nb->key), spelling);
+
+	if (d == 0 || d > nb->max || d > nb->best)
+		return;
+	if (d == nb->best && nb->found) {
+		nb->tie |= nb->sec != sec;
+		return;
 	}
+	nb->best = d;
+	nb->found = 1;
+	nb->tie = 0;
+	nb->sec = sec;
+	snprintf(nb->spelling, sizeof(nb->spelling), "%s", spelling);
+	snprintf(nb->target, sizeof(nb->target), "%s", target);
+}
+
+int
+mdp_headings_next(const char **at, int level, const char *pillar,
+    char *spell, char *target, size_t sz)
+{
+	const char	*s, *e;
+
+	for (s = *at; s != NULL && *s != '\0'; s = *e == '\0' ? e : e + 1) {
+		if ((e = strchr(s, '\n')) == NULL)
+			e = s + strlen(s);
+		if (mdp_headings_split(s, e, level, pillar != NULL ? pillar :
+		    "", spell, target, sz)) {
+			*at = *e == '\0' ? e : e + 1;
+			return 1;
+		}
+	}
+	*at = s;
 	return 0;
 }

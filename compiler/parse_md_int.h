@@ -103,6 +103,29 @@ int		 mdp_headings_find(const char *list, int level,
 		    const char *pillar, const char *key, char *out,
 		    size_t outsz);
 
+/*
+ * The known heading nearest a misspelt one ('Pain pionts'): offered
+ * spellings are kept when within max edits of key; two equally near
+ * that name different things (sec) are a tie: no guess.
+ */
+struct mdp_near {
+	const char	*key;
+	size_t		 max;
+	size_t		 best;
+	char		 spelling[128];	/* the known spelling nearest key */
+	char		 target[128];	/* what it names, after synonyms */
+	int		 sec;		/* what it names: equal is no tie */
+	int		 found;
+	int		 tie;
+};
+void		 mdp_near_init(struct mdp_near *nb, const char *key);
+void		 mdp_near_offer(struct mdp_near *nb, const char *spelling,
+		    const char *target, int sec);
+/* The list's next line of this level (and pillar, for level 2) from *at
+ * (start it at the list): 1 with the keys of its spelling and target. */
+int		 mdp_headings_next(const char **at, int level,
+		    const char *pillar, char *spell, char *target, size_t sz);
+
 /* Where records go: the pillar or the field element, made on demand. */
 typedef xmlNodePtr (*mdp_get)(struct mdp *);
 

@@ -42,6 +42,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "it is kept; known keys are client, deal, segment, industry, stage, signed, ae, csm, value, term, start, go_live, renewal, crm, proposal, recordings" },
 	[RULE_UNKNOWN_SECTION] = { "unknown-section", SEV_WARNING,
 	    "it is kept as notes; known sections are Context, Relationships, Goals, Risks, Client DNA, Process" },
+	[RULE_SECTION_SPELLING] = { "section-spelling", SEV_WARNING,
+	    "'handoff fmt' writes the heading as handoff spells it" },
 	[RULE_UNKNOWN_COLUMN] = { "unknown-column", SEV_WARNING,
 	    "it is kept; check the spelling of the column name" },
 	[RULE_COLUMN_SPELLING] = { "column-spelling", SEV_WARNING,

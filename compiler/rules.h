@@ -35,6 +35,7 @@ enum rule_id {
 	/* shape of the Markdown */
 	RULE_UNKNOWN_KEY,
 	RULE_UNKNOWN_SECTION,
+	RULE_SECTION_SPELLING,	/* a typo of a known heading, read as it */
 	RULE_UNKNOWN_COLUMN,
 	RULE_COLUMN_SPELLING,	/* a typo of a known column, read as it */
 	RULE_DUPLICATE_SECTION,

@@ -2,8 +2,7 @@
 # test_fmt.sh: 'handoff fmt' (issue 10, point 7).  Over every example and
 # regress Markdown deal (the property): fmt is idempotent, the canonical
 # XML before and after is identical, and every word of the input is in
-# the output (but a misspelt column or heading that check says it read
-# as the right name: fmt writes the right one).  --check lists what would change and exits 1 (and 0 once
+# the output (but the names of the form: see form() below).  --check lists what would change and exits 1 (and 0 once
 # formatted); --diff prints a unified diff and changes nothing; a file
 # that cannot be read without loss is left untouched.
 # Usage: sh tests/sh/test_fmt.sh /abs/path/to/handoff (from the repo root)
@@ -17,7 +16,19 @@ ko() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
 # words FILE: the file's words, lower case, one a line, sorted, unique.
 # Bare numbers are values ('86,500' is written back as 86500: the XML
 # compares them) and an entity ('&amp;') is a character, not a word.
-words() { sed 's/&[A-Za-z0-9#]*;/ /g' "$1" | tr -cs '[:alnum:]\200-\377' '\n' |
+# The names of the form are left out: heading lines, front-matter keys
+# and table header rows are read as the pillar, field or column they name
+# (fmt writes '# Key Contacts' as '# Relationships'); what they name is
+# compared in the canonical XML, where an unknown one is kept by name.
+form() { awk 'NR == 1 && /^---/ { fm = 1; print; next }
+    fm && /^(---|\.\.\.)/ { fm = 0; print; next }
+    fm { if ($0 !~ /^[ -]/) sub(/^[^:]*:/, ""); print; next }
+    { line[NR] = $0 }
+    END { for (i = 1; i <= NR; i++) if (i in line) {
+        l = line[i]; n = line[i + 1]
+        if (l ~ /^ *#/ || (l ~ /^ *\|/ && n ~ /^[ |:-]*-[ |:-]*$/)) l = ""
+        print l } }' "$1"; }
+words() { form "$1" | sed 's/&[A-Za-z0-9#]*;/ /g' | tr -cs '[:alnum:]\200-\377' '\n' |
     tr '[:upper:]' '[:lower:]' | grep '[^0-9]' | sort -u; }
 
 n=0 bad=0 refused=0
@@ -46,11 +57,7 @@ for f in examples/deals/*.md tests/regress/*/*.md tests/regress/*/*/*.md; do
 		ko "fmt-idempotent $f" "$(diff "$tmp/once.md" "$c" | head -4)"
 	else
 		words "$f" > "$tmp/w1"; words "$c" > "$tmp/w2"
-		# a typo check said it read as the right name ("column
-		# 'Stnace' read as 'Stance'") is the one word fmt changes
-		"$bin" check "$f" 2>&1 | sed -n "s/.* '\([^']*\)' read as '.*/\1/p" > "$tmp/respelt"
-		words "$tmp/respelt" > "$tmp/w3"
-		lost=$(comm -23 "$tmp/w1" "$tmp/w2" | comm -23 - "$tmp/w3" | head -3 | tr '\n' ' ')
+		lost=$(comm -23 "$tmp/w1" "$tmp/w2" | head -3 | tr '\n' ' ')
 		if [ -n "$lost" ]; then
 			bad=$((bad + 1)); ko "fmt-keeps-words $f" "lost: $lost"
 		fi

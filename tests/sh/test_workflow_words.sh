@@ -53,3 +53,30 @@ case $out in *"unknown column 'Parking'"*) ok words_column_unknown_kept ;;
 sed '/^| Name | Title/s/| Role |\(.*\)| Notes |/| Parking |\1| Nole |/' "$EX" > tie.md
 out=$("$H" check tie.md 2>&1)
 case $out in *"unknown column 'Nole'"*) ok words_column_no_guess ;; *) no words_column_no_guess "$out" ;; esac
+
+# a misspelt heading is read as the section it is a typo of: one warning,
+# not 'unknown section' plus 'pain points is missing'
+sed -e 's/^## Pain points/## Pain pionts/' -e 's/^# Goals/# Goal/' "$EX" > head.md
+out=$("$H" check head.md 2>&1); rc=$?
+case $rc/$out in 0/*"section 'Pain pionts' read as 'Pain points'"*"section 'Goal' read as 'Goals'"*) ok words_heading_read_as ;;
+*) no words_heading_read_as "rc=$rc" "$out" ;; esac
+[ "$(printf '%s\n' "$out" | grep -c 'warning:\|error:')" -eq 2 ] && ok words_heading_one_diag_each ||
+    no words_heading_one_diag_each "$out"
+"$H" fmt head.md >/dev/null 2>&1 && grep -q '^## Pain points$' head.md && grep -q '^# Goals$' head.md &&
+    ok words_heading_fmt || no words_heading_fmt "$(grep '^#' head.md)"
+# a heading that is no typo stays an unknown section, kept
+sed 's/^## Pain points/## Parking/' "$EX" > park.md
+out=$("$H" check park.md 2>&1)
+case $out in *"unknown section 'Parking'"*"pain points is missing"*|*"pain points is missing"*"unknown section 'Parking'"*) ok words_heading_unknown_kept ;;
+*) no words_heading_unknown_kept "$out" ;; esac
+# strict stays strict: a section read by its typo still has to say something
+sed -e 's/^## Pain points/## Pain pionts/' "$EX" | awk '/^## Pain pionts/{print; s=1; next} /^## /{s=0} !s' > empty.md
+out=$("$H" check empty.md 2>&1); rc=$?
+case $rc/$out in 1/*"pain points is missing"*) ok words_heading_gap_still_error ;;
+*) no words_heading_gap_still_error "rc=$rc" "$out" ;; esac
+# fmt writes a heading synonym and a key alias as handoff spells them
+sed -e 's/^# Relationships/# Key Contacts/' -e 's/^go_live:/golive:/' "$EX" > syn.md
+"$H" convert --to xml syn.md > syn1.xml 2>/dev/null
+"$H" fmt syn.md >/dev/null 2>&1 && grep -q '^# Relationships$' syn.md && grep -q '^go_live:' syn.md &&
+    "$H" convert --to xml syn.md 2>/dev/null | cmp -s - syn1.xml && ok words_fmt_synonyms ||
+    no words_fmt_synonyms "$(grep -n '^# Rel\|^# Key\|^go' syn.md)"
