@@ -51,6 +51,8 @@ struct config {
 	struct limits	 limits;
 	int		 commit_require_complete;	/* commit: { require_complete } */
 	struct send_config send;
+	/* calls: { recording_link: "{url}&t={seconds}" } (NULL: the default) */
+	char		*recording_link;
 	/* issue 11: where company: and holidays: are written (0: nowhere) */
 	unsigned	 company_line;
 	unsigned	 holidays_line;
