@@ -29,9 +29,11 @@ static const char usage[] =
     "[--recording URL]\n"
     "                         [--dry-run] [--keep]\n"
     "\n"
-    "Read call transcripts (WebVTT from Zoom or Teams, SRT), recognised\n"
-    "by content.  The call gets a line under '# Process' / '## Calls' and\n"
-    "its key points land in the internal '# Call notes' section as '- [?]'\n"
+    "Read call transcripts (WebVTT from Zoom or Teams, SRT, Otter.ai text,\n"
+    "Google Meet text, Gong JSON), recognised by content.  The date is\n"
+    "--date, else the one in the transcript (Meet's title), else today.\n"
+    "The call gets a line under '# Process' / '## Calls' and its key\n"
+    "points land in the internal '# Call notes' section as '- [?]'\n"
     "suggestions, which never fill a field until you accept them.\n"
     "--dry-run prints the suggestions instead; --keep stores the raw\n"
     "transcript under calls/DEAL/.  Nothing is sent anywhere.\n";
@@ -40,6 +42,8 @@ struct calls_opts {
 	const char	*deal;
 	const char	*date;
 	const char	*recording;
+	const char	*today;		/* the date when neither --date nor
+					   the transcript gives one */
 	int		 dry_run, keep;
 	char		**files;
 	int		 nfiles;
@@ -163,8 +167,9 @@ calls_one(const struct calls_opts *o, const struct calls_run *run,
 		return -1;
 	}
 	m.file = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	m.date = o->date;
-	m.day = run->day;
+	m.date = o->date ? o->date : c.date ? c.date : o->today;
+	if (date_parse(m.date, &m.day) != 0)
+		m.day = run->day;
 	m.recording = o->recording;
 	m.link = run->cfg->recording_link;
 	m.deal_text = deal_text;
@@ -173,7 +178,7 @@ calls_one(const struct calls_opts *o, const struct calls_run *run,
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
-	buf_printf(&notes, "\n## Call of %s (%s)\n", o->date, m.file);
+	buf_printf(&notes, "\n## Call of %s (%s)\n", m.date, m.file);
 	calls_notes_suggest(&notes, &c, run->cues, &m);
 	buf_put(all_notes, notes.data, notes.len);
 	buf_dispose(&notes);
@@ -255,9 +260,8 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	t = cli->today >= 0 ? (time_t)cli->today * 86400 : time(NULL);
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	if (o.date == NULL)
-		o.date = today;
-	if (date_parse(o.date, &run.day) != 0) {
+	o.today = today;
+	if (date_parse(o.date ? o.date : today, &run.day) != 0) {
 		cmd_error("--date: '%s' is not a date (YYYY-MM-DD)", o.date);
 		goto done;
 	}

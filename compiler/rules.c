@@ -130,7 +130,8 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_XML_ROOT] = { "xml-root", SEV_ERROR,
 	    "the document element is <handoff xmlns=\"urn:x-handoff:1\" version=\"1\">" },
 	[RULE_TRANSCRIPT] = { "transcript", SEV_ERROR,
-	    "formats read: WebVTT (Zoom, Teams), SRT" },
+	    "formats read: WebVTT (Zoom, Teams), SRT, Otter.ai text, "
+	    "Google Meet text, Gong JSON" },
 };
 
 const struct rule *
