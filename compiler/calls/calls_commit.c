@@ -185,11 +185,19 @@ find_due(const struct cues_sent *s, size_t from, const struct commit_ctx *x,
 				return 0;
 		}
 	}
-	/* 'two weeks after kickoff' needs no 'by' */
-	for (i = from; i + 4 <= s->n; i++)
-		if (cd_count(s->word[i]) > 0 && reader_date(&s->word[i], 4, x,
-		    out, outlen) == 0)
+	/* 'tomorrow', 'Friday', 'two weeks after kickoff' need no 'by' */
+	for (i = from; i < s->n; i++) {
+		if ((day = spoken_day(&s->word[i], 1, x->call_day)) >= 0) {
+			char d[11];
+
+			date_format(day, d);
+			snprintf(out, outlen, "%s", d);
 			return 0;
+		}
+		if (i + 4 <= s->n && cd_count(s->word[i]) > 0 &&
+		    reader_date(&s->word[i], 4, x, out, outlen) == 0)
+			return 0;
+	}
 	return -1;
 }
 
@@ -238,6 +246,22 @@ find_owner(const struct cues_sent *s, const struct commit_ctx *x,
 	}
 	*at = 0;
 	return speaker_name(x);
+}
+
+int
+calls_commit_by_colleague(const struct cues_sent *s, const struct commit_ctx *x)
+{
+	size_t	 i, v;
+
+	for (i = 0; i < s->n; i++)
+		if (cd_is("negation", s->word[i], NULL, 0))
+			return 0;
+	for (i = 0; i + 1 < s->n; i++)
+		for (v = 0; v < x->nvendor; v++)
+			if (first_name_is(x->vendor[v], s->word[i]) &&
+			    cd_is("will", s->word[i + 1], NULL, 0))
+				return 1;
+	return 0;
 }
 
 void

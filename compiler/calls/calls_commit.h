@@ -30,6 +30,10 @@ struct commit_ctx {
  * becomes YYYY-MM-DD.  Writes ' (Owner, by DATE)', ' (Owner)', ' (by
  * DATE)' or "" into out.
  */
+/* True when the sentence says a colleague of ours will do something
+ * ('Priya will run a weekly check-in'), with no negation. */
+int	calls_commit_by_colleague(const struct cues_sent *s,
+	    const struct commit_ctx *x);
 void	calls_commit_lift(const struct cues_sent *s, const struct commit_ctx *x,
 	    char *out, size_t outlen);
 

@@ -43,6 +43,7 @@ struct cues {
 	struct sb_stemmer	*stem[CUES_NLANG];
 	struct stoplist		 stop[CUES_NLANG];
 	struct stoplist		 numbers;	/* 'number' lines, any language */
+	enum call_side		 side[CUE__MAX];	/* whose; unknown: any */
 };
 
 static const char *const class_names[CUE__MAX] = {
@@ -65,6 +66,12 @@ const char *
 cues_class_heading(enum cue_class k)
 {
 	return class_heads[k];
+}
+
+enum call_side
+cues_class_side(const struct cues *c, enum cue_class k)
+{
+	return c->side[k];
 }
 
 static uint32_t
@@ -287,6 +294,34 @@ phrase_words(struct cues *c, struct phrase *p, const char *text)
 
 static int	add_words(struct cues *, struct stoplist *, const char *, size_t);
 
+/* 'CLASS vendor|client|any': whose sentences count for the class. */
+static int
+add_side(struct cues *c, const char *line, size_t n)
+{
+	char	 buf[64], *who;
+	int	 k;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	buf[strcspn(buf, "\r")] = '\0';
+	if ((who = strchr(buf, ' ')) == NULL)
+		return -1;
+	*who++ = '\0';
+	if ((k = parse_class(buf)) < 0)
+		return -1;
+	if (strcmp(who, "vendor") == 0)
+		c->side[k] = SIDE_VENDOR;
+	else if (strcmp(who, "client") == 0)
+		c->side[k] = SIDE_CLIENT;
+	else if (strcmp(who, "any") == 0)
+		c->side[k] = SIDE_UNKNOWN;
+	else
+		return -1;
+	return 0;
+}
+
 static int
 add_phrase(struct cues *c, const char *line, size_t n)
 {
@@ -298,6 +333,8 @@ add_phrase(struct cues *c, const char *line, size_t n)
 		return -1;
 	if (n > 7 && strncmp(line, "number ", 7) == 0)
 		return add_words(c, &c->numbers, line + 7, n - 7);
+	if (n > 5 && strncmp(line, "side ", 5) == 0)
+		return add_side(c, line + 5, n - 5);
 	memcpy(buf, line, n);
 	buf[n] = '\0';
 	tok[0] = strtok_r(buf, " \t\r", &save);
@@ -365,8 +402,8 @@ cues_load(const char *file, const char *text, struct diag_list *dl)
 		}
 	if ((bad = each_line(c, text, add_phrase)) != 0) {
 		diag_add(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
-		    "cue line is not 'CLASS LANG cue|num|not PHRASE' "
-		    "or 'number LANG WORD...'");
+		    "cue line is not 'CLASS LANG cue|num|not PHRASE', "
+		    "'number LANG WORD...' or 'side CLASS vendor|client|any'");
 		cues_free(c);
 		return NULL;
 	}

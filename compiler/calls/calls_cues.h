@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "calls/calls.h"
+
 struct diag_list;
 
 enum cue_class {
@@ -63,5 +65,8 @@ unsigned	 cues_classify(const struct cues *c, const char *sentence);
 const char	*cues_class_name(enum cue_class k);
 /* The heading of the class in '# Call notes'. */
 const char	*cues_class_heading(enum cue_class k);
+/* Whose sentences count for the class ('side' lines): SIDE_VENDOR,
+ * SIDE_CLIENT, or SIDE_UNKNOWN for anyone's. */
+enum call_side	 cues_class_side(const struct cues *c, enum cue_class k);
 
 #endif

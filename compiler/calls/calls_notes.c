@@ -163,6 +163,8 @@ put_stamp(struct buf *b, const struct call_cue *q, const struct call_meta *m)
 	buf_putc(b, ')');
 }
 
+/* One sentence after bullet; a suggestion ('- [?] ') with the owner
+ * and date of a commitment. */
 static void
 put_point(struct buf *b, const struct call *c, const struct call_sent *s,
     const struct call_meta *m, const char *bullet)
@@ -172,7 +174,7 @@ put_point(struct buf *b, const struct call *c, const struct call_sent *s,
 	buf_puts(b, bullet);
 	put_stamp(b, q, m);
 	buf_printf(b, " %s: %s%s\n", q->speaker[0] ? q->speaker : "(unknown)",
-	    s->text, s->owner_due ? s->owner_due : "");
+	    s->text, s->owner_due && bullet[2] == '[' ? s->owner_due : "");
 }
 
 /* The extracted summary: the top sentences by TextRank, in time order. */

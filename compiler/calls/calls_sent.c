@@ -3,8 +3,9 @@
  * calls_sent.c: cut a call's cues into sentences and read each once
  * (phase: calls): fold and stem its words (cues_sent_read), classify it,
  * keep its content words for the summary, lift owner and date of a
- * commitment.  A commitment counts only when one of ours (or an unknown
- * speaker) said it, an objection only when the client did.  A sentence
+ * commitment.  A class counts only for the side the cue file gives it
+ * ('side commitment vendor': our promises) or a speaker of unknown side.
+ * A sentence
  * that names a competitor the deal already lists is a competitor point.
  */
 #include <ctype.h>
@@ -113,6 +114,7 @@ read_one(struct call_sents *out, const struct call *c, size_t i,
 	struct commit_ctx	 cx = x->commit;
 	char			 od[256];
 	size_t			 k;
+	enum call_side		 who;
 
 	memset(&o, 0, sizeof(o));
 	o.cue = i;
@@ -122,13 +124,18 @@ read_one(struct call_sents *out, const struct call *c, size_t i,
 		return -1;
 	}
 	o.mask = cues_classify_sent(x->cues, &ts);
+	if (calls_commit_by_colleague(&ts, &x->commit) &&
+	    !(ts.n > 0 && strcmp(ts.word[ts.n - 1], "?") == 0))
+		o.mask |= 1u << CUE_COMMITMENT;
 	for (k = 0; k < nc; k++)
 		if (names(&ts, &comp[k]))
 			o.mask |= 1u << CUE_COMPETITOR;
-	if (x->side[i] == SIDE_CLIENT)
-		o.mask &= ~(1u << CUE_COMMITMENT);
-	if (x->side[i] == SIDE_VENDOR)
-		o.mask &= ~(1u << CUE_OBJECTION);
+	for (k = 0; k < CUE__MAX; k++) {
+		who = cues_class_side(x->cues, (enum cue_class)k);
+		if (who != SIDE_UNKNOWN && x->side[i] != SIDE_UNKNOWN &&
+		    x->side[i] != who)
+			o.mask &= ~(1u << k);
+	}
 	if (o.mask & (1u << CUE_COMMITMENT)) {
 		cx.speaker = c->cues[i].speaker;
 		calls_commit_lift(&ts, &cx, od, sizeof(od));

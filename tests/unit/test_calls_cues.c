@@ -269,8 +269,9 @@ test_commit_owner_date(void **state)
 	lift(c, "Wir werden das bis zum 16. Dezember liefern.", "Priya Raman",
 	    " (Priya Raman, by 2026-12-16)");
 	lift(c, "We'll take care of it.", "Marcus Bell", " (Marcus Bell)");
-	lift(c, "We'll take care of it tomorrow.", "", "");
-	lift(c, "We'll take care of it by tomorrow.", "", " (by 2026-11-11)");
+	lift(c, "We'll take care of it.", "", "");
+	lift(c, "We'll take care of it tomorrow.", "", " (by 2026-11-11)");
+	lift(c, "By Friday, I will have it done.", "Marcus", " (Marcus Bell, by 2026-11-13)");
 	cues_free(c);
 }
 
