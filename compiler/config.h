@@ -50,6 +50,7 @@ struct config {
 	size_t		 nrequired;
 	struct limits	 limits;
 	int		 commit_require_complete;	/* commit: { require_complete } */
+	int		 playbooks_no_builtin;	/* playbooks: { builtin: false } */
 	struct send_config send;
 	/* calls: { recording_link: "{url}&t={seconds}" } (NULL: the default) */
 	char		*recording_link;

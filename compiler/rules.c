@@ -77,8 +77,9 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_PLACEHOLDER] = { "placeholder", SEV_ERROR,
 	    "a placeholder does not fill a field; write the real value or leave it empty" },
 	[RULE_PLAYBOOK_FIELD] = { "playbook-field", SEV_ERROR,
-	    "the playbook for this industry or segment requires it" },
-	[RULE_STAKEHOLDER_EMAIL] = { "stakeholder-email", SEV_ERROR,
+	    "a playbook for the deal's industry or segment asks for it "
+	    "('handoff check --verbose' lists them)" },
+	[RULE_STAKEHOLDER_EMAIL] = { "stakeholder-email", SEV_WARNING,
 	    "add their e-mail in the Email column" },
 	[RULE_ECONOMIC_BUYER] = { "economic-buyer", SEV_ERROR,
 	    "mark who signs the budget with 'Economic buyer' in the Role column" },
