@@ -5,7 +5,8 @@
 # must not fall below what they were when the cue words were last tuned on
 # it: precision 90%, recall 70% over all classes.  The held-out call
 # (tests/calls/nordlicht-heldout.*, labelled before any cue word was
-# looked at against it) must stay above precision 60%, recall 40%.
+# looked at against it; measured 100% and 62.5%) must stay above precision
+# 90%, recall 55%.
 HO=${1:-./handoff}
 case $HO in /*) ;; *) HO=$PWD/$HO ;; esac
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,7 +22,7 @@ score() {
 }
 score calls-score-discovery brightpath-learning.md brightpath-discovery 90 70
 [ -f "$FX/nordlicht-heldout.vtt" ] &&
-    score calls-score-heldout nordlicht-energie.md nordlicht-heldout 60 40
+    score calls-score-heldout nordlicht-energie.md nordlicht-heldout 90 55
 # the score must be able to fail: an empty transcript scores nothing
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 printf 'WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nMarcus Bell: Hello.\n' > "$T/hello.vtt"
