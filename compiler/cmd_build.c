@@ -287,7 +287,9 @@ build_stamper(const struct build *b)
 
 	if ((cache = fs_join(b->outdir, ".cache/stamps")) == NULL)
 		return NULL;
-	st = vcs_stamper_new_cached(".", cache);
+	if ((st = vcs_stamper_new_cached(".", cache)) == NULL)
+		cmd_error("build: cannot read the repository: %s",
+		    vcs_strerror());
 	free(cache);
 	return st;
 }
