@@ -48,6 +48,7 @@ UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt \
 		   schemas/holidays.txt schemas/call-cues.txt \
+		   schemas/call-stopwords.txt schemas/call-commitments.txt \
 		   $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
