@@ -459,7 +459,7 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	}
 	/* the audit goes with the index: not in an output that has none */
 	if (b.html && site_written(o.outdir) &&
-	    web_site_audit(o.outdir, &b.s) == -1) {
+	    web_site_audit(o.outdir, &b.s, b.inputs) == -1) {
 		cmd_error("build: cannot write %s/audit.html: %s", o.outdir,
 		    strerror(errno));
 		rc = 2;

@@ -1451,16 +1451,6 @@ vcs_stamper_head(const struct vcs_stamper *s)
 
 /* ===== the stamp cache (vcs_cache.c keeps the file) ===================== */
 
-static int
-vcs_cache_sum(char out[VCS_CACHE_SUM], const void *data, size_t len)
-{
-	unsigned char	 id[DIGEST_SHA1_LEN];
-
-	digest_git_blob(id, data, len);
-	digest_hex(out, id, sizeof(id));
-	return 0;
-}
-
 /* The stamper as text: "workdir W", "id ID" or "id -", "OID path"... */
 static char *
 vcs_stamper_dump(const struct vcs_stamper *s)
@@ -1547,7 +1537,7 @@ vcs_stamper_new_cached(const char *dir, const char *cache)
 		buf_dispose(&key);
 		return vcs_stamper_new(dir);
 	}
-	if (vcs_cache_read(&body, cache, key.data, vcs_cache_sum) == 0 &&
+	if (vcs_cache_read(&body, cache, key.data, vcs_cache_sha1) == 0 &&
 	    (s = vcs_stamper_undump(body)) != NULL)
 		goto out;
 	/* a miss, a stale or a corrupt cache: ask git, then remember it if
@@ -1557,7 +1547,7 @@ vcs_stamper_new_cached(const char *dir, const char *cache)
 	if ((s = vcs_stamper_new(dir)) != NULL && s->workdir != NULL &&
 	    vcs_cache_key(&again, dir) == 0 && strcmp(again.data, key.data) == 0
 	    && (body = vcs_stamper_dump(s)) != NULL)
-		(void)vcs_cache_write(cache, key.data, body, vcs_cache_sum);
+		(void)vcs_cache_write(cache, key.data, body, vcs_cache_sha1);
 out:
 	free(body);
 	buf_dispose(&key);
