@@ -274,6 +274,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		    fs_strerror(errno));
 		goto done;
 	}
+	status = 1;	/* from here on, a bad file is the user's to fix */
 	if (config_load(&cfg, "handoff.yml", 0, &dl) != 0 ||
 	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
@@ -281,7 +282,6 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	run.deal = &cd;
 	run.cues = cues;
 	run.cfg = &cfg;
-	status = 1;
 	for (i = 0; i < o.nfiles; i++) {
 		r = calls_one(&o, &run, o.files[i], &notes, &lines, &dl);
 		if (r < 0)

@@ -401,7 +401,8 @@ cues_load(const char *file, const char *text, struct diag_list *dl)
 			return NULL;
 		}
 	if ((bad = each_line(c, text, add_phrase)) != 0) {
-		diag_add(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
+		diag_add_hint(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
+		    "fix the line, or delete the file to use the built-in one",
 		    "cue line is not 'CLASS LANG cue|num|not PHRASE', "
 		    "'number LANG WORD...' or 'side CLASS vendor|client|any'");
 		cues_free(c);
@@ -466,7 +467,8 @@ cues_load_stopwords(struct cues *c, const char *file, const char *text,
 	unsigned	 bad;
 
 	if ((bad = each_line(c, text, add_stops)) != 0) {
-		diag_add(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
+		diag_add_hint(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
+		    "fix the line, or delete the file to use the built-in one",
 		    "stopword line is not 'LANG WORD...' (LANG en or de)");
 		return -1;
 	}

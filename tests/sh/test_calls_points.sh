@@ -64,3 +64,25 @@ rc=$?
 rm -f handoff.yml
 "$HO" calls add brightpath-learning "$FX/brightpath-short.vtt" --dry-run >out5 2>&1
 grep -q '^- \[?\] \[00:24\] Marcus Bell' out5 && ok points-no-recording-no-link || ko points-no-recording-no-link
+
+# a team's own cue and stopword files are read; a bad line is file:line, exit 1
+mkdir -p schemas
+cp "$SRC/schemas/call-cues.txt" schemas/
+echo 'risk en cue lower quote' >> schemas/call-cues.txt
+"$HO" calls add brightpath-learning "$FX/brightpath-short.vtt" --dry-run >out6 2>&1
+grep -q '^- \[?\] \[00:03\] Marcus Bell: Last time you mentioned Coursewise had a lower quote' out6 \
+    && ok points-team-cues || { ko points-team-cues; cat out6; }
+echo 'objection xx cue whatever' >> schemas/call-cues.txt
+n=$(wc -l < schemas/call-cues.txt)
+cp deals/brightpath-learning.md before.md
+"$HO" calls add brightpath-learning "$FX/brightpath-short.vtt" >out7 2>err
+rc=$?
+[ $rc -eq 1 ] && grep -q "schemas/call-cues.txt:$n:" err && cmp -s before.md deals/brightpath-learning.md \
+    && ok points-team-cues-bad-line || { ko points-team-cues-bad-line; echo "rc=$rc"; cat err; }
+rm schemas/call-cues.txt
+printf 'en the a\nfr le la\n' > schemas/call-stopwords.txt
+"$HO" calls add brightpath-learning "$FX/brightpath-short.vtt" >out8 2>err
+rc=$?
+[ $rc -eq 1 ] && grep -q 'schemas/call-stopwords.txt:2:' err && cmp -s before.md deals/brightpath-learning.md \
+    && ok points-team-stopwords-bad-line || { ko points-team-stopwords-bad-line; echo "rc=$rc"; cat err; }
+rm -r schemas
