@@ -82,7 +82,8 @@ out:
 
 void
 build_history_load(struct build_history *h, const struct session *s,
-    const char *path, const char *rev, const char *cache)
+    const char *path, const char *rev, const char *cache, const char *cur,
+    size_t curlen, struct model *curm)
 {
 	struct history_texts	 tx;
 	struct buf		 key, again;
@@ -92,6 +93,7 @@ build_history_load(struct build_history *h, const struct session *s,
 	h->m = NULL;
 	h->t = NULL;
 	h->n = 0;
+	h->cur = curm;
 	history_texts_init(&tx);
 	buf_init(&key);
 	buf_init(&again);
@@ -110,7 +112,14 @@ build_history_load(struct build_history *h, const struct session *s,
 	    (h->t = calloc(tx.n, sizeof(*h->t))) == NULL))
 		goto out;
 	for (i = 0; i < tx.n; i++)
-		history_add(h, s, path, tx.v[i].data, tx.v[i].len, tx.v[i].t);
+		if (curm != NULL && tx.v[i].len == curlen &&
+		    memcmp(tx.v[i].data, cur, curlen) == 0) {
+			/* the committed bytes: the model the caller has */
+			h->m[h->n] = curm;
+			h->t[h->n++] = tx.v[i].t;
+		} else
+			history_add(h, s, path, tx.v[i].data, tx.v[i].len,
+			    tx.v[i].t);
 out:
 	history_texts_dispose(&tx);
 	buf_dispose(&key);
@@ -123,7 +132,8 @@ build_history_dispose(struct build_history *h)
 	size_t	 i;
 
 	for (i = 0; i < h->n; i++)
-		model_free(h->m[i]);
+		if (h->m[i] != h->cur)
+			model_free(h->m[i]);
 	free(h->m);
 	free(h->t);
 	h->m = NULL;

@@ -323,7 +323,7 @@ void
 build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
-	struct build_history hist = { NULL, NULL, 0 };
+	struct build_history hist = { NULL, NULL, 0, NULL };
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
@@ -373,7 +373,8 @@ build_one(struct build *b, struct job *j, int force)
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
 	hcache = fs_join(b->outdir, ".cache/history");
-	build_history_load(&hist, &b->s, j->path, b->rev, hcache);
+	build_history_load(&hist, &b->s, j->path, b->rev, hcache, data, len,
+	    m);
 	free(hcache);
 	rc.history = (const struct model *const *)hist.m;
 	rc.history_time = hist.t;
