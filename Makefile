@@ -11,16 +11,23 @@ PREFIX		?= /usr/local
 DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
-PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libutf8proc libcrypto
+PKGS		 = libxml-2.0 libcmark-gfm yaml-0.1 harfbuzz-subset \
+		   jansson libutf8proc
 # Compiled against, not linked: loaded by compiler/dlib/ when first used,
-# so that every other command starts without their 40-odd libraries.
-DL_PKGS		 = libcurl libmicrohttpd
+# so that every other command starts without their 40-odd libraries
+# (libgit2 alone brings 14: TLS, SSH, Kerberos).
+DL_PKGS		 = libcurl libmicrohttpd libgit2
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
 		   $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
 HO_LIBS		 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lstemmer -lxxhash -lm -pthread
+# Named first in the binary (only there: ASan wants its runtime first):
+# the loader looks every symbol up in NEEDED order, and the 4,300
+# relocations of libstdc++ (ICU's, under libxml2) resolve in libstdc++
+# and libc; found there first, start-up costs 30 % fewer instructions.
+HO_FIRST_LIBS	 = -Wl,--push-state,--no-as-needed -lstdc++ -lc -lm -lgcc_s \
+		   -Wl,--pop-state
 TEST_LIBS	 = $(shell pkg-config --libs cmocka 2>/dev/null)
 SAN_FLAGS	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 		   -fno-sanitize-recover=undefined
@@ -47,6 +54,7 @@ UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt \
 		   schemas/holidays.txt schemas/call-cues.txt \
+		   schemas/call-stopwords.txt schemas/call-commitments.txt \
 		   $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \
@@ -62,7 +70,7 @@ EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt \
 all: handoff
 
 handoff: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(HO_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(HO_FIRST_LIBS) $(HO_LIBS)
 
 build/obj/%.o: compiler/%.c | build/obj
 	@mkdir -p $(@D)

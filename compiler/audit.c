@@ -367,6 +367,7 @@ audit_deal_dispose(struct audit_deal *d)
 	free(d->segment);
 	tally_dispose(&d->gaps);
 	tally_dispose(&d->reasons);
+	tally_dispose(&d->head_gaps);
 }
 
 /* The latest version of path in vl (newest first), or NULL. */
@@ -396,11 +397,13 @@ audit_candidate(struct audit *a, const struct session *s,
 	diag_list_init(&dl);
 	m = history_check(history_rules_at(rules, ver->id), v, ver, &vd, &dl,
 	    &sys);
-	diag_list_dispose(&dl);
-	if (sys)
+	if (sys) {
+		diag_list_dispose(&dl);
 		return -1;
+	}
 	if (m == NULL || vd.stage != STAGE_SIGNED || vd.signed_day < 0 ||
 	    vd.deadline < 0) {
+		diag_list_dispose(&dl);
 		model_free(m);
 		return 0;
 	}
@@ -412,6 +415,7 @@ audit_candidate(struct audit *a, const struct session *s,
 	}
 	d = &a->deal[a->n++];
 	memset(d, 0, sizeof(*d));
+	d->head_gaps_ok = audit_gaps(&d->head_gaps, &dl) == 0;
 	d->signed_day = vd.signed_day;
 	d->deadline = vd.deadline;
 	d->complete_day = d->ack_day = d->intro_day = d->score = -1;
@@ -426,6 +430,7 @@ audit_candidate(struct audit *a, const struct session *s,
 	audit_final(d, m, s);
 	rc = 0;
 out:
+	diag_list_dispose(&dl);
 	model_free(m);
 	return rc;
 }
@@ -527,32 +532,40 @@ audit_patterns(struct audit *a)
 	return 0;
 }
 
-/* Mark the gaps of d that a later version filled (late, not missing). */
+/* Mark the gaps of d that a later version filled (late, not missing):
+ * those the HEAD version (latest) no longer lacks.  audit_candidate()
+ * checked that version already and kept its gaps; latest is checked
+ * again only when they are not known. */
 static void
 audit_late_gaps(struct audit_deal *d, struct rules_cache *rules,
     struct vcs *v, const struct vcs_version *latest)
 {
 	struct diag_list	 dl;
-	struct tallies		 now;
+	struct tallies		 again;
+	const struct tallies	*now = &d->head_gaps;
 	struct verdict		 vd;
-	struct model		*m;
+	struct model		*m = NULL;
 	size_t			 i, j;
-	int			 sys, still;
+	int			 sys, still, known = d->head_gaps_ok;
 
-	memset(&now, 0, sizeof(now));
+	memset(&again, 0, sizeof(again));
 	diag_list_init(&dl);
-	m = history_check(history_rules_at(rules, latest->id), v, latest,
-	    &vd, &dl, &sys);
-	if (m != NULL && audit_gaps(&now, &dl) == 0)
+	if (!known) {
+		m = history_check(history_rules_at(rules, latest->id), v,
+		    latest, &vd, &dl, &sys);
+		known = m != NULL && audit_gaps(&again, &dl) == 0;
+		now = &again;
+	}
+	if (known)
 		for (i = 0; i < d->gaps.n; i++) {
-			for (j = still = 0; j < now.n && !still; j++)
-				still = strcmp(now.v[j].name,
+			for (j = still = 0; j < now->n && !still; j++)
+				still = strcmp(now->v[j].name,
 				    d->gaps.v[i].name) == 0;
 			d->gaps.v[i].late = !still;
 		}
 	model_free(m);
 	diag_list_dispose(&dl);
-	tally_dispose(&now);
+	tally_dispose(&again);
 }
 
 int

@@ -59,6 +59,10 @@ struct audit_deal {
 	int		 checks_met, checks_total;
 	struct tallies	 gaps;		/* missing at the deadline */
 	struct tallies	 reasons;	/* rejection reason codes */
+	struct tallies	 head_gaps;	/* what the HEAD version still lacks,
+					 * from the check that chose the deal
+					 * (not checked a second time) */
+	int		 head_gaps_ok;	/* head_gaps is known */
 };
 
 /* The deals of one AE or one segment. */

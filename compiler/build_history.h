@@ -16,15 +16,21 @@ struct build_history {
 	struct model	**m;	/* oldest first */
 	long long	 *t;	/* each one's commit time, UTC seconds */
 	size_t		  n;
+	const struct model *cur;	/* the caller's, in m[] not owned */
 };
 
 /*
  * Load the committed versions of the deal at path (from rev, NULL: HEAD;
  * at most the newest 100) that parse.  Best effort: outside git, or on a
- * git failure, the history is empty.  Never fails.
+ * git failure, the history is empty.  Never fails.  cache is the folder
+ * of the history cache (OUTDIR/.cache/history), or NULL for none; it is
+ * used only with rev NULL.  cur/curlen are the deal's bytes as checked
+ * into curm: a version with the same bytes is curm itself, not checked
+ * again (build_history_dispose() leaves it to the caller).
  */
 void	build_history_load(struct build_history *h, const struct session *s,
-	    const char *path, const char *rev);
+	    const char *path, const char *rev, const char *cache,
+	    const char *cur, size_t curlen, struct model *curm);
 void	build_history_dispose(struct build_history *h);
 
 #endif

@@ -323,11 +323,11 @@ void
 build_one(struct build *b, struct job *j, int force)
 {
 	struct outputs	 o;
-	struct build_history hist = { NULL, NULL, 0 };
+	struct build_history hist = { NULL, NULL, 0, NULL };
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
-	char		 stamp[128], *data = NULL;
+	char		 stamp[128], *data = NULL, *hcache;
 	const char	*id;
 	size_t		 len, k;
 
@@ -372,7 +372,10 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
-	build_history_load(&hist, &b->s, j->path, b->rev);
+	hcache = fs_join(b->outdir, ".cache/history");
+	build_history_load(&hist, &b->s, j->path, b->rev, hcache, data, len,
+	    m);
+	free(hcache);
 	rc.history = (const struct model *const *)hist.m;
 	rc.history_time = hist.t;
 	rc.nhistory = hist.n;

@@ -16,10 +16,13 @@
 #include "buf.h"
 #include "calls/calls.h"
 #include "calls/calls_cues.h"
+#include "calls/calls_deal.h"
 #include "calls/calls_notes.h"
 #include "cmd.h"
+#include "config.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "timeline.h"
 
 static const char usage[] =
     "usage: handoff calls add DEAL FILE... [--date YYYY-MM-DD] "
@@ -61,22 +64,41 @@ deal_path(const char *deal)
 	return strdup(p);
 }
 
-static struct cues *
-load_cues(struct diag_list *dl)
+/* A data file: the team's copy under schemas/ when there is one, else
+ * the built-in one (free()). */
+static char *
+load_data(const char *path)
 {
 	const struct embedded	*e;
 	char			*text = NULL;
 	size_t			 len;
-	struct cues		*c;
 
-	if (fs_read("schemas/call-cues.txt", 1u << 20, &text, &len) == 0) {
-		c = cues_load("schemas/call-cues.txt", text, dl);
-		free(text);
-		return c;
-	}
-	if ((e = fs_embedded("schemas/call-cues.txt")) == NULL)
+	if (fs_read(path, 1u << 20, &text, &len) == 0)
+		return text;
+	if ((e = fs_embedded(path)) == NULL)
 		return NULL;
-	return cues_load("schemas/call-cues.txt", (const char *)e->data, dl);
+	return strdup((const char *)e->data);
+}
+
+static struct cues *
+load_cues(struct diag_list *dl)
+{
+	char		*text;
+	struct cues	*c = NULL;
+
+	if ((text = load_data("schemas/call-cues.txt")) != NULL)
+		c = cues_load("schemas/call-cues.txt", text, dl);
+	free(text);
+	if (c == NULL)
+		return NULL;
+	text = load_data("schemas/call-stopwords.txt");
+	if (text == NULL || cues_load_stopwords(c, "schemas/call-stopwords.txt",
+	    text, dl) != 0) {
+		cues_free(c);
+		c = NULL;
+	}
+	free(text);
+	return c;
 }
 
 static int
@@ -98,11 +120,21 @@ keep_copy(const char *deal, const char *file, const char *data, size_t len)
 }
 
 /* One transcript: into line and notes; 1 already added, 0, -1 error. */
+/* What every transcript of one 'calls add' shares. */
+struct calls_run {
+	const char		*deal_text;
+	const struct call_deal	*deal;
+	const struct cues	*cues;
+	const struct config	*cfg;
+	int			 day;
+};
+
 static int
-calls_one(const struct calls_opts *o, const char *deal_text,
-    const struct cues *cues, const char *file, struct buf *all_notes,
-    struct buf *lines, struct diag_list *dl)
+calls_one(const struct calls_opts *o, const struct calls_run *run,
+    const char *file, struct buf *all_notes, struct buf *lines,
+    struct diag_list *dl)
 {
+	const char		*deal_text = run->deal_text;
 	char			*data = NULL, hashtag[32];
 	size_t			 len;
 	struct call		 c;
@@ -136,13 +168,18 @@ calls_one(const struct calls_opts *o, const char *deal_text,
 	}
 	m.file = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	m.date = o->date ? o->date : c.date ? c.date : o->today;
+	if (date_parse(m.date, &m.day) != 0)
+		m.day = run->day;
 	m.recording = o->recording;
+	m.link = run->cfg->recording_link;
 	m.deal_text = deal_text;
+	m.deal = run->deal;
+	m.date_order = run->cfg->date_order;
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
 	buf_printf(&notes, "\n## Call of %s (%s)\n", m.date, m.file);
-	calls_notes_suggest(&notes, &c, cues, &m);
+	calls_notes_suggest(&notes, &c, run->cues, &m);
 	buf_put(all_notes, notes.data, notes.len);
 	buf_dispose(&notes);
 	rc = 0;
@@ -203,6 +240,9 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct diag_list	 dl;
 	struct buf		 notes, lines, out;
 	struct cues		*cues = NULL;
+	struct call_deal	 cd;
+	struct config		 cfg;
+	struct calls_run	 run;
 	char			*path = NULL, *deal = NULL, today[16];
 	size_t			 dlen;
 	int			 i, r, status = 2, added = 0;
@@ -210,6 +250,8 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct tm		 tm;
 
 	diag_list_init(&dl);
+	config_init(&cfg);
+	memset(&cd, 0, sizeof(cd));
 	buf_init(&notes);
 	buf_init(&lines);
 	buf_init(&out);
@@ -219,6 +261,10 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	o.today = today;
+	if (date_parse(o.date ? o.date : today, &run.day) != 0) {
+		cmd_error("--date: '%s' is not a date (YYYY-MM-DD)", o.date);
+		goto done;
+	}
 	if ((path = deal_path(o.deal)) == NULL) {
 		cmd_error("'%s' is not a deal id", o.deal);
 		goto done;
@@ -228,11 +274,16 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		    fs_strerror(errno));
 		goto done;
 	}
-	if ((cues = load_cues(&dl)) == NULL)
+	status = 1;	/* from here on, a bad file is the user's to fix */
+	if (config_load(&cfg, "handoff.yml", 0, &dl) != 0 ||
+	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
-	status = 1;
+	run.deal_text = deal;
+	run.deal = &cd;
+	run.cues = cues;
+	run.cfg = &cfg;
 	for (i = 0; i < o.nfiles; i++) {
-		r = calls_one(&o, deal, cues, o.files[i], &notes, &lines, &dl);
+		r = calls_one(&o, &run, o.files[i], &notes, &lines, &dl);
 		if (r < 0)
 			goto fail;
 		added += r == 0;
@@ -261,6 +312,8 @@ fail:
 	diag_print_text(stderr, &dl);
 done:
 	cues_free(cues);
+	calls_deal_dispose(&cd);
+	config_dispose(&cfg);
 	buf_dispose(&notes);
 	buf_dispose(&lines);
 	buf_dispose(&out);

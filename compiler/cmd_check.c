@@ -76,8 +76,10 @@ check_playbooks_note(struct diag_list *dl, const struct session *s,
 		    pb->overrides ? ", in place of the built-in one" : "");
 	}
 	if (n == 0)
-		buf_printf(&b, "none (none is for industry '%.40s' or segment "
-		    "'%.40s')", ind, seg);
+		buf_printf(&b, "none (none is for %s%.40s%s%s%s%.40s%s)",
+		    *ind ? "industry '" : "", ind, *ind ? "'" : "",
+		    *ind && *seg ? " or " : "", *seg ? "segment '" : "", seg,
+		    *seg ? "'" : *ind ? "" : "a deal without industry and segment");
 	if (s->config.playbooks_no_builtin)
 		buf_puts(&b, "; the built-in playbooks are off "
 		    "(playbooks: builtin: false in handoff.yml)");

@@ -160,3 +160,11 @@ if [ "$n" -ge 2 ] && [ -z "$bad" ] &&
     grep -A1 "warning: the energy playbook recommends a stakeholder with role 'blocker'" "$T/out" |
     grep -q "note: "; then ok "rules_recommends_never_notes_requires_$n"
 else no rules_recommends_never_notes_requires "$n recommends" "$bad" "$(cat "$T/out")"; fi
+
+# --verbose says so when no playbook applies, and why.
+rm -f schemas/playbooks/*
+deal_full nordlicht-energie | sed 's/^segment: enterprise/segment: smb/' > $D
+chk --verbose $D
+if has "playbooks applied: none (none is for industry 'energy' or segment 'smb')"; then
+	ok rules_verbose_says_none_apply
+else no rules_verbose_says_none_apply "$(grep -i playbook "$T/out")"; fi
