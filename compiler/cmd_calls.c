@@ -26,9 +26,11 @@ static const char usage[] =
     "[--recording URL]\n"
     "                         [--dry-run] [--keep]\n"
     "\n"
-    "Read call transcripts (WebVTT from Zoom or Teams, SRT), recognised\n"
-    "by content.  The call gets a line under '# Process' / '## Calls' and\n"
-    "its key points land in the internal '# Call notes' section as '- [?]'\n"
+    "Read call transcripts (WebVTT from Zoom or Teams, SRT, Otter.ai text,\n"
+    "Google Meet text, Gong JSON), recognised by content.  The date is\n"
+    "--date, else the one in the transcript (Meet's title), else today.\n"
+    "The call gets a line under '# Process' / '## Calls' and its key\n"
+    "points land in the internal '# Call notes' section as '- [?]'\n"
     "suggestions, which never fill a field until you accept them.\n"
     "--dry-run prints the suggestions instead; --keep stores the raw\n"
     "transcript under calls/DEAL/.  Nothing is sent anywhere.\n";
@@ -37,6 +39,8 @@ struct calls_opts {
 	const char	*deal;
 	const char	*date;
 	const char	*recording;
+	const char	*today;		/* the date when neither --date nor
+					   the transcript gives one */
 	int		 dry_run, keep;
 	char		**files;
 	int		 nfiles;
@@ -131,13 +135,13 @@ calls_one(const struct calls_opts *o, const char *deal_text,
 		return -1;
 	}
 	m.file = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	m.date = o->date;
+	m.date = o->date ? o->date : c.date ? c.date : o->today;
 	m.recording = o->recording;
 	m.deal_text = deal_text;
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
-	buf_printf(&notes, "\n## Call of %s (%s)\n", o->date, m.file);
+	buf_printf(&notes, "\n## Call of %s (%s)\n", m.date, m.file);
 	calls_notes_suggest(&notes, &c, cues, &m);
 	buf_put(all_notes, notes.data, notes.len);
 	buf_dispose(&notes);
@@ -214,8 +218,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	t = cli->today >= 0 ? (time_t)cli->today * 86400 : time(NULL);
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	if (o.date == NULL)
-		o.date = today;
+	o.today = today;
 	if ((path = deal_path(o.deal)) == NULL) {
 		cmd_error("'%s' is not a deal id", o.deal);
 		goto done;

@@ -456,6 +456,33 @@ cfg_commit(struct config *c, struct cfgread *r, const struct ynode *v)
 	return 0;
 }
 
+/* playbooks: { builtin: true|false }: whether the built-in playbooks
+ * (healthcare, enterprise) apply besides the team's schemas/playbooks/. */
+static int
+cfg_playbooks(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "builtin", NULL };
+	const struct ynode *x;
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "playbooks"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if (cfg_key(r, v->kid[i], "playbooks", keys) != 0)
+			continue;
+		x = v->kid[i + 1];
+		if (is_null(x))
+			continue;
+		if (x->kind == Y_SCALAR && strcmp(x->value, "true") == 0)
+			c->playbooks_no_builtin = 0;
+		else if (x->kind == Y_SCALAR && strcmp(x->value, "false") == 0)
+			c->playbooks_no_builtin = 1;
+		else
+			cfg_error(r, x, "expected true or false", "builtin");
+	}
+	return 0;
+}
+
 /*
  * 'Name <addr@domain>': a name without control characters or angle
  * brackets and an address with one '@' and no spaces.
@@ -657,7 +684,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
 	    "timelines", "required", "limits", "commit", "date_order",
-	    "import", "send", NULL };
+	    "import", "send", "playbooks", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -715,6 +742,9 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 13:
 			rc = cfg_send(c, r, v);
+			break;
+		case 14:
+			rc = cfg_playbooks(c, r, v);
 			break;
 		default:
 			break;

@@ -105,8 +105,12 @@ calls_notes_line(struct buf *b, const struct call *c, const struct call_meta *m)
 			dur = c->cues[i].start_ms;
 	}
 	tot = side[0] + side[1] + side[2];
-	rc = buf_printf(b, "- %s · %ld:%02ld · spoke: ", m->date,
-	    dur / 60000, dur / 1000 % 60);
+	if (dur >= 3600000)
+		rc = buf_printf(b, "- %s · %ld:%02ld:%02ld · spoke: ", m->date,
+		    dur / 3600000, dur / 60000 % 60, dur / 1000 % 60);
+	else
+		rc = buf_printf(b, "- %s · %ld:%02ld · spoke: ", m->date,
+		    dur / 60000, dur / 1000 % 60);
 	for (i = 0; i < c->ncues; i++) {
 		if (c->cues[i].speaker[0] == '\0')
 			continue;
