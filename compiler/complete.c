@@ -722,7 +722,8 @@ complete_playbooks(struct vstate *st)
 				continue;	/* counted with the fields */
 			st->v->total++;
 			ok = r->kind == PB_SECTION ?
-			    vstate_is_filled(find_section(model_root(st->m), r->target)) :
+			    vstate_is_filled(find_section(model_root(st->m),
+			    r->target)) || complete_section_line(st, r->target) :
 			    any_role(st, r->target);
 			if (ok) {
 				st->v->filled += 1.0;

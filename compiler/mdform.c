@@ -5,12 +5,14 @@
  * whether it was well formed; the callers turn that into a diagnostic.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "mdform.h"
+#include "read/read_words.h"
 
 /* memrchr() and strcasestr() are GNU extensions; these are ours. */
 static const char *
@@ -388,6 +390,25 @@ static const char *const md_role_words[][2] = {
 	{ "blocker", "blocker" },
 };
 
+/* A role word of schemas/read/records.txt ('executive sponsor'), given
+ * as its md_key(): 1 and the role into out, or 0. */
+static int
+md_role_listed(const char *key, char *out, size_t outlen)
+{
+	char	 dashed[64], role[32];
+	size_t	 i;
+
+	for (i = 0; key[i] != '\0' && i + 1 < sizeof(dashed); i++)
+		dashed[i] = key[i] == ' ' ? '-' : key[i];
+	dashed[i] = '\0';
+	if (!read_word("schemas/read/records.txt", "role", dashed, i, role,
+	    sizeof(role)))
+		return 0;
+	if (out != NULL && outlen > 0)
+		snprintf(out, outlen, "%s", role);
+	return 1;
+}
+
 /* How each canonical role is written back in a table. */
 static const char *const md_role_labels[][2] = {
 	{ "economic-buyer", "Economic buyer" }, { "champion", "Champion" },
@@ -419,7 +440,7 @@ md_role_known(const char *word)
 	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
 		if (strcmp(key, md_role_words[i][0]) == 0)
 			return 1;
-	return 0;
+	return md_role_listed(key, NULL, 0);
 }
 
 /* Add one role word to out (canonical, no duplicates).  0 or -1. */
@@ -429,7 +450,7 @@ md_role_add(const char *word, char **out, size_t max, size_t *n,
 {
 	char		 key[64];
 	const char	*canon = NULL;
-	char		*v;
+	char		*v, listed[32];
 	size_t		 i;
 
 	md_key(word, key, sizeof(key));
@@ -442,6 +463,8 @@ md_role_add(const char *word, char **out, size_t max, size_t *n,
 	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
 		if (strcmp(key, md_role_words[i][0]) == 0)
 			canon = md_role_words[i][1];
+	if (canon == NULL && md_role_listed(key, listed, sizeof(listed)))
+		canon = listed;
 	if ((v = canon ? strdup(canon) : md_enum(word)) == NULL)
 		return -1;
 	for (i = 0; i < *n; i++)

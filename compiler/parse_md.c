@@ -227,6 +227,8 @@ mdp_under_h1(struct mdp *p, cmark_node *n)
 		mdp_list_records(p, &rec_stk, mdp_secn, n);
 	else if (p->sec == SEC_RISKS && mdp_is(n, "list"))
 		mdp_list_records(p, &rec_risk, mdp_secn, n);
+	else if (p->sec == SEC_GOALS && mdp_is(n, "list"))
+		mdp_goal_list(p, mdp_secn, n);
 	else
 		mdp_stray(p, n, p->sec == SEC_RISKS ?
 		    "a table or 'None identified'" :
@@ -268,6 +270,14 @@ mdp_content(struct mdp *p, cmark_node *n)
 		    SH_STAKEHOLDERS || p->shape == SH_RISKS)) {
 			mdp_list_records(p, p->shape == SH_RISKS ? &rec_risk :
 			    &rec_stk, mdp_fieldn, n);
+			break;
+		}
+		if (!table && mdp_is(n, "list") && p->shape == SH_METRICS) {
+			mdp_goal_list(p, mdp_fieldn, n);
+			break;
+		}
+		if (!table && mdp_is(n, "list") && p->shape == SH_OBJECTIONS) {
+			mdp_objection_list(p, mdp_fieldn, n);
 			break;
 		}
 		if (!table) {

@@ -180,6 +180,24 @@ void	 mdp_cell(struct mdp *p, const struct rec *r, xmlNodePtr rec,
 void	 mdp_list_records(struct mdp *p, const struct rec *r,
 	    mdp_get parent, cmark_node *n);
 
+/* A malloc'd copy of s[0..len) trimmed of spaces, '.,;:|-' and dashes;
+ * NULL when out of memory. */
+char	*mdp_trim_sep(const char *s, size_t len);
+/* The first 'key:' label of r's columns in s at a word start, from *at
+ * (set to it; its length in *len): the column's slot, or -1. */
+int	 mdp_label_find(const struct rec *r, const char *s, size_t *at,
+	    size_t *len);
+
+/* parse_md_items.c: success metrics, objections and commitments written
+ * as bullets or (commitments) a table. */
+/* One metric per item of list n: 'Metric: 30% -> 15% by DATE',
+ * 'Cut X from A to B by DATE', 'Measured by:' anywhere. */
+void	 mdp_goal_list(struct mdp *p, mdp_get parent, cmark_node *n);
+/* One objection per item: 'objection -> answer', '… — answered: …'. */
+void	 mdp_objection_list(struct mdp *p, mdp_get parent, cmark_node *n);
+/* A commitments table: What, Owner, Due, Status columns. */
+void	 mdp_commit_table(struct mdp *p, xmlNodePtr parent, cmark_node *t);
+
 /* True when the paragraph (or one-item list) says one of keys. */
 int	 mdp_says(cmark_node *n, const char *const *keys);
 /* The commitments task list, or 'None'. */

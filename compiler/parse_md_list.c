@@ -7,6 +7,8 @@
  * any order, parts separated by '—', '–', ' - ', '|', ';' or ','; a risk
  * item is its text with 'Severity:', 'Likelihood:', 'Mitigation:',
  * 'Owner:' labels (the table's column names) anywhere, or '(high)'.
+ * A bare 'high', 'medium' or 'low' in a stakeholder item is its influence,
+ * a bare 'phone' or 'Teams' its channel (schemas/read/records.txt).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "mdform.h"
 #include "model.h"
 #include "parse_md_int.h"
+#include "read/read_words.h"
 
 #define MAX_PARTS	48
 #define NSLOT		8
@@ -45,8 +48,8 @@ is_sep_char(int c)
 }
 
 /* A malloc'd copy of s[0..len) trimmed of space and separators. */
-static char *
-trim_sep(const char *s, size_t len)
+char *
+mdp_trim_sep(const char *s, size_t len)
 {
 	for (;;) {
 		while (len > 0 && is_sep_char((unsigned char)*s))
@@ -111,8 +114,8 @@ label_at(const struct rec *r, const char *s, size_t *len)
 }
 
 /* The first 'key:' label of r in s at a word start, from *at; -1. */
-static int
-label_find(const struct rec *r, const char *s, size_t *at, size_t *len)
+int
+mdp_label_find(const struct rec *r, const char *s, size_t *at, size_t *len)
 {
 	size_t	 i;
 	int	 slot;
@@ -211,10 +214,10 @@ stk_piece(const struct rec *r, struct item *it, char **roles, int *stance,
 	size_t		 len;
 	int		 slot;
 	const char	*st;
-	char		*v;
+	char		*v, lvl[8], chan[16];
 
 	if ((slot = label_at(r, piece, &len)) >= 0) {
-		if ((v = trim_sep(piece + len, strlen(piece + len))) == NULL)
+		if ((v = mdp_trim_sep(piece + len, strlen(piece + len))) == NULL)
 			return -1;
 		if (slot == 4)
 			*stance = 1;
@@ -236,6 +239,13 @@ stk_piece(const struct rec *r, struct item *it, char **roles, int *stance,
 		free(v);
 		return slot;
 	}
+	/* A bare 'high' is the influence, unless one was given already. */
+	if (it->val[3] == NULL && read_word("schemas/read/records.txt",
+	    "level", piece, strlen(piece), lvl, sizeof(lvl)))
+		return item_set(it, 3, lvl, "; ");
+	if (it->val[6] == NULL && read_word("schemas/read/records.txt",
+	    "channel", piece, strlen(piece), chan, sizeof(chan)))
+		return item_set(it, 6, chan, "; ");
 	if ((st = stance_of(piece)) != NULL) {
 		/* 'champion' and 'blocker' are roles as well as stances. */
 		if (md_role_known(piece) && join(roles, piece, ", ") == -1)
@@ -299,7 +309,7 @@ stk_read(const struct rec *r, struct item *it, char *s)
 		save = NULL;
 		for (piece = strtok_r(seg[i], ",", &save); piece != NULL &&
 		    rc == 0; piece = strtok_r(NULL, ",", &save)) {
-			if ((t = trim_sep(piece, strlen(piece))) == NULL) {
+			if ((t = mdp_trim_sep(piece, strlen(piece))) == NULL) {
 				rc = -1;
 				break;
 			}
@@ -353,7 +363,7 @@ risk_paren(struct item *it, char **text)
 		if (it->val[1] == NULL && (it->val[1] = strdup(key)) == NULL)
 			return -1;
 		memmove(o, c + 1, strlen(c + 1) + 1);
-		v = trim_sep(*text, strlen(*text));
+		v = mdp_trim_sep(*text, strlen(*text));
 		if (v == NULL)
 			return -1;
 		free(*text);
@@ -371,13 +381,13 @@ risk_read(const struct rec *r, struct item *it, const char *s)
 	int	 slot, nslot;
 	char	*v, *text = NULL;
 
-	slot = label_find(r, s, &at, &len);
-	if ((text = trim_sep(s, slot >= 0 ? at : strlen(s))) == NULL)
+	slot = mdp_label_find(r, s, &at, &len);
+	if ((text = mdp_trim_sep(s, slot >= 0 ? at : strlen(s))) == NULL)
 		return -1;
 	while (slot >= 0) {
 		next = at + len;
-		nslot = label_find(r, s, &next, &nlen);
-		v = trim_sep(s + at + len, (nslot >= 0 ? next : strlen(s)) -
+		nslot = mdp_label_find(r, s, &next, &nlen);
+		v = mdp_trim_sep(s + at + len, (nslot >= 0 ? next : strlen(s)) -
 		    (at + len));
 		if (v == NULL || (slot == 0 ? join(&text, v, " ") :
 		    item_set(it, slot, v, "; ")) == -1) {

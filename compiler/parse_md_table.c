@@ -382,6 +382,10 @@ mdp_commitments(struct mdp *p, cmark_node *n)
 		mdp_attr(p, mdp_fieldn(p), "none", "true");
 		return;
 	}
+	if (mdp_is(n, "table")) {
+		mdp_commit_table(p, mdp_fieldn(p), n);
+		return;
+	}
 	if (cmark_node_get_type(n) != CMARK_NODE_LIST) {
 		mdp_stray(p, n, "a task list or 'None'");
 		return;

@@ -62,6 +62,9 @@ void	complete_gates(struct vstate *st);
 void	complete_review(struct vstate *st);
 void	complete_playbooks(struct vstate *st);
 void	complete_unknown_sections(struct vstate *st);
+/* complete_lines.c: 'Parent/Label' written as a 'Label: value' line under
+ * a section headed Parent, with a real value. */
+int	complete_section_line(const struct vstate *st, const char *target);
 void	complete_threshold(struct vstate *st);
 void	complete_deadline(struct vstate *st, int today);
 
