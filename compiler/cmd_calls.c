@@ -18,6 +18,7 @@
 #include "calls/calls_cues.h"
 #include "calls/calls_notes.h"
 #include "cmd.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 
@@ -41,21 +42,6 @@ struct calls_opts {
 	char		**files;
 	int		 nfiles;
 };
-
-static char *
-deal_path(const char *deal)
-{
-	char	 p[512];
-
-	if (strchr(deal, '/') != NULL || strstr(deal, ".md") != NULL)
-		return strdup(deal);
-	if (!fs_deal_id_ok(deal))
-		return NULL;
-	snprintf(p, sizeof(p), "deals/%s.md", deal);
-	if (fs_exists(p) || !fs_exists("deals"))
-		return strdup(fs_exists(p) ? p : p + 6);
-	return strdup(p);
-}
 
 static struct cues *
 load_cues(struct diag_list *dl)
@@ -200,6 +186,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct buf		 notes, lines, out;
 	struct cues		*cues = NULL;
 	char			*path = NULL, *deal = NULL, today[16];
+	char			 root[128];
 	size_t			 dlen;
 	int			 i, r, status = 2, added = 0;
 	time_t			 t;
@@ -216,8 +203,16 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	if (o.date == NULL)
 		o.date = today;
-	if ((path = deal_path(o.deal)) == NULL) {
-		cmd_error("'%s' is not a deal id", o.deal);
+	(void)deal_name_root(root, sizeof(root));
+	if ((r = deal_name_resolve(&path, root, o.deal, &dl)) != 0) {
+		status = r == 1 ? 1 : 2;
+		goto fail;
+	}
+	if (strcmp(fs_ext(path), ".md") != 0 &&
+	    strcmp(fs_ext(path), ".markdown") != 0) {
+		cmd_error("%s: calls are added to Markdown deals only; convert "
+		    "it first (handoff convert %s --to md)", path, o.deal);
+		status = 1;
 		goto done;
 	}
 	if (fs_read(path, 16u << 20, &deal, &dlen) != 0) {

@@ -197,7 +197,7 @@ cmd_status(const struct cli *cli, int argc, char **argv)
 	struct git_cmd	 g;
 	struct srow	*rows = NULL;
 	char		**files = NULL, *dir = NULL;
-	const char	*root = ".";
+	const char	*root;
 	size_t		 i, n = 0;
 	int		 a, json = 0, rc = 2;
 
@@ -213,8 +213,7 @@ cmd_status(const struct cli *cli, int argc, char **argv)
 	if (git_cmd_open(&g, ".", GIT_CMD_OPTIONAL) == -1 ||
 	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	if (g.v != NULL && vcs_workdir(g.v) != NULL)
-		root = vcs_workdir(g.v);
+	root = git_cmd_root(&g);
 	if ((dir = fs_join(root, HISTORY_DEALS)) == NULL ||
 	    status_list(&files, &n, dir) == -1) {
 		cmd_error("status: %s: %s", dir ? dir : "deals",

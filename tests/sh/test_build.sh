@@ -126,14 +126,15 @@ rc=$?
 [ $rc = 1 ] && [ ! -e "$T/escaped" ] && [ ! -e "$T/evil/escaped" ] &&
     ! ls output 2>/dev/null | grep -q . && grep -q 'deal-id\|schema' "$T/err"
 ok build-deal-id-safety $? "exit $rc $(head -2 "$T/err")"
-# an id that differs from the file name: a warning, outputs under the id
+# an id that differs from the file name in deals/: an error, as in check
+# (issue 11 point 11), and no outputs under either name
 mkdir -p "$T/mm/deals"
 cp "$T/repo/deals/alpha-one.xml" "$T/mm/deals/other-name.xml"
 cd "$T/mm" || exit 1
 "$H" build >"$T/out" 2>"$T/err"
 rc=$?
-[ $rc = 0 ] && [ -s output/alpha-one/handoff-package.pdf ] &&
-    grep -q "warning: deal id 'alpha-one' differs from the file name" "$T/err"
+[ $rc = 1 ] && [ ! -e output/alpha-one ] && [ ! -e output/other-name ] &&
+    grep -q "error: deal id 'alpha-one' differs from the file name" "$T/err"
 ok build-id-stem-mismatch $? "exit $rc $(head -2 "$T/err")"
 
 # --- two files with one deal id: the first (by name) always keeps the
