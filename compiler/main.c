@@ -44,8 +44,8 @@ static const struct command commands[] = {
 	{ "feedback",	cmd_feedback,	"record a deal's 30-day feedback score" },
 	{ "approve",	cmd_approve,	"approve the client intro for send --intro" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
-	{ "templates",	cmd_templates,	"compile and type-check templates" },
-	{ "template",	cmd_templates,	"render a template against YAML data" },
+	{ "templates",	cmd_templates,	"check, render and inspect the e-mail templates" },
+	{ "template",	cmd_templates,	"the old spelling of templates" },
 };
 
 static void

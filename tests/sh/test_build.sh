@@ -137,20 +137,21 @@ rc=$?
     grep -q "error: deal id 'alpha-one' differs from the file name" "$T/err"
 ok build-id-stem-mismatch $? "exit $rc $(head -2 "$T/err")"
 
-# --- two files with one deal id: the first (by name) always keeps the
+# --- two files with one deal id (given as paths outside deals/, where a
+# file need not be named after its id): the first always keeps the
 # outputs, whatever the threads did; the other fails
-mkdir -p "$T/dup/deals"
-cp "$T/repo/deals/alpha-one.xml" "$T/dup/deals/"
+mkdir -p "$T/dup/a" "$T/dup/b"
+cp "$T/repo/deals/alpha-one.xml" "$T/dup/a/"
 sed 's#<client>Client alpha-one</client>#<client>Impostor AG</client>#' \
-    "$T/repo/deals/alpha-one.xml" >"$T/dup/deals/zz-alpha.xml"
+    "$T/repo/deals/alpha-one.xml" >"$T/dup/b/zz-alpha.xml"
 cd "$T/dup" || exit 1
 r=0
 for i in 1 2 3 4; do
-	"$H" build --force -j2 >"$T/out" 2>"$T/err"
+	"$H" build --force -j2 a/alpha-one.xml b/zz-alpha.xml >"$T/out" 2>"$T/err"
 	rc=$?
 	[ $rc = 1 ] && grep -q '<client>Client alpha-one</client>' \
 	    output/alpha-one/handoff.xml &&
-	    grep -q "zz-alpha.xml.*deal id 'alpha-one' is also the id of 'deals/alpha-one.xml'" "$T/err" &&
+	    grep -q "zz-alpha.xml.*deal id 'alpha-one' is also the id of 'a/alpha-one.xml'" "$T/err" &&
 	    grep -q '^built 1, unchanged 0, failed 1' "$T/out" || r=1
 done
 [ $r = 0 ]

@@ -125,3 +125,14 @@ check names_log_shows_rejection grep -q 'review: rejected by .*(reason: missing-
 check names_log_shows_acceptance grep -q 'review: accepted by ' out
 "$H" log --format json corner-bakery >out 2>&1
 check names_log_json_review grep -q '"review": {"decision": "rejected"' out
+
+# --- 11b: one templates command (render, check, data); 'template' is an old spelling
+printf 'Hi {{name}}\n' > "$T/t.mustache"; printf 'name: Ada\n' > "$T/t.yml"
+"$H" templates render "$T/t.mustache" --data "$T/t.yml" >out 2>&1
+check names_templates_render grep -qx 'Hi Ada' out
+"$H" templates data nordlicht-energie >out 2>&1
+check names_templates_data_by_id grep -q '"client"' out
+"$H" templates --help >out 2>&1
+check names_templates_help_one_spelling grep -q '^       handoff templates render' out
+"$H" --help >out 2>&1
+check names_help_one_templates [ "$(grep -c '^  template' out)" -eq 1 ]
