@@ -11,11 +11,12 @@ PREFIX		?= /usr/local
 DESTDIR		?=
 CC		?= cc
 CFLAGS		?= -O2
-PKGS		 = libxml-2.0 libgit2 libcmark-gfm yaml-0.1 harfbuzz-subset \
-		   jansson libutf8proc libcrypto
+PKGS		 = libxml-2.0 libcmark-gfm yaml-0.1 harfbuzz-subset \
+		   jansson libutf8proc
 # Compiled against, not linked: loaded by compiler/dlib/ when first used,
-# so that every other command starts without their 40-odd libraries.
-DL_PKGS		 = libcurl libmicrohttpd
+# so that every other command starts without their 40-odd libraries
+# (libgit2 alone brings 14: TLS, SSH, Kerberos).
+DL_PKGS		 = libcurl libmicrohttpd libgit2
 HO_CFLAGS	 = -std=c11 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 		   -Wstrict-prototypes -Wwrite-strings -Wno-unused-parameter \
 		   -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP \
@@ -47,6 +48,7 @@ UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
 ASAN_UNIT_BINS	 = $(UNIT_SRCS:tests/unit/%.c=build/asan-unit/%)
 EMBED_FILES	 = schemas/handoff.xsd schemas/import.yml schemas/headings.txt \
 		   schemas/holidays.txt schemas/call-cues.txt \
+		   schemas/call-stopwords.txt schemas/call-commitments.txt \
 		   $(sort $(wildcard schemas/playbooks/*.yml)) \
 		   $(sort $(wildcard schemas/read/*.txt)) \
 		   $(sort $(filter-out templates/README.md, \

@@ -127,12 +127,32 @@ audit_gap_name(char *out, size_t sz, const struct diag *d)
 			return 0;
 		snprintf(out, sz, "%s", p + 5);
 		return 1;
+	case RULE_PLAYBOOK_FIELD:
+		/* "the enterprise playbook requires renewal date once the
+		 * deal is signed": the field, as when the schema asks. */
+		if ((p = strstr(m, " playbook requires ")) != NULL)
+			p += 19;
+		else if ((p = strstr(m, " playbook recommends ")) != NULL)
+			p += 21;
+		if (p != NULL && strncmp(p, "a section ", 10) != 0 &&
+		    strncmp(p, "a stakeholder ", 14) != 0) {
+			n = strcspn(p, ":");
+			if ((e = strstr(p, " for '")) != NULL &&
+			    (size_t)(e - p) < n)
+				n = (size_t)(e - p);
+			if ((e = strstr(p, " once the deal")) != NULL &&
+			    (size_t)(e - p) < n)
+				n = (size_t)(e - p);
+			snprintf(out, sz, "%.*s", (int)n, p);
+			return 1;
+		}
+		snprintf(out, sz, "%s", rule_get(d->rule)->id);
+		return 1;
 	case RULE_ECONOMIC_BUYER:
 	case RULE_PRIMARY_CONTACT:
 	case RULE_CHAMPION:
 	case RULE_METRIC_TARGET:
 	case RULE_STAKEHOLDER_EMAIL:
-	case RULE_PLAYBOOK_FIELD:
 		snprintf(out, sz, "%s", rule_get(d->rule)->id);
 		return 1;
 	default:

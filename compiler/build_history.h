@@ -21,10 +21,12 @@ struct build_history {
 /*
  * Load the committed versions of the deal at path (from rev, NULL: HEAD;
  * at most the newest 100) that parse.  Best effort: outside git, or on a
- * git failure, the history is empty.  Never fails.
+ * git failure, the history is empty.  Never fails.  cache is the folder
+ * of the history cache (OUTDIR/.cache/history), or NULL for none; it is
+ * used only with rev NULL.
  */
 void	build_history_load(struct build_history *h, const struct session *s,
-	    const char *path, const char *rev);
+	    const char *path, const char *rev, const char *cache);
 void	build_history_dispose(struct build_history *h);
 
 #endif

@@ -320,7 +320,9 @@ build_stamper(const struct build *b)
 
 	if ((cache = fs_join(b->outdir, ".cache/stamps")) == NULL)
 		return NULL;
-	st = vcs_stamper_new_cached(".", cache);
+	if ((st = vcs_stamper_new_cached(".", cache)) == NULL)
+		cmd_error("build: cannot read the repository: %s",
+		    vcs_strerror());
 	free(cache);
 	return st;
 }
@@ -515,7 +517,7 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	}
 	/* the audit goes with the index: not in an output that has none */
 	if (b.html && site_written(o.outdir) &&
-	    web_site_audit(o.outdir, &b.s) == -1) {
+	    web_site_audit(o.outdir, &b.s, b.inputs) == -1) {
 		cmd_error("build: cannot write %s/audit.html: %s", o.outdir,
 		    strerror(errno));
 		rc = 2;

@@ -321,7 +321,7 @@ build_one(struct build *b, struct job *j, int force)
 	struct verdict	 v;
 	struct render_ctx rc;
 	struct model	*m = NULL;
-	char		 stamp[128], *data = NULL;
+	char		 stamp[128], *data = NULL, *hcache;
 	const char	*id;
 	size_t		 len, k;
 
@@ -366,7 +366,9 @@ build_one(struct build *b, struct job *j, int force)
 	rc.today = b->s.today;
 	rc.now = b->s.now;
 	rc.fonts = build_fonts(b);
-	build_history_load(&hist, &b->s, j->path, b->rev);
+	hcache = fs_join(b->outdir, ".cache/history");
+	build_history_load(&hist, &b->s, j->path, b->rev, hcache);
+	free(hcache);
 	rc.history = (const struct model *const *)hist.m;
 	rc.history_time = hist.t;
 	rc.nhistory = hist.n;

@@ -16,20 +16,25 @@
 #include "buf.h"
 #include "calls/calls.h"
 #include "calls/calls_cues.h"
+#include "calls/calls_deal.h"
 #include "calls/calls_notes.h"
 #include "cmd.h"
+#include "config.h"
 #include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "timeline.h"
 
 static const char usage[] =
     "usage: handoff calls add DEAL FILE... [--date YYYY-MM-DD] "
     "[--recording URL]\n"
     "                         [--dry-run] [--keep]\n"
     "\n"
-    "Read call transcripts (WebVTT from Zoom or Teams, SRT), recognised\n"
-    "by content.  The call gets a line under '# Process' / '## Calls' and\n"
-    "its key points land in the internal '# Call notes' section as '- [?]'\n"
+    "Read call transcripts (WebVTT from Zoom or Teams, SRT, Otter.ai text,\n"
+    "Google Meet text, Gong JSON), recognised by content.  The date is\n"
+    "--date, else the one in the transcript (Meet's title), else today.\n"
+    "The call gets a line under '# Process' / '## Calls' and its key\n"
+    "points land in the internal '# Call notes' section as '- [?]'\n"
     "suggestions, which never fill a field until you accept them.\n"
     "--dry-run prints the suggestions instead; --keep stores the raw\n"
     "transcript under calls/DEAL/.  Nothing is sent anywhere.\n";
@@ -38,27 +43,48 @@ struct calls_opts {
 	const char	*deal;
 	const char	*date;
 	const char	*recording;
+	const char	*today;		/* the date when neither --date nor
+					   the transcript gives one */
 	int		 dry_run, keep;
 	char		**files;
 	int		 nfiles;
 };
 
-static struct cues *
-load_cues(struct diag_list *dl)
+/* A data file: the team's copy under schemas/ when there is one, else
+ * the built-in one (free()). */
+static char *
+load_data(const char *path)
 {
 	const struct embedded	*e;
 	char			*text = NULL;
 	size_t			 len;
-	struct cues		*c;
 
-	if (fs_read("schemas/call-cues.txt", 1u << 20, &text, &len) == 0) {
-		c = cues_load("schemas/call-cues.txt", text, dl);
-		free(text);
-		return c;
-	}
-	if ((e = fs_embedded("schemas/call-cues.txt")) == NULL)
+	if (fs_read(path, 1u << 20, &text, &len) == 0)
+		return text;
+	if ((e = fs_embedded(path)) == NULL)
 		return NULL;
-	return cues_load("schemas/call-cues.txt", (const char *)e->data, dl);
+	return strdup((const char *)e->data);
+}
+
+static struct cues *
+load_cues(struct diag_list *dl)
+{
+	char		*text;
+	struct cues	*c = NULL;
+
+	if ((text = load_data("schemas/call-cues.txt")) != NULL)
+		c = cues_load("schemas/call-cues.txt", text, dl);
+	free(text);
+	if (c == NULL)
+		return NULL;
+	text = load_data("schemas/call-stopwords.txt");
+	if (text == NULL || cues_load_stopwords(c, "schemas/call-stopwords.txt",
+	    text, dl) != 0) {
+		cues_free(c);
+		c = NULL;
+	}
+	free(text);
+	return c;
 }
 
 static int
@@ -80,11 +106,21 @@ keep_copy(const char *deal, const char *file, const char *data, size_t len)
 }
 
 /* One transcript: into line and notes; 1 already added, 0, -1 error. */
+/* What every transcript of one 'calls add' shares. */
+struct calls_run {
+	const char		*deal_text;
+	const struct call_deal	*deal;
+	const struct cues	*cues;
+	const struct config	*cfg;
+	int			 day;
+};
+
 static int
-calls_one(const struct calls_opts *o, const char *deal_text,
-    const struct cues *cues, const char *file, struct buf *all_notes,
-    struct buf *lines, struct diag_list *dl)
+calls_one(const struct calls_opts *o, const struct calls_run *run,
+    const char *file, struct buf *all_notes, struct buf *lines,
+    struct diag_list *dl)
 {
+	const char		*deal_text = run->deal_text;
 	char			*data = NULL, hashtag[32];
 	size_t			 len;
 	struct call		 c;
@@ -117,14 +153,19 @@ calls_one(const struct calls_opts *o, const char *deal_text,
 		return -1;
 	}
 	m.file = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	m.date = o->date;
+	m.date = o->date ? o->date : c.date ? c.date : o->today;
+	if (date_parse(m.date, &m.day) != 0)
+		m.day = run->day;
 	m.recording = o->recording;
+	m.link = run->cfg->recording_link;
 	m.deal_text = deal_text;
+	m.deal = run->deal;
+	m.date_order = run->cfg->date_order;
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
-	buf_printf(&notes, "\n## Call of %s (%s)\n", o->date, m.file);
-	calls_notes_suggest(&notes, &c, cues, &m);
+	buf_printf(&notes, "\n## Call of %s (%s)\n", m.date, m.file);
+	calls_notes_suggest(&notes, &c, run->cues, &m);
 	buf_put(all_notes, notes.data, notes.len);
 	buf_dispose(&notes);
 	rc = 0;
@@ -185,14 +226,19 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct diag_list	 dl;
 	struct buf		 notes, lines, out;
 	struct cues		*cues = NULL;
+	struct call_deal	 cd;
+	struct config		 cfg;
+	struct calls_run	 run;
 	char			*path = NULL, *deal = NULL, today[16];
-	char			 root[128];
+	char			 root[128], *cfgpath = NULL;
 	size_t			 dlen;
 	int			 i, r, status = 2, added = 0;
 	time_t			 t;
 	struct tm		 tm;
 
 	diag_list_init(&dl);
+	config_init(&cfg);
+	memset(&cd, 0, sizeof(cd));
 	buf_init(&notes);
 	buf_init(&lines);
 	buf_init(&out);
@@ -201,8 +247,11 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	t = cli->today >= 0 ? (time_t)cli->today * 86400 : time(NULL);
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	if (o.date == NULL)
-		o.date = today;
+	o.today = today;
+	if (date_parse(o.date ? o.date : today, &run.day) != 0) {
+		cmd_error("--date: '%s' is not a date (YYYY-MM-DD)", o.date);
+		goto done;
+	}
 	(void)deal_name_root(root, sizeof(root));
 	if ((r = deal_name_resolve(&path, root, o.deal, &dl)) != 0) {
 		status = r == 1 ? 1 : 2;
@@ -220,11 +269,17 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		    fs_strerror(errno));
 		goto done;
 	}
-	if ((cues = load_cues(&dl)) == NULL)
+	if ((cfgpath = fs_join(root, "handoff.yml")) == NULL ||
+	    config_load(&cfg, cfgpath, 0, &dl) != 0 ||
+	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
+	run.deal_text = deal;
+	run.deal = &cd;
+	run.cues = cues;
+	run.cfg = &cfg;
 	status = 1;
 	for (i = 0; i < o.nfiles; i++) {
-		r = calls_one(&o, deal, cues, o.files[i], &notes, &lines, &dl);
+		r = calls_one(&o, &run, o.files[i], &notes, &lines, &dl);
 		if (r < 0)
 			goto fail;
 		added += r == 0;
@@ -253,10 +308,13 @@ fail:
 	diag_print_text(stderr, &dl);
 done:
 	cues_free(cues);
+	calls_deal_dispose(&cd);
+	config_dispose(&cfg);
 	buf_dispose(&notes);
 	buf_dispose(&lines);
 	buf_dispose(&out);
 	free(path);
+	free(cfgpath);
 	free(deal);
 	free(o.files);
 	diag_list_dispose(&dl);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "client_fields.h"
@@ -15,6 +16,7 @@
 #include "diag.h"
 #include "model.h"
 #include "save_gate.h"
+#include "schema.h"
 #include "session.h"
 
 static const char usage[] =
@@ -30,8 +32,9 @@ static const char usage[] =
     "notes the values handoff derived (a renewal date from the term)\n"
     "and lists the fields that may reach the client: the shareable ones\n"
     "(h:audience in the schema), such as '## For the client'; the rest\n"
-    "stays internal.  'handoff commit' and the hooks save an unfinished\n"
-    "handoff with warnings.\n"
+    "stays internal; and the playbooks that apply, built in or the\n"
+    "team's schemas/playbooks/NAME.yml.  'handoff commit' and the hooks\n"
+    "save an unfinished handoff with warnings.\n"
     "Exit status: 0 clean (warnings allowed), 1 invalid, 2 usage or\n"
     "system error.\n";
 
@@ -49,6 +52,43 @@ check_client_note(struct diag_list *dl, const struct session *s,
 		diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
 		    "reaches the client (shareable fields the client intro "
 		    "and the calendar may use): %s", n > 0 ? b.data : "none");
+	buf_dispose(&b);
+}
+
+/* --verbose: the playbooks that apply to the deal, and where each is from. */
+static void
+check_playbooks_note(struct diag_list *dl, const struct session *s,
+    const struct model *m, const char *file)
+{
+	const struct playbook	*pbs[16], *pb;
+	const char		*ind = model_get(m, "deal/industry");
+	const char		*seg = model_get(m, "deal/segment");
+	struct buf		 b;
+	size_t			 i, n;
+
+	n = schema_playbooks_select(s->schema, ind, seg, pbs,
+	    sizeof(pbs) / sizeof(pbs[0]));
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		pb = pbs[i];
+		buf_printf(&b, "%s%s (%s '%s', %s%s)", i ? ", " : "", pb->name,
+		    pb->industry && strcasecmp(pb->industry, ind) == 0 ?
+		    "industry" : "segment",
+		    pb->industry && strcasecmp(pb->industry, ind) == 0 ?
+		    pb->industry : pb->segment,
+		    pb->builtin ? "built in" : pb->file,
+		    pb->overrides ? ", in place of the built-in one" : "");
+	}
+	if (n == 0)
+		buf_printf(&b, "none (none is for %s%.40s%s%s%s%.40s%s)",
+		    *ind ? "industry '" : "", ind, *ind ? "'" : "",
+		    *ind && *seg ? " or " : "", *seg ? "segment '" : "", seg,
+		    *seg ? "'" : *ind ? "" : "a deal without industry and segment");
+	if (s->config.playbooks_no_builtin)
+		buf_puts(&b, "; the built-in playbooks are off "
+		    "(playbooks: builtin: false in handoff.yml)");
+	diag_add(dl, diag_pos_line(file, 0), RULE_DEADLINE,
+	    "playbooks applied: %s", b.data ? b.data : "none");
 	buf_dispose(&b);
 }
 
@@ -140,6 +180,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		diag_list_sort(&one);
 		if (m != NULL && verbose) {
 			check_note_derived(&one, m);
+			check_playbooks_note(&one, &s, m, file);
 			check_client_note(&one, &s, m, file);
 		}
 		if (m != NULL)	/* last, after the file's diagnostics */

@@ -41,26 +41,66 @@ missing_pos(const struct vstate *st, const xmlNode *where, const char *path)
 	return pos.line > 0 ? pos : model_pos(st->m, where);
 }
 
+/* What raised f's level above the schema's, or NULL for the schema. */
+static const struct level_src *
+level_src_of(const struct vstate *st, const struct field *f)
+{
+	const struct level_src	*src = &st->src[f - st->s->fields];
+
+	return src->pb != NULL || src->config ? src : NULL;
+}
+
+/*
+ * A field a playbook asks for: the diagnostic names the playbook, says
+ * requires or recommends as the playbook does, and shows the playbook's
+ * hint (else the field's).  who names the table row, or is NULL.
+ */
+static void
+report_playbook_field(struct vstate *st, const struct field *f,
+    enum level lvl, struct srcpos pos, const char *who)
+{
+	const struct level_src	*src = &st->src[f - st->s->fields];
+	int			 now = lvl == LEVEL_REQUIRED &&
+				    vstate_is_signed(st);
+
+	diag_add_sev(st->dl, pos, RULE_PLAYBOOK_FIELD,
+	    now ? SEV_ERROR : SEV_WARNING,
+	    src->rule->hint ? src->rule->hint : f->hint,
+	    "the %s playbook %s %s%s%.60s%s%s", src->pb->name,
+	    lvl == LEVEL_REQUIRED ? "requires" : "recommends", f->label,
+	    who ? " for '" : "", who ? who : "", who ? "'" : "",
+	    lvl == LEVEL_REQUIRED && !now ? " once the deal is signed" : "");
+}
+
 static void
 report_missing(struct vstate *st, const struct field *f, enum level lvl,
     const xmlNode *where, const char *who)
 {
-	struct srcpos	 pos = missing_pos(st, where, f->path);
-	const char	*hint = f->hint;
+	struct srcpos		 pos = missing_pos(st, where, f->path);
+	const struct level_src	*src = level_src_of(st, f);
+	const char		*hint = f->hint;
+	const char		*cfg = src && src->config && lvl == LEVEL_REQUIRED ?
+				    " (handoff.yml 'required:')" : "";
 
-	if (lvl == LEVEL_REQUIRED) {
+	if (lvl == LEVEL_REQUIRED)
 		st->missing_required++;
+	if (src != NULL && src->pb != NULL) {
+		report_playbook_field(st, f, lvl, pos, who);
+		return;
+	}
+	if (lvl == LEVEL_REQUIRED) {
 		/* Without these the file is not a handoff at any stage. */
 		if (vstate_is_signed(st) || strcmp(f->path, "deal/id") == 0 ||
 		    strcmp(f->path, "deal/stage") == 0 ||
 		    strcmp(f->path, "deal/client") == 0)
 			diag_add_hint(st->dl, pos, RULE_REQUIRED_FIELD, hint,
-			    "%s%s%s is missing", who ? who : "", who ? ": " : "",
-			    f->label);
+			    "%s%s%s is missing%s", who ? who : "", who ? ": " : "",
+			    f->label, cfg);
 		else
 			diag_add_hint(st->dl, pos, RULE_DRAFT_MISSING, hint,
-			    "%s%s%s is still empty (required once signed)",
-			    who ? who : "", who ? ": " : "", f->label);
+			    "%s%s%s is still empty (required once signed%s)",
+			    who ? who : "", who ? ": " : "", f->label,
+			    *cfg ? ", by handoff.yml 'required:'" : "");
 	} else
 		diag_add_hint(st->dl, pos, RULE_RECOMMENDED_FIELD, hint,
 		    "%s%s%s is missing", who ? who : "", who ? ": " : "",
@@ -136,6 +176,59 @@ says_none(const struct vstate *st, const char *path)
 	return none != NULL && strcmp(none, "true") == 0;
 }
 
+/* "2 of 4 stakeholders have no title": a recommended field, once. */
+static void
+report_rows(struct vstate *st, const struct field *f, struct srcpos pos,
+    size_t missing, size_t rows, const char *rname)
+{
+	const struct level_src	*src = level_src_of(st, f);
+
+	if (src != NULL && src->pb != NULL)
+		diag_add_sev(st->dl, pos, RULE_PLAYBOOK_FIELD, SEV_WARNING,
+		    src->rule->hint ? src->rule->hint : f->hint,
+		    "the %s playbook recommends %s: %zu of %zu %s%s none",
+		    src->pb->name, f->label, missing, rows, rname,
+		    rows == 1 ? " has" : "s have");
+	else
+		diag_add_hint(st->dl, pos, RULE_RECOMMENDED_FIELD, f->hint,
+		    "%zu of %zu %s%s no %s", missing, rows, rname,
+		    rows == 1 ? " has" : "s have", f->label);
+}
+
+static int	is_primary(const xmlNode *sh);
+static const xmlNode *primary_without_email(const struct vstate *st);
+
+/*
+ * A stakeholder without an e-mail, at the e-mail's level: a recommended
+ * field is a warning; a required one (the team's schema, handoff.yml or
+ * a playbook) an error once signed.  The primary contact's e-mail is the
+ * stage rule's (complete_gates), said once there.
+ */
+static void
+report_email(struct vstate *st, const struct field *f, enum level lvl,
+    const xmlNode *rec)
+{
+	const struct level_src	*src = level_src_of(st, f);
+	int			 now = lvl == LEVEL_REQUIRED &&
+				    vstate_is_signed(st);
+
+	if (lvl == LEVEL_REQUIRED)
+		st->missing_required++;
+	if (is_primary(rec) && primary_without_email(st) != NULL)
+		return;
+	if (src != NULL && src->pb != NULL) {
+		report_playbook_field(st, f, lvl, model_pos(st->m, rec),
+		    record_name(rec));
+		return;
+	}
+	diag_add_sev(st->dl, model_pos(st->m, rec), RULE_STAKEHOLDER_EMAIL,
+	    now ? SEV_ERROR : SEV_WARNING, NULL,
+	    "stakeholder '%.60s' has no e-mail%s%s", record_name(rec),
+	    lvl != LEVEL_REQUIRED ? "" : now ? "" : " (required once signed)",
+	    src != NULL && src->config && lvl == LEVEL_REQUIRED ?
+	    " (handoff.yml 'required:')" : "");
+}
+
 /*
  * A field inside a table row (stakeholder e-mail, metric target): counts
  * as the share of rows that have it.  Required ones are reported per row,
@@ -171,39 +264,42 @@ check_record_field(struct vstate *st, const struct field *f, enum level lvl)
 		}
 		if (first_missing == NULL)
 			first_missing = rec;
-		if (strcmp(f->path, "relationships/stakeholder/email") == 0) {
-			if (n == NULL || !vstate_has_placeholder(n))
-				diag_add_sev(st->dl, model_pos(st->m, rec),
-				    RULE_STAKEHOLDER_EMAIL, vstate_gate_sev(st), NULL,
-				    "stakeholder '%.60s' has no e-mail",
-				    record_name(rec));
-		} else if (lvl == LEVEL_REQUIRED && (n == NULL ||
-		    !vstate_has_placeholder(n)))
+		if (n != NULL && vstate_has_placeholder(n)) {
+			/* the placeholder said so already */
+			if (lvl == LEVEL_REQUIRED)
+				st->missing_required++;
+		} else if (strcmp(f->path, "relationships/stakeholder/email") == 0)
+			report_email(st, f, lvl, rec);
+		else if (lvl == LEVEL_REQUIRED)
 			report_missing(st, f, lvl, rec, *record_name(rec) ?
 			    record_name(rec) : NULL);
-		else if (lvl == LEVEL_REQUIRED)
-			st->missing_required++;
 	}
 	if (rows > 0)
 		st->v->filled += (double)have / (double)rows;
 	if (lvl == LEVEL_RECOMMENDED && first_missing != NULL &&
 	    strcmp(f->path, "relationships/stakeholder/email") != 0)
-		diag_add_hint(st->dl, model_pos(st->m, first_missing),
-		    RULE_RECOMMENDED_FIELD, f->hint, "%zu of %zu %s%s no %s",
-		    rows - have, rows, rname, rows == 1 ? " has" : "s have",
-		    f->label);
+		report_rows(st, f, model_pos(st->m, first_missing), rows - have,
+		    rows, rname);
 }
 
-/* A level raised by the config's 'required:' list or a playbook. */
+/*
+ * A level raised by the config's 'required:' list or a playbook, and who
+ * raised it: a playbook entry as strict as the level it finds (a
+ * recommended field a playbook recommends with its own hint) is named.
+ */
 void
 complete_raise_levels(struct vstate *st)
 {
 	const struct field	*f;
-	size_t			 i, j;
+	size_t			 i, j, k;
 
 	for (i = 0; i < st->c->nrequired; i++)
-		if ((f = schema_field(st->s, st->c->required[i])) != NULL)
-			st->level[f - st->s->fields] = LEVEL_REQUIRED;
+		if ((f = schema_field(st->s, st->c->required[i])) != NULL) {
+			k = (size_t)(f - st->s->fields);
+			if (st->level[k] != LEVEL_REQUIRED)
+				st->src[k].config = 1;
+			st->level[k] = LEVEL_REQUIRED;
+		}
 	for (i = 0; i < st->npbs; i++)
 		for (j = 0; j < st->pbs[i]->nrules; j++) {
 			const struct pb_rule *r = &st->pbs[i]->rules[j];
@@ -211,8 +307,13 @@ complete_raise_levels(struct vstate *st)
 			if (r->kind != PB_FIELD ||
 			    (f = schema_field(st->s, r->target)) == NULL)
 				continue;
-			if (r->level > st->level[f - st->s->fields])
-				st->level[f - st->s->fields] = r->level;
+			k = (size_t)(f - st->s->fields);
+			if (r->level < st->level[k] || (st->src[k].pb != NULL &&
+			    r->level == st->level[k]))
+				continue;	/* the first playbook names it */
+			st->level[k] = r->level;
+			st->src[k].pb = st->pbs[i];
+			st->src[k].rule = r;
 		}
 }
 
@@ -275,16 +376,37 @@ gate_economic_buyer(const struct vstate *st, const xmlNode *rel)
 }
 
 static int
+is_primary(const xmlNode *sh)
+{
+	const char	*p = model_attr(sh, "primary");
+
+	return p != NULL && strcmp(p, "true") == 0;
+}
+
+static int
 gate_primary(const struct vstate *st, const xmlNode *rel)
 {
 	const xmlNode	*sh;
-	const char	*p;
 
 	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
-		if ((p = model_attr(sh, "primary")) != NULL &&
-		    strcmp(p, "true") == 0 && vstate_is_filled(model_child(sh, "email")))
+		if (is_primary(sh) && vstate_is_filled(model_child(sh, "email")))
 			return 1;
 	return 0;
+}
+
+/* When no primary contact has an e-mail: the first primary contact
+ * (who lacks one), or NULL (there is none, or the rule is met). */
+static const xmlNode *
+primary_without_email(const struct vstate *st)
+{
+	const xmlNode	*rel = model_find(st->m, "relationships"), *sh;
+
+	if (gate_primary(st, rel))
+		return NULL;
+	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
+		if (is_primary(sh))
+			return sh;
+	return NULL;
 }
 
 /* Case-insensitive substring test (strcasestr is not C11 nor POSIX). */
@@ -340,16 +462,41 @@ struct gate {
 	const char	*where;		/* element to point at */
 };
 
+/*
+ * The stage rules: stricter than the schema's levels (a stakeholder's
+ * role and e-mail are only recommended), so each message names its rule.
+ */
 static const struct gate gates[] = {
 	{ RULE_ECONOMIC_BUYER, gate_economic_buyer,
-	    "no stakeholder is the economic buyer", "relationships" },
+	    "signed deals require a stakeholder who is the economic buyer "
+	    "(stage rule economic-buyer)", "relationships" },
 	{ RULE_PRIMARY_CONTACT, gate_primary,
-	    "no primary contact with an e-mail", "relationships" },
+	    "signed deals require a primary contact with an e-mail "
+	    "(stage rule primary-contact)", "relationships" },
 	{ RULE_CHAMPION, gate_champion,
-	    "no champion, and no risk says 'no champion'", "relationships" },
+	    "signed deals require a champion, or a risk that says "
+	    "'no champion' (stage rule champion)", "relationships" },
 	{ RULE_METRIC_TARGET, gate_metric,
-	    "no success metric has both a target and a date", "goals" },
+	    "signed deals require a success metric with both a target and "
+	    "a date (stage rule metric-target)", "goals" },
 };
+
+/*
+ * The primary contact is named but has no e-mail: say so on their row.
+ * An e-mail that is a placeholder or invalid was reported as such.
+ */
+static void
+gate_report_primary(struct vstate *st, const xmlNode *sh)
+{
+	const xmlNode	*e = model_child(sh, "email");
+
+	if (e != NULL && (vstate_has_placeholder(e) || vstate_is_invalid(st, e)))
+		return;
+	diag_add_sev(st->dl, model_pos(st->m, sh), RULE_PRIMARY_CONTACT,
+	    vstate_gate_sev(st), "add their e-mail in the Email column",
+	    "signed deals require the primary contact's e-mail (stage rule "
+	    "primary-contact): '%.60s' has none", record_name(sh));
+}
 
 /* Are both fields required (per row) at this validation's levels? */
 static int
@@ -382,6 +529,11 @@ complete_gates(struct vstate *st)
 			continue;	/* the rows say what is missing */
 		if (vstate_is_signed(st))
 			st->missing_required++;
+		if (gates[i].rule == RULE_PRIMARY_CONTACT &&
+		    (where = primary_without_email(st)) != NULL) {
+			gate_report_primary(st, where);
+			continue;
+		}
 		where = model_find(st->m, gates[i].where);
 		diag_add_sev(st->dl, model_pos(st->m, where ? where :
 		    model_root(st->m)), gates[i].rule, vstate_gate_sev(st), NULL,
@@ -582,10 +734,11 @@ complete_playbooks(struct vstate *st)
 			    model_root(st->m), r->kind == PB_ROLE ?
 			    "relationships" : "deal"), RULE_PLAYBOOK_FIELD, sev,
 			    r->hint,
-			    "the %s playbook %s %s '%s'", pb->name,
+			    "the %s playbook %s %s '%s'%s", pb->name,
 			    r->level == LEVEL_REQUIRED ? "requires" : "recommends",
 			    r->kind == PB_SECTION ? "a section" : "a stakeholder with role",
-			    r->target);
+			    r->target, r->level == LEVEL_REQUIRED &&
+			    sev != SEV_ERROR ? " once the deal is signed" : "");
 		}
 	}
 }
@@ -593,19 +746,9 @@ complete_playbooks(struct vstate *st)
 void
 complete_select_playbooks(struct vstate *st)
 {
-	const char		*ind = model_get(st->m, "deal/industry");
-	const char		*seg = model_get(st->m, "deal/segment");
-	const struct playbook	*pb;
-	size_t			 i;
-
-	for (i = 0; i < st->s->nplaybooks; i++) {
-		pb = &st->s->playbooks[i];
-		if (st->npbs == sizeof(st->pbs) / sizeof(st->pbs[0]))
-			break;
-		if ((pb->industry != NULL && str_ieq(pb->industry, ind)) ||
-		    (pb->segment != NULL && str_ieq(pb->segment, seg)))
-			st->pbs[st->npbs++] = pb;
-	}
+	st->npbs = schema_playbooks_select(st->s,
+	    model_get(st->m, "deal/industry"), model_get(st->m, "deal/segment"),
+	    st->pbs, sizeof(st->pbs) / sizeof(st->pbs[0]));
 }
 
 /* ===== 6. stage, threshold, deadline ===================================== */

@@ -456,6 +456,33 @@ cfg_commit(struct config *c, struct cfgread *r, const struct ynode *v)
 	return 0;
 }
 
+/* playbooks: { builtin: true|false }: whether the built-in playbooks
+ * (healthcare, enterprise) apply besides the team's schemas/playbooks/. */
+static int
+cfg_playbooks(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "builtin", NULL };
+	const struct ynode *x;
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "playbooks"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if (cfg_key(r, v->kid[i], "playbooks", keys) != 0)
+			continue;
+		x = v->kid[i + 1];
+		if (is_null(x))
+			continue;
+		if (x->kind == Y_SCALAR && strcmp(x->value, "true") == 0)
+			c->playbooks_no_builtin = 0;
+		else if (x->kind == Y_SCALAR && strcmp(x->value, "false") == 0)
+			c->playbooks_no_builtin = 1;
+		else
+			cfg_error(r, x, "expected true or false", "builtin");
+	}
+	return 0;
+}
+
 /*
  * 'Name <addr@domain>': a name without control characters or angle
  * brackets and an address with one '@' and no spaces.
@@ -634,6 +661,38 @@ cfg_send(struct config *c, struct cfgread *r, const struct ynode *v)
 	return rc;
 }
 
+/* calls: { recording_link: PATTERN }: how a timestamp of 'calls add'
+ * links into the recording; {url} is the --recording URL, {seconds} the
+ * second of the cue. */
+static int
+cfg_calls(struct config *c, struct cfgread *r, const struct ynode *v)
+{
+	static const char *const keys[] = { "recording_link", NULL };
+	const struct ynode *x;
+	size_t	 i;
+
+	if (!cfg_mapping(r, v, "calls"))
+		return 0;
+	for (i = 0; i + 1 < v->nkid; i += 2) {
+		if (cfg_key(r, v->kid[i], "calls", keys) != 0)
+			continue;
+		x = v->kid[i + 1];
+		if (is_null(x))
+			continue;
+		if (x->kind != Y_SCALAR || strstr(x->value, "{url}") == NULL ||
+		    strstr(x->value, "{seconds}") == NULL ||
+		    strpbrk(x->value, " \t()<>") != NULL) {
+			cfg_error(r, x, "expected a link pattern with {url} and "
+			    "{seconds}, such as \"{url}&t={seconds}\"",
+			    "recording_link");
+			continue;
+		}
+		if (cfg_string(r, x, "recording_link", &c->recording_link) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* date_order: dmy or mdy, how to read 03/04/2027 (default: ask). */
 static int
 cfg_date_order(struct config *c, struct cfgread *r, const struct ynode *v)
@@ -657,7 +716,7 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 	static const char *const keys[] = { "company", "logo", "sender",
 	    "timezone", "holidays", "completeness", "deadline_business_days",
 	    "timelines", "required", "limits", "commit", "date_order",
-	    "import", "send", NULL };
+	    "import", "send", "playbooks", "calls", NULL };
 	const struct ynode *v;
 	size_t		 i;
 	int		 rc = 0;
@@ -715,6 +774,12 @@ cfg_root(struct config *c, struct cfgread *r, const struct ynode *root)
 			break;
 		case 13:
 			rc = cfg_send(c, r, v);
+			break;
+		case 14:
+			rc = cfg_playbooks(c, r, v);
+			break;
+		case 15:
+			rc = cfg_calls(c, r, v);
 			break;
 		default:
 			break;
@@ -798,6 +863,7 @@ config_dispose(struct config *c)
 	free(c->file);
 	free(c->company);
 	free(c->logo);
+	free(c->recording_link);
 	free(c->sender);
 	free(c->timezone);
 	free(c->holidays);

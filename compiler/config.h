@@ -50,7 +50,10 @@ struct config {
 	size_t		 nrequired;
 	struct limits	 limits;
 	int		 commit_require_complete;	/* commit: { require_complete } */
+	int		 playbooks_no_builtin;	/* playbooks: { builtin: false } */
 	struct send_config send;
+	/* calls: { recording_link: "{url}&t={seconds}" } (NULL: the default) */
+	char		*recording_link;
 	/* issue 11: where company: and holidays: are written (0: nowhere) */
 	unsigned	 company_line;
 	unsigned	 holidays_line;

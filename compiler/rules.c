@@ -77,8 +77,9 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_PLACEHOLDER] = { "placeholder", SEV_ERROR,
 	    "a placeholder does not fill a field; write the real value or leave it empty" },
 	[RULE_PLAYBOOK_FIELD] = { "playbook-field", SEV_ERROR,
-	    "the playbook for this industry or segment requires it" },
-	[RULE_STAKEHOLDER_EMAIL] = { "stakeholder-email", SEV_ERROR,
+	    "a playbook for the deal's industry or segment asks for it "
+	    "('handoff check --verbose' lists them)" },
+	[RULE_STAKEHOLDER_EMAIL] = { "stakeholder-email", SEV_WARNING,
 	    "add their e-mail in the Email column" },
 	[RULE_ECONOMIC_BUYER] = { "economic-buyer", SEV_ERROR,
 	    "mark who signs the budget with 'Economic buyer' in the Role column" },
@@ -130,7 +131,8 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_XML_ROOT] = { "xml-root", SEV_ERROR,
 	    "the document element is <handoff xmlns=\"urn:x-handoff:1\" version=\"1\">" },
 	[RULE_TRANSCRIPT] = { "transcript", SEV_ERROR,
-	    "formats read: WebVTT (Zoom, Teams), SRT" },
+	    "formats read: WebVTT (Zoom, Teams), SRT, Otter.ai text, "
+	    "Google Meet text, Gong JSON" },
 };
 
 const struct rule *

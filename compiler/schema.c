@@ -4,11 +4,10 @@
  * libxml2 for validation; then its xs:element declarations are walked
  * (Russian-doll style: fields nest as anonymous complex types) to read our
  * annotations h:level, h:audience, h:label and h:hint into a flat table of
- * fields keyed by path ("relationships/stakeholder/email").  Playbooks are
- * small YAML files read with libyaml.
+ * fields keyed by path ("relationships/stakeholder/email").  The playbooks
+ * are read by schema_playbook.c.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,6 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
-#include <yaml.h>
 
 #include "diag.h"
 #include "fsutil.h"
@@ -296,264 +294,6 @@ schema_compile(struct schema *s, const char *data, size_t len,
 	return -1;
 }
 
-/* ===== playbooks ========================================================= */
-
-static const char *
-pb_scalar(yaml_document_t *doc, yaml_node_t *n)
-{
-	(void)doc;
-	return n != NULL && n->type == YAML_SCALAR_NODE ?
-	    (const char *)n->data.scalar.value : NULL;
-}
-
-static void
-pb_error(struct diag_list *dl, const char *file, yaml_node_t *n,
-    const char *what)
-{
-	diag_add(dl, diag_pos(file, (unsigned)n->start_mark.line + 1,
-	    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE, "%s", what);
-}
-
-/* One entry of 'fields:': { field|section|role: X, level, audience, hint }.
- * On -1 the rule is not counted: pb_rule() frees what it holds. */
-static int
-pb_rule_read(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
-    struct diag_list *dl)
-{
-	struct pb_rule		*r = &pb->rules[pb->nrules];
-	yaml_node_pair_t	*p;
-	const char		*k, *v;
-
-	if (n->type != YAML_MAPPING_NODE) {
-		pb_error(dl, pb->file, n, "each field is a mapping: '- section: Title'");
-		return -1;
-	}
-	memset(r, 0, sizeof(*r));
-	r->level = LEVEL_REQUIRED;
-	r->audience = AUDIENCE_INTERNAL;
-	r->line = (unsigned)n->start_mark.line + 1;
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		k = pb_scalar(doc, yaml_document_get_node(doc, p->key));
-		v = pb_scalar(doc, yaml_document_get_node(doc, p->value));
-		if (k == NULL || v == NULL) {
-			pb_error(dl, pb->file, n, "keys and values are plain text");
-			return -1;
-		}
-		if (strcmp(k, "field") == 0 || strcmp(k, "section") == 0 ||
-		    strcmp(k, "role") == 0) {
-			r->kind = *k == 'f' ? PB_FIELD : *k == 's' ?
-			    PB_SECTION : PB_ROLE;
-			free(r->target);
-			r->target = strdup(v);
-		} else if (strcmp(k, "level") == 0) {
-			if (strcmp(v, "required") && strcmp(v, "recommended")) {
-				pb_error(dl, pb->file, yaml_document_get_node(doc,
-				    p->value), "level is required or recommended");
-				return -1;
-			}
-			r->level = schema_parse_level(v);
-		} else if (strcmp(k, "audience") == 0)
-			r->audience = strcmp(v, "shareable") == 0 ?
-			    AUDIENCE_SHAREABLE : AUDIENCE_INTERNAL;
-		else if (strcmp(k, "hint") == 0) {
-			free(r->hint);
-			r->hint = strdup(v);
-		} else {
-			pb_error(dl, pb->file, yaml_document_get_node(doc, p->key),
-			    "unknown key: use field, section or role, with level, audience, hint");
-			return -1;
-		}
-	}
-	if (r->target == NULL) {
-		pb_error(dl, pb->file, n, "say what is required: field, section or role");
-		return -1;
-	}
-	pb->nrules++;
-	return 0;
-}
-
-static int
-pb_rule(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
-    struct diag_list *dl)
-{
-	struct pb_rule	*r = &pb->rules[pb->nrules];
-
-	if (pb_rule_read(pb, doc, n, dl) == 0)
-		return 0;
-	if (n->type == YAML_MAPPING_NODE) {	/* r was initialised */
-		free(r->target);
-		free(r->hint);
-		r->target = r->hint = NULL;
-	}
-	return -1;
-}
-
-static int
-pb_fill(struct playbook *pb, yaml_document_t *doc, struct diag_list *dl)
-{
-	yaml_node_t		*root, *v;
-	yaml_node_pair_t	*p;
-	yaml_node_item_t	*it;
-	const char		*k;
-
-	root = yaml_document_get_root_node(doc);
-	if (root == NULL || root->type != YAML_MAPPING_NODE) {
-		diag_add(dl, diag_pos_line(pb->file, 1), RULE_PLAYBOOK_FILE,
-		    "a playbook is a mapping with industry or segment, and fields");
-		return -1;
-	}
-	for (p = root->data.mapping.pairs.start;
-	    p < root->data.mapping.pairs.top; p++) {
-		k = pb_scalar(doc, yaml_document_get_node(doc, p->key));
-		v = yaml_document_get_node(doc, p->value);
-		if (k != NULL && strcmp(k, "fields") == 0 &&
-		    v->type == YAML_SEQUENCE_NODE) {
-			size_t	 n = (size_t)(v->data.sequence.items.top -
-			    v->data.sequence.items.start);
-
-			free(pb->rules);
-			pb->nrules = 0;
-			if ((pb->rules = calloc(n + 1, sizeof(*pb->rules))) == NULL)
-				return -1;
-			for (it = v->data.sequence.items.start;
-			    it < v->data.sequence.items.top; it++)
-				if (pb_rule(pb, doc, yaml_document_get_node(doc,
-				    *it), dl) == -1)
-					return -1;
-		} else if (k != NULL && pb_scalar(doc, v) != NULL &&
-		    (strcmp(k, "industry") == 0 || strcmp(k, "segment") == 0 ||
-		    strcmp(k, "name") == 0)) {
-			char **dst = *k == 'i' ? &pb->industry :
-			    *k == 's' ? &pb->segment : &pb->name;
-
-			free(*dst);
-			*dst = strdup(pb_scalar(doc, v));
-		} else {
-			pb_error(dl, pb->file, v, "unknown key: a playbook has "
-			    "name, industry or segment, and fields");
-			return -1;
-		}
-	}
-	if (pb->industry == NULL && pb->segment == NULL) {
-		diag_add(dl, diag_pos_line(pb->file, 1), RULE_PLAYBOOK_FILE,
-		    "say which deals it is for: industry or segment");
-		return -1;
-	}
-	return 0;
-}
-
-static void
-pb_dispose(struct playbook *pb)
-{
-	size_t	 i;
-
-	for (i = 0; i < pb->nrules; i++) {
-		free(pb->rules[i].target);
-		free(pb->rules[i].hint);
-	}
-	free(pb->rules);
-	free(pb->file);
-	free(pb->name);
-	free(pb->industry);
-	free(pb->segment);
-}
-
-/* Parse one playbook into s->playbooks (room is reserved by the caller). */
-static int
-pb_load(struct schema *s, const char *file, const unsigned char *data,
-    size_t len, struct diag_list *dl)
-{
-	struct playbook	*pb = &s->playbooks[s->nplaybooks];
-	yaml_parser_t	 parser;
-	yaml_document_t	 doc;
-	int		 rc = -1;
-
-	memset(pb, 0, sizeof(*pb));
-	if ((pb->file = strdup(file)) == NULL)
-		return -1;
-	if ((pb->name = fs_stem(file)) == NULL) {
-		pb_dispose(pb);
-		return -1;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_add(dl, diag_pos(file, (unsigned)parser.problem_mark.line + 1,
-		    (unsigned)parser.problem_mark.column), RULE_PLAYBOOK_FILE,
-		    "%s", parser.problem ? parser.problem : "malformed YAML");
-		yaml_parser_delete(&parser);
-		pb_dispose(pb);
-		return -1;
-	}
-	rc = pb_fill(pb, &doc, dl);
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	if (rc == -1)
-		pb_dispose(pb);
-	else
-		s->nplaybooks++;
-	return rc;
-}
-
-static int
-pb_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Playbooks from dir/playbooks/ when that folder exists, else built in. */
-static int
-schema_load_playbooks(struct schema *s, const char *dir, struct diag_list *dl)
-{
-	const struct embedded	*e;
-	char			*pdir = NULL, *names[256], *path;
-	struct dirent		*de;
-	DIR			*d = NULL;
-	size_t			 n = 0, i, len;
-	char			*data;
-	int			 rc = 0, r;
-
-	if ((s->playbooks = calloc(256, sizeof(*s->playbooks))) == NULL)
-		return -1;
-	if (dir != NULL && (pdir = fs_join(dir, "playbooks")) != NULL)
-		d = opendir(pdir);
-	if (d == NULL) {
-		free(pdir);
-		for (i = 0; (e = fs_embedded_at(i)) != NULL && n < 256; i++)
-			if (strncmp(e->path, "schemas/playbooks/", 18) == 0 &&
-			    pb_load(s, e->path, e->data, e->len, dl) == -1)
-				rc = -1;
-		return rc;
-	}
-	while ((de = readdir(d)) != NULL && n < 256) {
-		len = strlen(de->d_name);
-		if (len > 4 && strcmp(de->d_name + len - 4, ".yml") == 0 &&
-		    de->d_name[0] != '.')
-			names[n++] = strdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(*names), pb_name_cmp);
-	for (i = 0; i < n; i++) {
-		if (names[i] == NULL || (path = fs_join(pdir, names[i])) == NULL) {
-			free(names[i]);
-			rc = -1;
-			continue;
-		}
-		r = fs_read(path, 1024 * 1024, &data, &len);
-		if (r != 0)
-			diag_add(dl, diag_pos_line(path, 0), RULE_PLAYBOOK_FILE,
-			    "cannot read the playbook: %s", r == -2 ?
-			    "larger than 1 MiB" : fs_strerror(errno));
-		if (r != 0 || pb_load(s, path, (unsigned char *)data, len, dl) == -1)
-			rc = -1;
-		free(data);
-		free(path);
-		free(names[i]);
-	}
-	free(pdir);
-	return rc;
-}
-
 /* ===== interface ========================================================= */
 
 static int	schema_check_playbooks(const struct schema *,
@@ -561,6 +301,12 @@ static int	schema_check_playbooks(const struct schema *,
 
 struct schema *
 schema_load(const char *dir, struct diag_list *dl)
+{
+	return schema_load_team(dir, 1, dl);
+}
+
+struct schema *
+schema_load_team(const char *dir, int builtin_playbooks, struct diag_list *dl)
 {
 	struct schema	*s;
 	char		*data = NULL;
@@ -570,7 +316,7 @@ schema_load(const char *dir, struct diag_list *dl)
 		return NULL;
 	if (schema_read(dir, &s->file, &data, &len, dl) == -1 ||
 	    schema_compile(s, data, len, dl) == -1 ||
-	    schema_load_playbooks(s, dir, dl) == -1 ||
+	    schema_playbooks_load(s, dir, builtin_playbooks, dl) == -1 ||
 	    schema_check_playbooks(s, dl) == -1) {
 		free(data);
 		schema_free(s);
@@ -596,7 +342,7 @@ schema_free(struct schema *s)
 	}
 	free(s->fields);
 	for (i = 0; i < s->nplaybooks; i++)
-		pb_dispose(&s->playbooks[i]);
+		schema_playbook_dispose(&s->playbooks[i]);
 	free(s->playbooks);
 	if (s->xsd != NULL)
 		xmlSchemaFree(s->xsd);

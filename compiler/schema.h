@@ -4,7 +4,8 @@
  * team's copy, or the default compiled into the binary), compiles it for
  * XSD validation, and reads our annotations on each xs:element: h:level,
  * h:audience, h:label and h:hint (namespace urn:x-handoff:schema:1).
- * Playbooks (schemas/playbooks/NAME.yml) add fields per industry or segment.
+ * Playbooks (schemas/playbooks/NAME.yml, read by schema_playbook.c) add
+ * fields per industry or segment.
  */
 #ifndef HANDOFF_SCHEMA_H
 #define HANDOFF_SCHEMA_H
@@ -61,7 +62,10 @@ struct pb_rule {
 
 struct playbook {
 	char		*file;		/* path shown in diagnostics */
-	char		*name;		/* "healthcare" */
+	char		*stem;		/* of the file name: what a team file overrides */
+	char		*name;		/* "healthcare" (name:, else the stem) */
+	int		 builtin;	/* compiled in, not a file of the team's */
+	int		 overrides;	/* a team file in place of a built-in one */
 	char		*industry;	/* selects it; NULL: any */
 	char		*segment;	/* selects it; NULL: any */
 	struct pb_rule	*rules;
@@ -85,7 +89,27 @@ struct schema {
  * Free with schema_free().
  */
 struct schema	*schema_load(const char *dir, struct diag_list *dl);
+/*
+ * The same, with the built-in playbooks left out when builtin_playbooks
+ * is 0 (handoff.yml 'playbooks: { builtin: false }').  A team playbook
+ * (dir/playbooks/NAME.yml) adds to the built-in ones, or replaces the one
+ * with the same NAME.
+ */
+struct schema	*schema_load_team(const char *dir, int builtin_playbooks,
+		    struct diag_list *dl);
 void		 schema_free(struct schema *s);
+
+/* schema_playbook.c: read the playbooks into s (for schema_load_team). */
+int		 schema_playbooks_load(struct schema *s, const char *dir,
+		    int builtin, struct diag_list *dl);
+void		 schema_playbook_dispose(struct playbook *pb);
+/*
+ * The playbooks a deal of this industry and segment (either may be NULL
+ * or empty) selects, at most max of them into out, in load order.
+ */
+size_t		 schema_playbooks_select(const struct schema *s,
+		    const char *industry, const char *segment,
+		    const struct playbook **out, size_t max);
 
 /* The field with this path ("deal/client"), or NULL. */
 const struct field *schema_field(const struct schema *s, const char *path);

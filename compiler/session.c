@@ -87,7 +87,8 @@ session_open(struct session *s, const char *root, int today, long long now,
 		goto out;
 	if (config_load(&s->config, cfg, 0, dl) == -1)
 		goto out;
-	if ((s->schema = schema_load(dir, dl)) == NULL ||
+	if ((s->schema = schema_load_team(dir, !s->config.playbooks_no_builtin,
+	    dl)) == NULL ||
 	    session_check_required(s, dl) == -1)
 		goto out;
 	s->now = now;

@@ -512,7 +512,8 @@ validate_model(struct verdict *out, const struct model *m,
 	st.c = c;
 	st.dl = &mine;
 	st.v = out;
-	if ((st.level = calloc(s->nfields + 1, sizeof(*st.level))) == NULL)
+	if ((st.level = calloc(s->nfields + 1, sizeof(*st.level))) == NULL ||
+	    (st.src = calloc(s->nfields + 1, sizeof(*st.src))) == NULL)
 		goto out;
 	for (i = 0; i < s->nfields; i++)
 		st.level[i] = s->fields[i].level;
@@ -542,5 +543,6 @@ out:
 	out->warnings = diag_list_count(&mine, SEV_WARNING);
 	diag_list_move(dl, &mine);
 	free(st.level);
+	free(st.src);
 	return rc;
 }

@@ -18,6 +18,13 @@ struct model;
 struct playbook;
 struct verdict;
 
+/* Who raised a field's level above the schema's: a playbook or handoff.yml. */
+struct level_src {
+	const struct playbook	*pb;		/* NULL: not a playbook */
+	const struct pb_rule	*rule;		/* the playbook's entry */
+	int			 config;	/* handoff.yml 'required:' */
+};
+
 /* What the checks share while validating one deal. */
 struct vstate {
 	const struct model	*m;
@@ -26,6 +33,7 @@ struct vstate {
 	struct diag_list	*dl;
 	struct verdict		*v;
 	enum level		*level;		/* effective level per field */
+	struct level_src	*src;		/* where each level comes from */
 	const struct playbook	*pbs[16];	/* the playbooks that apply */
 	size_t			 npbs;
 	const xmlNode		*xsd_bad[64];	/* nodes the XSD reported */

@@ -20,6 +20,7 @@
 #include <git2/sys/repository.h>
 
 #include "buf.h"
+#include "digest.h"
 #include "fsutil.h"
 #include "vcs.h"
 #include "vcs_cache.h"
@@ -1368,8 +1369,10 @@ vcs_stamper_new(const char *dir)
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return NULL;
-	if (vcs_lib_init() < 0)
-		return s;
+	if (vcs_lib_init() < 0) {	/* libgit2 missing: not "not in git" */
+		free(s);
+		return NULL;
+	}
 	s->lib = 1;
 	if (vcs_open(&s->v, dir) != 0 || vcs_workdir(s->v) == NULL ||
 	    vcs_head_commit(&head, s->v->repo) < 0) {
@@ -1398,7 +1401,7 @@ vcs_stamper_get(struct vcs_stamper *s, const char *path, const void *data,
     size_t len, char *out, size_t outsz)
 {
 	struct vcs_entry	 key, *e = NULL;
-	git_oid			 oid;
+	unsigned char		 id[DIGEST_SHA1_LEN];
 	char			*rel = NULL;
 	int			 dirty = 1;
 
@@ -1414,9 +1417,12 @@ vcs_stamper_get(struct vcs_stamper *s, const char *path, const void *data,
 		key.path = rel;
 		e = bsearch(&key, s->e, s->n, sizeof(*s->e), vcs_entry_cmp);
 	}
-	if (e != NULL && git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) == 0 &&
-	    git_oid_equal(&oid, &e->oid))
-		dirty = 0;
+	/* git's blob id computed here, so that a build whose stamps come
+	 * from the cache never loads libgit2 */
+	if (e != NULL) {
+		digest_git_blob(id, data, len);
+		dirty = memcmp(id, e->oid.id, sizeof(id)) != 0;
+	}
 	free(rel);
 	snprintf(out, outsz, "%s%s", s->id, dirty ? "+dirty" : "");
 	return dirty;
@@ -1449,17 +1455,6 @@ vcs_stamper_head(const struct vcs_stamper *s)
 
 /* ===== the stamp cache (vcs_cache.c keeps the file) ===================== */
 
-static int
-vcs_cache_sum(char out[VCS_CACHE_SUM], const void *data, size_t len)
-{
-	git_oid	 oid;
-
-	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) != 0)
-		return -1;
-	git_oid_tostr(out, VCS_CACHE_SUM, &oid);
-	return 0;
-}
-
 /* The stamper as text: "workdir W", "id ID" or "id -", "OID path"... */
 static char *
 vcs_stamper_dump(const struct vcs_stamper *s)
@@ -1473,7 +1468,7 @@ vcs_stamper_dump(const struct vcs_stamper *s)
 	    "workdir %s\nid %s\n", s->workdir, s->head ? s->id : "-") == -1)
 		goto fail;
 	for (i = 0; i < s->n; i++) {
-		git_oid_tostr(hex, sizeof(hex), &s->e[i].oid);
+		digest_hex(hex, s->e[i].oid.id, sizeof(s->e[i].oid.id));
 		if (strchr(s->e[i].path, '\n') != NULL ||
 		    buf_printf(&b, "%s %s\n", hex, s->e[i].path) == -1)
 			goto fail;
@@ -1514,7 +1509,7 @@ vcs_stamper_undump(char *body)
 			}
 			e = &s->e[s->n];
 			if (strlen(line) != VCS_ID_MAX - 1 ||
-			    git_oid_fromstr(&e->oid, line) != 0 ||
+			    digest_unhex(e->oid.id, sizeof(e->oid.id), line) ||
 			    (e->path = strdup(sp + 1)) == NULL)
 				goto bad;
 			if (s->n > 0 && strcmp(s->e[s->n - 1].path, e->path) >= 0) {
@@ -1546,7 +1541,7 @@ vcs_stamper_new_cached(const char *dir, const char *cache)
 		buf_dispose(&key);
 		return vcs_stamper_new(dir);
 	}
-	if (vcs_cache_read(&body, cache, key.data, vcs_cache_sum) == 0 &&
+	if (vcs_cache_read(&body, cache, key.data, vcs_cache_sha1) == 0 &&
 	    (s = vcs_stamper_undump(body)) != NULL)
 		goto out;
 	/* a miss, a stale or a corrupt cache: ask git, then remember it if
@@ -1556,7 +1551,7 @@ vcs_stamper_new_cached(const char *dir, const char *cache)
 	if ((s = vcs_stamper_new(dir)) != NULL && s->workdir != NULL &&
 	    vcs_cache_key(&again, dir) == 0 && strcmp(again.data, key.data) == 0
 	    && (body = vcs_stamper_dump(s)) != NULL)
-		(void)vcs_cache_write(cache, key.data, body, vcs_cache_sum);
+		(void)vcs_cache_write(cache, key.data, body, vcs_cache_sha1);
 out:
 	free(body);
 	buf_dispose(&key);

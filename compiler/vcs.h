@@ -236,9 +236,11 @@ void		 vcs_stamp(char *out, size_t outsz, const char *path);
 struct vcs_stamper;
 
 /*
- * Open the repository around folder dir.  Outside git (or with libgit2
- * failing) the stamper still works and says "not in git".  Returns NULL
- * only when out of memory.  Free with vcs_stamper_free().
+ * Open the repository around folder dir.  Outside git (or when the
+ * repository cannot be opened) the stamper still works and says "not in
+ * git".  Returns NULL when libgit2 cannot be loaded or set up
+ * (vcs_strerror() says why) or when out of memory.  Free with
+ * vcs_stamper_free().
  */
 struct vcs_stamper	*vcs_stamper_new(const char *dir);
 /*

@@ -20,11 +20,22 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "digest.h"
 #include "fsutil.h"
 #include "vcs_cache.h"
 
 #define CACHE_MAGIC	"handoff stamp cache 1\n"
 #define CACHE_MAX	((size_t)64 << 20)
+
+int
+vcs_cache_sha1(char out[VCS_CACHE_SUM], const void *data, size_t len)
+{
+	unsigned char	 id[DIGEST_SHA1_LEN];
+
+	digest_git_blob(id, data, len);
+	digest_hex(out, id, sizeof(id));
+	return 0;
+}
 
 /* "ino:size:ctime.ns" of path, or "absent". */
 static int
@@ -111,6 +122,91 @@ vcs_cache_key(struct buf *out, const char *dir)
 	}
 	snprintf(p, sizeof(p), "%s/.git/packed-refs", wd);
 	return cache_stat(out, "packed", p) == -1 ? -1 : 0;
+}
+
+/* The stat of every .gitattributes from wd down to the folder of rel. */
+static int
+cache_attrs_along(struct buf *out, const char *wd, const char *rel)
+{
+	char		 p[PATH_MAX + 32];
+	const char	*slash;
+
+	snprintf(p, sizeof(p), "%s/.gitattributes", wd);
+	if (cache_stat(out, "attrs", p) == -1)
+		return -1;
+	for (slash = strchr(rel, '/'); slash != NULL;
+	    slash = strchr(slash + 1, '/')) {
+		snprintf(p, sizeof(p), "%s/%.*s/.gitattributes", wd,
+		    (int)(slash - rel), rel);
+		if (cache_stat(out, "attrs", p) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+vcs_cache_key_file(struct buf *out, const char *path)
+{
+	static const char *const env[] = { "HOME", "XDG_CONFIG_HOME",
+	    "GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM",
+	    "GIT_ATTR_NOSYSTEM", "PREFIX" };
+	char		 real[PATH_MAX], p[PATH_MAX + 32], *wd, *w, *nl;
+	const char	*home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
+	size_t		 i, wl, from = out->len;
+
+	if (realpath(path, real) == NULL || vcs_cache_key(out, ".") == -1)
+		return -1;
+	/* the work tree is the first line vcs_cache_key() added */
+	w = out->data + from + strlen("workdir ");
+	if ((nl = strchr(w, '\n')) == NULL ||
+	    (wd = strndup(w, (size_t)(nl - w))) == NULL)
+		return -1;
+	wl = strlen(wd);
+	if (strncmp(real, wd, wl) != 0 || real[wl] != '/' ||
+	    buf_printf(out, "file %s\n", real + wl + 1) == -1 ||
+	    cache_attrs_along(out, wd, real + wl + 1) == -1)
+		goto fail;
+	/* path may be a folder (the audit reads deals/): its own too */
+	snprintf(p, sizeof(p), "%s/.gitattributes", real);
+	if (cache_stat(out, "attrs", p) == -1)
+		goto fail;
+	snprintf(p, sizeof(p), "%s/.git/config", wd);
+	if (cache_stat(out, "config", p) == -1)
+		goto fail;
+	snprintf(p, sizeof(p), "%s/.git/info/attributes", wd);
+	if (cache_stat(out, "info", p) == -1)
+		goto fail;
+	for (i = 0; i < sizeof(env) / sizeof(env[0]); i++)
+		if (buf_printf(out, "env %s=%s\n", env[i],
+		    getenv(env[i]) != NULL ? getenv(env[i]) : "-") == -1)
+			goto fail;
+	if (home != NULL) {
+		snprintf(p, sizeof(p), "%s/.gitconfig", home);
+		if (cache_stat(out, "user", p) == -1)
+			goto fail;
+		snprintf(p, sizeof(p), "%s/.config/git/config", home);
+		if (cache_stat(out, "user", p) == -1)
+			goto fail;
+		snprintf(p, sizeof(p), "%s/.config/git/attributes", home);
+		if (cache_stat(out, "user", p) == -1)
+			goto fail;
+	}
+	if (xdg != NULL) {
+		snprintf(p, sizeof(p), "%s/git/config", xdg);
+		if (cache_stat(out, "xdg", p) == -1)
+			goto fail;
+		snprintf(p, sizeof(p), "%s/git/attributes", xdg);
+		if (cache_stat(out, "xdg", p) == -1)
+			goto fail;
+	}
+	if (cache_stat(out, "system", "/etc/gitconfig") == -1 ||
+	    cache_stat(out, "system", "/etc/gitattributes") == -1)
+		goto fail;
+	free(wd);
+	return 0;
+fail:
+	free(wd);
+	return -1;
 }
 
 /* The body's lines after the magic and the key; NULL on any mismatch. */

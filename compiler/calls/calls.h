@@ -35,6 +35,13 @@ struct call_cue {
 	unsigned	 line;		/* in the transcript file */
 };
 
+/* A speaker the transcript names with more than a label (Gong parties). */
+struct call_party {
+	char		*name;		/* "" when unknown */
+	char		*email;		/* "" when unknown */
+	enum call_side	 side;		/* from Gong's affiliation, or unknown */
+};
+
 /* A transcript read into cues. */
 struct call {
 	enum call_format  format;
@@ -42,6 +49,8 @@ struct call {
 	size_t		  ncues, cap;
 	char		 *title;	/* Meet title line, or NULL */
 	char		 *date;		/* YYYY-MM-DD found in the file, or NULL */
+	struct call_party *parties;	/* Gong: who the speaker labels are */
+	size_t		  nparties;
 };
 
 void	call_init(struct call *c);
@@ -50,6 +59,12 @@ void	call_dispose(struct call *c);
 int	call_add_cue(struct call *c, long start_ms, long end_ms,
 	    const char *speaker, size_t slen, const char *text, size_t tlen,
 	    unsigned line);
+/* Append a party (copies); 0 or -1. */
+int	call_add_party(struct call *c, const char *name, const char *email,
+	    enum call_side side);
+/* The party whose name is speaker, or NULL. */
+const struct call_party *call_party_of(const struct call *c,
+	    const char *speaker);
 /* The format's name for messages ("WebVTT", "Gong JSON", ...). */
 const char *call_format_name(enum call_format f);
 
@@ -69,6 +84,24 @@ int	calls_read_vtt(struct call *out, const char *file, const char *data,
 	    size_t len, struct diag_list *dl);
 int	calls_read_srt(struct call *out, const char *file, const char *data,
 	    size_t len, struct diag_list *dl);
+int	calls_read_otter(struct call *out, const char *file, const char *data,
+	    size_t len, struct diag_list *dl);
+int	calls_read_meet(struct call *out, const char *file, const char *data,
+	    size_t len, struct diag_list *dl);
+int	calls_read_gong(struct call *out, const char *file, const char *data,
+	    size_t len, struct diag_list *dl);
+
+/* Content tests used by calls_detect_format() (one per reader file). */
+int	calls_is_otter(const char *data, size_t len);
+int	calls_is_meet(const char *data, size_t len);
+/*
+ * An Otter.ai speaker line "Name  M:SS" (or "Name  H:MM:SS"): the name
+ * length and the time, or 0 when l is not one.
+ */
+size_t	calls_otter_head(const char *l, size_t n, long *ms);
+/* Milliseconds a text of n bytes takes to say (about 15 bytes a second),
+ * for formats that give no end time. */
+long	calls_speak_ms(size_t n);
 
 /*
  * Parse "[H:]MM:SS[.mmm|,mmm]" (hours optional and unpadded as Teams

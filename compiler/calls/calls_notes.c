@@ -15,7 +15,10 @@
 #include "buf.h"
 #include "calls/calls.h"
 #include "calls/calls_cues.h"
+#include "calls/calls_deal.h"
 #include "calls/calls_notes.h"
+#include "calls/calls_sent.h"
+#include "calls/calls_summary.h"
 
 unsigned long long
 calls_hash(const char *data, size_t len)
@@ -105,8 +108,12 @@ calls_notes_line(struct buf *b, const struct call *c, const struct call_meta *m)
 			dur = c->cues[i].start_ms;
 	}
 	tot = side[0] + side[1] + side[2];
-	rc = buf_printf(b, "- %s · %ld:%02ld · spoke: ", m->date,
-	    dur / 60000, dur / 1000 % 60);
+	if (dur >= 3600000)
+		rc = buf_printf(b, "- %s · %ld:%02ld:%02ld · spoke: ", m->date,
+		    dur / 3600000, dur / 60000 % 60, dur / 1000 % 60);
+	else
+		rc = buf_printf(b, "- %s · %ld:%02ld · spoke: ", m->date,
+		    dur / 60000, dur / 1000 % 60);
 	for (i = 0; i < c->ncues; i++) {
 		if (c->cues[i].speaker[0] == '\0')
 			continue;
@@ -132,80 +139,129 @@ calls_notes_line(struct buf *b, const struct call *c, const struct call_meta *m)
 	return rc;
 }
 
-/* Next sentence of s from *pos: start and length; 0 at the end. */
-static int
-next_sentence(const char *s, size_t *pos, const char **out, size_t *n)
-{
-	size_t	 i = *pos;
-
-	while (s[i] == ' ')
-		i++;
-	if (s[i] == '\0')
-		return 0;
-	*out = s + i;
-	for (; s[i] != '\0'; i++)
-		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') &&
-		    (s[i + 1] == ' ' || s[i + 1] == '\0') &&
-		    !(i > 0 && isdigit((unsigned char)s[i - 1]) &&
-		    isdigit((unsigned char)s[i + 1]))) {
-			i++;
-			break;
-		}
-	*n = (size_t)(s + i - *out);
-	*pos = i;
-	return 1;
-}
-
+/* '[MM:SS]', linked to the recording at that second by the pattern. */
 static void
 put_stamp(struct buf *b, const struct call_cue *q, const struct call_meta *m)
 {
-	long	 s = q->start_ms / 1000;
+	long		 s = q->start_ms / 1000;
+	const char	*p;
 
-	if (m->recording != NULL)
-		buf_printf(b, "[%02ld:%02ld](%s#t=%ld)", s / 60, s % 60,
-		    m->recording, s);
-	else
-		buf_printf(b, "[%02ld:%02ld]", s / 60, s % 60);
+	buf_printf(b, "[%02ld:%02ld]", s / 60, s % 60);
+	if (m->recording == NULL)
+		return;
+	buf_putc(b, '(');
+	for (p = m->link ? m->link : CALLS_LINK_DEFAULT; *p != '\0'; p++) {
+		if (strncmp(p, "{url}", 5) == 0) {
+			buf_puts(b, m->recording);
+			p += 4;
+		} else if (strncmp(p, "{seconds}", 9) == 0) {
+			buf_printf(b, "%ld", s);
+			p += 8;
+		} else
+			buf_putc(b, *p);
+	}
+	buf_putc(b, ')');
+}
+
+/* One sentence after bullet; a suggestion ('- [?] ') with the owner
+ * and date of a commitment. */
+static void
+put_point(struct buf *b, const struct call *c, const struct call_sent *s,
+    const struct call_meta *m, const char *bullet)
+{
+	const struct call_cue	*q = &c->cues[s->cue];
+
+	buf_puts(b, bullet);
+	put_stamp(b, q, m);
+	buf_printf(b, " %s: %s%s\n", q->speaker[0] ? q->speaker : "(unknown)",
+	    s->text, s->owner_due && bullet[2] == '[' ? s->owner_due : "");
+}
+
+/* The extracted summary: the top sentences by TextRank, in time order. */
+static int
+put_summary(struct buf *b, const struct call *c, const struct call_sents *ss,
+    const struct call_meta *m)
+{
+	const char	***w;
+	size_t		*nw, i, ncand = 0, got, pick[SUMMARY_MAX];
+	int		 rc = 0;
+
+	w = malloc((ss->n + 1) * sizeof(*w));
+	nw = malloc((ss->n + 1) * sizeof(*nw));
+	if (w == NULL || nw == NULL) {
+		free(w);
+		free(nw);
+		return -1;
+	}
+	for (i = 0; i < ss->n; i++) {
+		w[i] = ss->v[i].cw;
+		nw[i] = ss->v[i].ncw;
+		ncand += nw[i] >= SUMMARY_MIN_WORDS;
+	}
+	got = calls_summary_pick((const char *const *const *)w, nw, ss->n,
+	    calls_summary_size(ncand), pick);
+	if (got == (size_t)-1)
+		rc = -1;
+	else if (got > 0) {
+		buf_puts(b, "\n### Extracted summary (sentences from the call, "
+		    "not generated)\n");
+		for (i = 0; i < got; i++)
+			put_point(b, c, &ss->v[pick[i]], m, "- ");
+	}
+	free(w);
+	free(nw);
+	return rc;
 }
 
 size_t
 calls_notes_suggest(struct buf *b, const struct call *c,
     const struct cues *cues, const struct call_meta *m)
 {
-	size_t		 i, pos, n, count = 0;
-	const char	*s;
-	char		 sent[2048];
-	int		 k, head;
-	enum call_side	 side;
+	struct call_sents	 ss;
+	struct sents_ctx	 x;
+	enum call_side		*side;
+	const char		*vendor[2];
+	size_t			 i, count = 0;
+	int			 k, head;
 
+	if ((side = calloc(c->ncues + 1, sizeof(*side))) == NULL)
+		return 0;
+	for (i = 0; i < c->ncues; i++)
+		side[i] = side_of(m, c->cues[i].speaker);
+	memset(&x, 0, sizeof(x));
+	x.cues = cues;
+	x.side = side;
+	if (m->deal != NULL) {
+		x.competitor = (const char *const *)m->deal->competitor;
+		x.ncompetitors = m->deal->ncompetitors;
+		vendor[0] = m->deal->ae;
+		vendor[1] = m->deal->csm;
+		x.commit.vendor = vendor;
+		x.commit.nvendor = 2;
+	}
+	x.commit.call_day = m->day;
+	x.commit.date_order = m->date_order;
+	if (calls_sents_read(&ss, c, &x) != 0) {
+		free(side);
+		calls_sents_dispose(&ss);
+		return 0;
+	}
 	for (k = 0; k < CUE__MAX; k++) {
 		head = 0;
-		for (i = 0; i < c->ncues; i++) {
-			side = side_of(m, c->cues[i].speaker);
-			if (k == CUE_COMMITMENT && side == SIDE_CLIENT)
+		for (i = 0; i < ss.n; i++) {
+			if (!(ss.v[i].mask & (1u << k)))
 				continue;
-			if (k == CUE_OBJECTION && side == SIDE_VENDOR)
-				continue;
-			for (pos = 0; next_sentence(c->cues[i].text, &pos,
-			    &s, &n);) {
-				if (n >= sizeof(sent))
-					n = sizeof(sent) - 1;
-				memcpy(sent, s, n);
-				sent[n] = '\0';
-				if (!(cues_classify(cues, sent) & (1u << k)))
-					continue;
-				if (!head)
-					buf_printf(b, "\n### %s\n",
-					    cues_class_heading((enum cue_class)k));
-				head = 1;
-				buf_puts(b, "- [?] ");
-				put_stamp(b, &c->cues[i], m);
-				buf_printf(b, " %s: %s\n", c->cues[i].speaker[0] ?
-				    c->cues[i].speaker : "(unknown)", sent);
-				count++;
-			}
+			if (!head)
+				buf_printf(b, "\n### %s\n",
+				    cues_class_heading((enum cue_class)k));
+			head = 1;
+			put_point(b, c, &ss.v[i], m, "- [?] ");
+			count++;
 		}
 	}
+	put_summary(b, c, &ss, m);
+	calls_sents_dispose(&ss);
+	free(side);
 	return count;
 }
 

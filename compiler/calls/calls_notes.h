@@ -12,11 +12,21 @@ struct buf;
 struct call;
 struct cues;
 
+struct call_deal;
+
+/* How a timestamp links into the recording when handoff.yml says
+ * nothing ('calls: { recording_link: ... }'). */
+#define CALLS_LINK_DEFAULT	"{url}#t={seconds}"
+
 struct call_meta {
 	const char	*file;		/* transcript name as given */
 	const char	*date;		/* YYYY-MM-DD */
+	int		 day;		/* the same as a day number */
 	const char	*recording;	/* URL or NULL */
+	const char	*link;		/* '{url}', '{seconds}' pattern or NULL */
 	const char	*deal_text;	/* the deal file (front matter: ae, csm) */
+	const struct call_deal *deal;	/* read from it once, or NULL */
+	int		 date_order;	/* enum read_date_order of handoff.yml */
 	unsigned long long hash;	/* content hash of the transcript */
 };
 

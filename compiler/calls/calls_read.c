@@ -28,6 +28,11 @@ call_dispose(struct call *c)
 		free(c->cues[i].speaker);
 		free(c->cues[i].text);
 	}
+	for (i = 0; i < c->nparties; i++) {
+		free(c->parties[i].name);
+		free(c->parties[i].email);
+	}
+	free(c->parties);
 	free(c->cues);
 	free(c->title);
 	free(c->date);
@@ -82,6 +87,42 @@ call_add_cue(struct call *c, long start_ms, long end_ms, const char *speaker,
 	}
 	c->ncues++;
 	return 0;
+}
+
+int
+call_add_party(struct call *c, const char *name, const char *email,
+    enum call_side side)
+{
+	struct call_party	*np;
+
+	if (c->nparties >= 1000)
+		return -1;
+	np = realloc(c->parties, (c->nparties + 1) * sizeof(*np));
+	if (np == NULL)
+		return -1;
+	c->parties = np;
+	np = &c->parties[c->nparties];
+	np->name = strdup(name);
+	np->email = strdup(email);
+	np->side = side;
+	if (np->name == NULL || np->email == NULL) {
+		free(np->name);
+		free(np->email);
+		return -1;
+	}
+	c->nparties++;
+	return 0;
+}
+
+const struct call_party *
+call_party_of(const struct call *c, const char *speaker)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nparties; i++)
+		if (strcmp(c->parties[i].name, speaker) == 0)
+			return &c->parties[i];
+	return NULL;
 }
 
 const char *
@@ -188,6 +229,15 @@ calls_detect_format(const char *data, size_t len)
 		pos = 3;
 	if (len - pos >= 6 && memcmp(data + pos, "WEBVTT", 6) == 0)
 		return CALL_FMT_VTT;
+	for (i = pos; i < len && (data[i] == ' ' || data[i] == '\t' ||
+	    data[i] == '\r' || data[i] == '\n'); i++)
+		;
+	if (i < len && (data[i] == '{' || data[i] == '['))
+		return CALL_FMT_GONG;	/* JSON: the Gong reader says if not */
+	if (calls_is_meet(data, len))
+		return CALL_FMT_MEET;
+	if (calls_is_otter(data, len))
+		return CALL_FMT_OTTER;
 	/* SRT: a number line, then 'HH:MM:SS,mmm --> ...'. */
 	while (calls_next_line(data, len, &pos, &l, &llen) && llen == 0)
 		;
@@ -227,7 +277,16 @@ calls_read(struct call *out, const char *file, const char *data, size_t len,
 {
 	struct limits	 lim;
 	int		 rc;
+	size_t		 i;
 
+	for (i = 0; i < len && (data[i] == ' ' || data[i] == '\t' ||
+	    data[i] == '\r' || data[i] == '\n'); i++)
+		;
+	if (i == len) {
+		diag_add(dl, diag_pos_line(file, 1), RULE_TRANSCRIPT,
+		    "empty transcript: the file has no text");
+		return -1;
+	}
 	memset(&lim, 0, sizeof(lim));
 	lim.max_file_size = CALLS_MAX_BYTES;
 	lim.max_depth = 32;
@@ -243,6 +302,15 @@ calls_read(struct call *out, const char *file, const char *data, size_t len,
 		break;
 	case CALL_FMT_SRT:
 		rc = calls_read_srt(out, file, data, len, dl);
+		break;
+	case CALL_FMT_OTTER:
+		rc = calls_read_otter(out, file, data, len, dl);
+		break;
+	case CALL_FMT_MEET:
+		rc = calls_read_meet(out, file, data, len, dl);
+		break;
+	case CALL_FMT_GONG:
+		rc = calls_read_gong(out, file, data, len, dl);
 		break;
 	default:
 		diag_add(dl, diag_pos_line(file, 1), RULE_TRANSCRIPT,

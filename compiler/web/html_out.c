@@ -10,11 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
 #include "buf.h"
+#include "digest.h"
 #include "fsutil.h"
+#include "mime.h"
 #include "web/html_out.h"
 
 int
@@ -77,15 +76,25 @@ html_fmt(struct buf *b, const char *fmt, ...)
 	return rv;
 }
 
-void
+int
 html_script_hash(char out[64], const char *script)
 {
-	unsigned char	 md[SHA256_DIGEST_LENGTH];
-	unsigned char	 b64[48];
+	struct digest	 d;
+	unsigned char	 md[DIGEST_SHA256_LEN];
+	struct buf	 b64;
 
-	SHA256((const unsigned char *)script, strlen(script), md);
-	EVP_EncodeBlock(b64, md, SHA256_DIGEST_LENGTH);
-	snprintf(out, 64, "sha256-%s", (const char *)b64);
+	digest_sha256_init(&d);
+	digest_update(&d, script, strlen(script));
+	digest_final(&d, md);
+	buf_init(&b64);
+	/* 44 characters: one line, no line break */
+	if (mime_base64(&b64, md, sizeof(md)) == -1 || b64.data == NULL) {
+		buf_dispose(&b64);
+		return -1;
+	}
+	snprintf(out, 64, "sha256-%s", b64.data);
+	buf_dispose(&b64);
+	return 0;
 }
 
 static const char *
@@ -102,7 +111,8 @@ html_page_open(struct buf *b, const struct html_page *p)
 	char	 sh[64], jh[64], rh[64];
 	const char *css = style_sheet();
 
-	html_script_hash(sh, css);
+	if (html_script_hash(sh, css) == -1)
+		return -1;
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -115,11 +125,13 @@ html_page_open(struct buf *b, const struct html_page *p)
 	if (p->script != NULL || p->refresh != NULL) {
 		buf_puts(b, "; script-src");
 		if (p->script != NULL) {
-			html_script_hash(jh, p->script);
+			if (html_script_hash(jh, p->script) == -1)
+				return -1;
 			buf_printf(b, " '%s'", jh);
 		}
 		if (p->refresh != NULL) {
-			html_script_hash(rh, p->refresh);
+			if (html_script_hash(rh, p->refresh) == -1)
+				return -1;
 			buf_printf(b, " '%s'", rh);
 			buf_puts(b, "; connect-src 'self'");
 		}

@@ -19,8 +19,9 @@ int	html_esc(struct buf *b, const char *s);
  * interpolated values ("<td>%s</td>").  %S appends a string as it is
  * (markup of our own); %d and %% as printf. */
 int	html_fmt(struct buf *b, const char *fmt, ...);
-/* "sha256-BASE64" of script into out (64 bytes), for the CSP. */
-void	html_script_hash(char out[64], const char *script);
+/* "sha256-BASE64" of script into out (64 bytes), for the CSP; -1 when
+ * out of memory. */
+int	html_script_hash(char out[64], const char *script);
 
 /* What the frame of one page needs. */
 struct html_page {

@@ -25,8 +25,12 @@ int	web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
 	    char *const *keep, size_t nkeep);
 struct session;
 /* Write OUTDIR/audit.html: the audit of the git history of deals/ as
- * charts, or why there is none; 0 or -1 (errno). */
-int	web_site_audit(const char *outdir, const struct session *s);
+ * charts, or why there is none; 0 or -1 (errno).  inputs is the hash of
+ * everything else the page depends on (the team's files, today, the
+ * version): with HEAD's key it names the page in OUTDIR/.cache/audit,
+ * so that an unchanged HEAD does not set up libgit2 again. */
+int	web_site_audit(const char *outdir, const struct session *s,
+	    const char *inputs);
 /* Write OUTDIR/index.html from the rows; 0 or -1 (errno). */
 int	web_site_index(const char *outdir, int today, char *const *keep,
 	    size_t nkeep);

@@ -73,7 +73,7 @@ for where in root team; do
 		fi
 	done <<'EOF'
 economic-buyer error ^# Relationships
-stakeholder-email error ^| Ben Okoro |
+stakeholder-email warning ^| Ben Okoro |
 placeholder error ^crm: TBD$
 invalid-date error ^go_live: 2026-02-30$
 unknown-section warning ^# Bakery notes$

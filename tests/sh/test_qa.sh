@@ -123,7 +123,7 @@ sed -i '/requried/d; /deal\/renewal/d' "$tmp/r/schemas/playbooks/fintech.yml"
 sed -i 's/^industry: energy/industry: FinTech/; /^term:/d' \
     "$tmp/r/deals/nordlicht-energie.md"
 (cd "$tmp/r" && run "$bin" check deals/nordlicht-energie.md)
-if [ "$(rc)" = 1 ] && grep -q "error: term is missing \[required-field\]" "$tmp/out"
+if [ "$(rc)" = 1 ] && grep -q "error: the fintech playbook requires term \[playbook-field\]" "$tmp/out"
 then ok "qa playbook-fintech-applies"
 else ko "qa playbook-fintech-applies" "rc $(rc)"; fi
 

@@ -167,7 +167,7 @@ expect renewal-vague 0 'warning: renewal date is missing'
 deal renewal-enterprise -e '/^renewal:/d' -e 's/^term: .*/term: 36 months/' -e 's/^segment: .*/segment: enterprise/'
 expect renewal-enterprise 1 'playbook' 'renewal date'
 deal renewal-enterprise-noterm -e '/^renewal:/d' -e '/^term:/d' -e 's/^segment: .*/segment: enterprise/'
-expect renewal-enterprise-noterm 1 'error: renewal date is missing'
+expect renewal-enterprise-noterm 1 'error: the enterprise playbook requires renewal date'
 
 # ---- commitments as AEs write them ---------------------------------------
 commit() {

@@ -36,7 +36,7 @@ test_diag__format_is_gcc_style(void **state)
 	diag_add(&l, diag_pos("deals/acme.md", 14, 2), RULE_STAKEHOLDER_EMAIL,
 	    "stakeholder '%s' has no e-mail", "Priya Nair");
 	s = print_to_string(&l);
-	assert_string_equal(s, "deals/acme.md:14:3: error: stakeholder "
+	assert_string_equal(s, "deals/acme.md:14:3: warning: stakeholder "
 	    "'Priya Nair' has no e-mail [stakeholder-email]\n"
 	    "  note: add their e-mail in the Email column\n");
 	free(s);
