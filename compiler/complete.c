@@ -773,7 +773,7 @@ complete_deadline(struct vstate *st, int today)
 	char		 due[11], sig[11];
 	const xmlNode	*n = model_find(st->m, "deal/signed");
 
-	if (!vstate_is_signed(st) || st->v->deadline < 0 || st->v->complete ||
+	if (!vstate_is_signed(st) || st->v->deadline < 0 || validate_is_complete(st->v) ||
 	    today <= st->v->deadline)
 		return;
 	st->v->overdue = 1;

@@ -136,3 +136,28 @@ check names_templates_data_by_id grep -q '"client"' out
 check names_templates_help_one_spelling grep -q '^       handoff templates render' out
 "$H" --help >out 2>&1
 check names_help_one_templates [ "$(grep -c '^  template' out)" -eq 1 ]
+
+# --- 13: the scores explained; "complete" means the same in status and audit
+"$H" audit --help >out 2>&1
+check names_audit_help_score grep -q 'the handoff score: the share of the checks' out
+check names_audit_help_bands grep -q 'high 80-100, mid' out
+"$H" status --help >out 2>&1
+check names_status_help_complete grep -q 'yes when every field the stage requires is filled' out
+grep -q 'share of the checks' "$ROOT/doc/handoff.1" && grep -q 'share of the checks' "$ROOT/README.md"
+check names_score_documented [ $? -eq 0 ]
+# a signed deal with every required field but a recommended one missing:
+# status says complete yes (at less than 100 %), audit says on time
+mkdir -p "$T/c" && cd "$T/c" && git init -q && cp "$T/r/handoff.yml" .
+mkdir deals && deal_full gamma | awk '/^## Objections/{s=1;next} /^## /{s=0} !s' > deals/gamma.md
+at "2026-11-18T10:00:00+01:00"; git add -A && git commit -q --no-verify -m gamma
+"$H" check gamma >out 2>&1
+pc=$(sed -n 's/.*signed, \([0-9]*\)% complete.*/\1/p' out)
+"$H" status >out 2>&1
+st=$(grep '^gamma ' out)
+HANDOFF_TODAY=2026-12-30 "$H" audit >out 2>&1
+au=$(grep '^gamma ' out)
+case $pc:$st:$au in 100:*) no names_complete_fixture "the fixture is 100% filled" ;;
+*:*"$pc%  yes"*:*"on time"*) ok names_complete_same_in_status_and_audit ;;
+*) no names_complete_same_in_status_and_audit "check $pc%" "$st" "$au" ;; esac
+"$H" status --format json >out 2>&1
+check names_status_json_complete grep -q '"complete": true' out
