@@ -252,16 +252,17 @@ int
 calls_commit_by_colleague(const struct cues_sent *s, const struct commit_ctx *x)
 {
 	size_t	 i, v;
+	int	 named = 0;
 
-	for (i = 0; i < s->n; i++)
+	/* the names first: most sentences name none of us */
+	for (i = 0; !named && i + 1 < s->n; i++)
+		for (v = 0; !named && v < x->nvendor; v++)
+			named = first_name_is(x->vendor[v], s->word[i]) &&
+			    cd_is("will", s->word[i + 1], NULL, 0);
+	for (i = 0; named && i < s->n; i++)
 		if (cd_is("negation", s->word[i], NULL, 0))
 			return 0;
-	for (i = 0; i + 1 < s->n; i++)
-		for (v = 0; v < x->nvendor; v++)
-			if (first_name_is(x->vendor[v], s->word[i]) &&
-			    cd_is("will", s->word[i + 1], NULL, 0))
-				return 1;
-	return 0;
+	return named;
 }
 
 void

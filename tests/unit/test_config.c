@@ -432,6 +432,31 @@ test_config__null_values_keep_defaults(void **state)
 	done(&c, &dl);
 }
 
+/* calls: { recording_link }: a pattern with {url} and {seconds}, or an
+ * error on its line; NULL (the default) when not given. */
+static void
+test_config__calls_recording_link(void **state)
+{
+	struct config		 c;
+	struct diag_list	 dl;
+
+	(void)state;
+	assert_int_equal(load(&c, &dl, "calls:\n  recording_link: "
+	    "\"{url}&t={seconds}\"\n"), 0);
+	assert_string_equal(c.recording_link, "{url}&t={seconds}");
+	done(&c, &dl);
+	assert_int_equal(load(&c, &dl, "company: X\n"), 0);
+	assert_null(c.recording_link);
+	done(&c, &dl);
+	assert_int_equal(load(&c, &dl, "calls:\n  recording_link: "
+	    "\"{url}#start\"\n"), -1);
+	expect_diag(&dl, RULE_CONFIG, 2, "recording_link");
+	assert_null(c.recording_link);
+	done(&c, &dl);
+	assert_int_equal(load(&c, &dl, "calls:\n  recording_lnk: x\n"), -1);
+	done(&c, &dl);
+}
+
 int
 main(void)
 {
@@ -447,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_config__bad_values),
 		cmocka_unit_test(test_config__nesting_bounded),
 		cmocka_unit_test(test_config__null_values_keep_defaults),
+		cmocka_unit_test(test_config__calls_recording_link),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
