@@ -17,6 +17,7 @@
 
 #include "calls/calls_commit.h"
 #include "calls/calls_cues.h"
+#include "calls/calls_deal.h"
 #include "calls/calls_summary.h"
 #include "diag.h"
 #include "fsutil.h"
@@ -343,6 +344,31 @@ test_summary(void **state)
 	assert_int_equal(calls_summary_size(400), SUMMARY_MAX);
 }
 
+/* Our people and the competitor names out of a deal file. */
+static void
+test_deal_read(void **state)
+{
+	static const char deal[] =
+	    "---\nae: Zoë Müller <zoe@vendor.example>\ncsm: Sam Okafor\n---\n"
+	    "# Context\n## Competitors\n"
+	    "- FieldPro (incumbent for the Łódź hub)\n"
+	    "- An in-house build proposed by group IT\n"
+	    "* Coursewise, cheaper\n"
+	    "- [ ] Big Vendor Inc \u2014 the old one\r\n"
+	    "## Commitments\n- Not a competitor\n";
+	struct call_deal	 d;
+
+	(void)state;
+	assert_int_equal(calls_deal_read(&d, deal), 0);
+	assert_string_equal(d.ae, "Zoë Müller");
+	assert_string_equal(d.csm, "Sam Okafor");
+	assert_int_equal(d.ncompetitors, 3);
+	assert_string_equal(d.competitor[0], "FieldPro");
+	assert_string_equal(d.competitor[1], "Coursewise");
+	assert_string_equal(d.competitor[2], "Big Vendor Inc");
+	calls_deal_dispose(&d);
+}
+
 int
 main(void)
 {
@@ -355,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_decision),
 		cmocka_unit_test(test_commit_owner_date),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_deal_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
