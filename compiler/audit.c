@@ -308,7 +308,7 @@ audit_replay(struct audit_deal *d, const struct session *s,
 			diag_list_dispose(&dl);
 			goto out;
 		}
-		if (m != NULL && vd.complete && d->complete_day < 0)
+		if (m != NULL && validate_is_complete(&vd) && d->complete_day < 0)
 			d->complete_day = day;
 		if (m != NULL && (day <= d->signed_day || d->sig_percent < 0))
 			d->sig_percent = vd.percent;

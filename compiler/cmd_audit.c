@@ -25,7 +25,26 @@ static const char usage[] =
     "to CS acknowledgement, intro sent, 30-day score against 8/10, CS\n"
     "reviews accepted the first time (target 90%) and why not; then the\n"
     "fields most often missing or late, per AE and per segment, and churn\n"
-    "by handoff-score band.\n";
+    "by handoff-score band.  Each version is judged as of its commit.\n"
+    "\n"
+    "Columns, one line per deal:\n"
+    "  complete  when the handoff first became complete (every field its\n"
+    "            stage requires filled, as 'handoff status' says yes):\n"
+    "            'on time' by the deadline, 'late +N bd' business days\n"
+    "            after it, or 'never'\n"
+    "  call      the handoff call is recorded (with a recording link)\n"
+    "  ack       business days from signature to the CS acceptance\n"
+    "  intro     the day the client intro was sent ('not due' yet)\n"
+    "  30-day    the CSM's 30-day feedback, 0 to 10 (status's 30-day)\n"
+    "  review    accepted at the first CS review, after a rejection, or\n"
+    "            rejected\n"
+    "  score     the handoff score: the share of the checks that apply\n"
+    "            that were met, 0 to 100, and its band (high 80-100, mid\n"
+    "            50-79, low 0-49).  The checks: complete on time; call\n"
+    "            recorded; acknowledged by CS; intro sent (once it is\n"
+    "            due or sent); 30-day score of 8 or more (once due or\n"
+    "            given); accepted at the first review (once reviewed).\n"
+    "            Example: 3 of 4 checks met is 75, mid.\n";
 
 static const char *const bands[] = { "high", "mid", "low" };
 static const char *const band_range[] = { "80-100", "50-79", "0-49" };

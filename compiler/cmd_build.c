@@ -28,6 +28,7 @@
 #include "cmd.h"
 #include "cmd_build_int.h"
 #include "cmd_git.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "pdf_font.h"
@@ -126,6 +127,9 @@ struct opts {
 	int		 no_html;
 	unsigned	 shard_k, shard_n;	/* 0: no sharding */
 	int		 first;			/* first operand */
+	int		 outdir_given;		/* -o: from where the user stands */
+	char		*prefix;		/* where the user stands, from
+						 * the team repo root */
 };
 
 static int
@@ -166,8 +170,10 @@ parse_opts(struct opts *o, int argc, char **argv)
 			o->force = 1;
 		else if (strcmp(argv[i], "--no-html") == 0)
 			o->no_html = 1;
-		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
 			o->outdir = argv[++i];
+			o->outdir_given = 1;
+		}
 		else if (strcmp(argv[i], "--rev") == 0 && i + 1 < argc)
 			o->rev = argv[++i];
 		else if (strcmp(argv[i], "--shard") == 0 && i + 1 < argc) {
@@ -199,25 +205,52 @@ parse_opts(struct opts *o, int argc, char **argv)
 
 /* ------------------------------------------------------------ the command */
 
-/* The deal files to consider, all of them (before sharding). */
+/* One FILE or DEAL argument (given from where the user stands): a path
+ * from the team repo root; at --rev an id names deals/ID.md there.
+ * 0, 1 no such deal (in dl), -1. */
 static int
-collect(struct build *b, const struct opts *o, int argc, char **argv,
-    char ***all, size_t *nall)
+collect_arg(char **out, const struct opts *o, const char *arg,
+    struct diag_list *dl)
+{
+	char	*p;
+	int	 rv;
+
+	if (!deal_name_is_path(arg) && o->rev != NULL && fs_deal_id_ok(arg)) {
+		if ((*out = malloc(strlen(arg) + 10)) == NULL)
+			return -1;
+		sprintf(*out, "deals/%s.md", arg);
+		return 0;
+	}
+	if ((p = deal_name_rebase(o->prefix, arg)) == NULL)
+		return -1;
+	rv = deal_name_resolve(out, ".", deal_name_is_path(arg) ? p : arg,
+	    dl);
+	free(p);
+	return rv;
+}
+
+/* The deal files to consider, all of them (before sharding).  0, 1 (an
+ * argument names no deal: in dl), -1. */
+static int
+collect(const struct opts *o, int argc, char **argv, char ***all,
+    size_t *nall, struct diag_list *dl)
 {
 	char	**v;
-	int	 i;
+	int	 i, r, bad = 0;
 
 	if (o->first >= argc)
 		return build_list_deals(all, nall, o->rev);
 	if ((v = calloc((size_t)(argc - o->first), sizeof(*v))) == NULL)
 		return -1;
-	for (i = o->first; i < argc; i++)
-		if ((v[i - o->first] = build_resolve_arg(argv[i], o->rev)) == NULL)
-			return -1;
 	*all = v;
-	*nall = (size_t)(argc - o->first);
-	(void)b;
-	return 0;
+	for (i = o->first; i < argc; i++) {
+		if ((r = collect_arg(&v[*nall], o, argv[i], dl)) == -1)
+			return -1;
+		if (r == 0)
+			(*nall)++;
+		bad |= r;
+	}
+	return bad;
 }
 
 /* The inputs every deal depends on, hashed once. */
@@ -415,7 +448,7 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	struct opts	 o;
 	struct diag_list dl;
 	struct timespec	 t0, t1;
-	char		**all = NULL;
+	char		**all = NULL, root[128], *outdir;
 	size_t		 nall = 0, i, count[3] = { 0, 0, 0 };
 	int		 rc = 2, st;
 
@@ -423,13 +456,38 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 		return 0;
 	if (parse_opts(&o, argc, argv) == -1)
 		return 2;
+	/* from a folder of the team repo (deals/, docs/): work at its root */
+	(void)deal_name_root(root, sizeof(root));
+	if (deal_name_enter(root, &o.prefix) == -1) {
+		cmd_error("build: cannot go to the team repo at %s: %s", root,
+		    strerror(errno));
+		return 2;
+	}
+	if ((outdir = deal_name_rebase(o.outdir_given ? o.prefix : "",
+	    o.outdir)) == NULL) {
+		free(o.prefix);
+		return 2;
+	}
+	o.outdir = outdir;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	diag_list_init(&dl);
-	if (build_open(&b, cli, &o, &dl) == -1)
+	if (build_open(&b, cli, &o, &dl) == -1) {
+		/* the team's handoff.yml, schema or templates: its input, 1 */
+		if (diag_list_status(&dl) == 1)
+			rc = 1;
+		diag_list_sort(&dl);
+		diag_print_text(stderr, &dl);
 		goto out;
-	if (collect(&b, &o, argc, argv, &all, &nall) == -1) {
+	}
+	if ((st = collect(&o, argc, argv, &all, &nall, &dl)) == -1) {
 		cmd_error("build: cannot list the deals: %s", o.rev != NULL ?
 		    vcs_strerror() : strerror(errno));
+		goto out;
+	}
+	if (st == 1) {		/* a DEAL that names no deal: nothing built */
+		diag_list_sort(&dl);
+		diag_print_text(stderr, &dl);
+		rc = 1;
 		goto out;
 	}
 	if (make_jobs(&b, &o, all, nall) == -1) {
@@ -470,10 +528,6 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 	    (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 out:
-	if (rc == 2 && dl.n > 0 && count[0] + count[1] + count[2] == 0) {
-		diag_list_sort(&dl);
-		diag_print_text(stderr, &dl);
-	}
 	st = diag_list_status(&dl);
 	if (st > rc && count[0] + count[1] + count[2] > 0)
 		rc = st;
@@ -482,6 +536,8 @@ out:
 	free(all);
 	build_close(&b);
 	diag_list_dispose(&dl);
+	free(outdir);
+	free(o.prefix);
 	return rc;
 }
 

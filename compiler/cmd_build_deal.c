@@ -217,7 +217,6 @@ deal_id(struct job *j, const struct model *m)
 {
 	const char	*id = model_get(m, "deal/id");
 	xmlNodePtr	 n = model_find(m, "deal/id");
-	char		*stem;
 
 	if (!fs_deal_id_ok(id)) {
 		diag_add(&j->dl, model_pos(m, n != NULL ? n : model_root(m)),
@@ -226,11 +225,6 @@ deal_id(struct job *j, const struct model *m)
 		    "output folder", id);
 		return -1;
 	}
-	if ((stem = fs_stem(j->path)) != NULL && strcmp(stem, id) != 0)
-		diag_add_sev(&j->dl, model_pos(m, n), RULE_DEAL_ID, SEV_WARNING,
-		    "rename the file or change the id so that they match",
-		    "deal id '%s' differs from the file name '%s'", id, stem);
-	free(stem);
 	if ((j->id = strdup(id)) == NULL)
 		return -1;
 	return 0;

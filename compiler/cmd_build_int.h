@@ -79,9 +79,6 @@ void	 build_one(struct build *b, struct job *j, int force);
 /* Every .md and .xml file in deals/, sorted (at --rev: in that tree);
  * 0 or -1.  Free each string and the array. */
 int	 build_list_deals(char ***out, size_t *np, const char *rev);
-/* A FILE argument, or a DEAL id naming deals/DEAL.md or .xml; malloc'd,
- * NULL when out of memory. */
-char	*build_resolve_arg(const char *arg, const char *rev);
 /* The shard key of a deal file: stable across machines and runs. */
 unsigned long long build_shard_hash(const char *path);
 /* deals/x.md and deals/x.xml are one deal twice: the later one fails

@@ -108,23 +108,6 @@ build_list_deals(char ***out, size_t *np, const char *rev)
 	return 0;
 }
 
-/* A FILE argument, or a DEAL id naming deals/DEAL.md or .xml. */
-char *
-build_resolve_arg(const char *arg, const char *rev)
-{
-	char	 path[4096];
-
-	if (strchr(arg, '/') != NULL || is_deal_file(arg) || !fs_deal_id_ok(arg))
-		return strdup(arg);
-	snprintf(path, sizeof(path), "deals/%s.md", arg);
-	if (rev != NULL || fs_exists(path))
-		return strdup(path);
-	snprintf(path, sizeof(path), "deals/%s.xml", arg);
-	if (fs_exists(path))
-		return strdup(path);
-	return strdup(arg);
-}
-
 /* Stable across machines and runs: FNV-1a of the file's stem. */
 unsigned long long
 build_shard_hash(const char *path)

@@ -20,6 +20,7 @@
 #include "calls/calls_notes.h"
 #include "cmd.h"
 #include "config.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "timeline.h"
@@ -48,21 +49,6 @@ struct calls_opts {
 	char		**files;
 	int		 nfiles;
 };
-
-static char *
-deal_path(const char *deal)
-{
-	char	 p[512];
-
-	if (strchr(deal, '/') != NULL || strstr(deal, ".md") != NULL)
-		return strdup(deal);
-	if (!fs_deal_id_ok(deal))
-		return NULL;
-	snprintf(p, sizeof(p), "deals/%s.md", deal);
-	if (fs_exists(p) || !fs_exists("deals"))
-		return strdup(fs_exists(p) ? p : p + 6);
-	return strdup(p);
-}
 
 /* A data file: the team's copy under schemas/ when there is one, else
  * the built-in one (free()). */
@@ -244,6 +230,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct config		 cfg;
 	struct calls_run	 run;
 	char			*path = NULL, *deal = NULL, today[16];
+	char			 root[128], *cfgpath = NULL;
 	size_t			 dlen;
 	int			 i, r, status = 2, added = 0;
 	time_t			 t;
@@ -265,8 +252,16 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		cmd_error("--date: '%s' is not a date (YYYY-MM-DD)", o.date);
 		goto done;
 	}
-	if ((path = deal_path(o.deal)) == NULL) {
-		cmd_error("'%s' is not a deal id", o.deal);
+	(void)deal_name_root(root, sizeof(root));
+	if ((r = deal_name_resolve(&path, root, o.deal, &dl)) != 0) {
+		status = r == 1 ? 1 : 2;
+		goto fail;
+	}
+	if (strcmp(fs_ext(path), ".md") != 0 &&
+	    strcmp(fs_ext(path), ".markdown") != 0) {
+		cmd_error("%s: calls are added to Markdown deals only; convert "
+		    "it first (handoff convert %s --to md)", path, o.deal);
+		status = 1;
 		goto done;
 	}
 	if (fs_read(path, 16u << 20, &deal, &dlen) != 0) {
@@ -275,7 +270,8 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		goto done;
 	}
 	status = 1;	/* from here on, a bad file is the user's to fix */
-	if (config_load(&cfg, "handoff.yml", 0, &dl) != 0 ||
+	if ((cfgpath = fs_join(root, "handoff.yml")) == NULL ||
+	    config_load(&cfg, cfgpath, 0, &dl) != 0 ||
 	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
 	run.deal_text = deal;
@@ -318,6 +314,7 @@ done:
 	buf_dispose(&lines);
 	buf_dispose(&out);
 	free(path);
+	free(cfgpath);
 	free(deal);
 	free(o.files);
 	diag_list_dispose(&dl);

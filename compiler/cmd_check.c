@@ -5,12 +5,14 @@
  * completeness line per file.  Exit 0 clean, 1 invalid, 2 usage/system.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "client_fields.h"
 #include "cmd.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "model.h"
 #include "save_gate.h"
@@ -18,10 +20,12 @@
 #include "session.h"
 
 static const char usage[] =
-    "usage: handoff check [--strict] [--verbose] [--format text|json] FILE...\n"
+    "usage: handoff check [--strict] [--verbose] [--format text|json] DEAL...\n"
     "\n"
     "Validate handoffs against the schema, the stage rules and the\n"
-    "playbooks.  Prints file:line:col: severity: message [rule-id].\n"
+    "playbooks.  DEAL is a deal id (nordlicht-energie: deals/ID.md or\n"
+    ".xml of the team repo, found from here up to the git root) or a\n"
+    "file.  Prints file:line:col: severity: message [rule-id].\n"
     "check is the completeness gate (the CI job): a handoff below its\n"
     "stage's threshold, a signed deal missing a required field or past\n"
     "its deadline fails.  --strict says so explicitly.  --verbose also\n"
@@ -115,7 +119,10 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	struct verdict	 v;
 	struct model	*m;
 	struct buf	 json;
+	char		 rootbuf[128], *file = NULL;
+	const char	*root;
 	int		 i, json_fmt = 0, first = 1, rc, nfiles = 0, verbose = 0;
+	int		 r;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -149,7 +156,9 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	diag_list_init(&dl);
-	if (session_open(&s, ".", cli->today, cli->now, &dl) == -1) {
+	(void)deal_name_root(rootbuf, sizeof(rootbuf));
+	root = rootbuf;
+	if (session_open(&s, root, cli->today, cli->now, &dl) == -1) {
 		/* A broken handoff.yml or schema is the team's input: 1. */
 		rc = diag_list_status(&dl);
 		diag_list_sort(&dl);
@@ -161,16 +170,24 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 	config_warn(&s.config, &dl);
 	for (; i < argc; i++, nfiles++) {
 		diag_list_init(&one);
-		m = session_check_file(&s, argv[i], &v, &one);
+		if ((r = deal_name_resolve(&file, root, argv[i], &one)) == -1) {
+			cmd_error("check: out of memory");
+			rc = 2;
+			diag_list_dispose(&one);
+			goto out;
+		}
+		m = r == 0 ? session_check_file(&s, file, &v, &one) : NULL;
 		diag_list_sort(&one);
 		if (m != NULL && verbose) {
 			check_note_derived(&one, m);
-			check_playbooks_note(&one, &s, m, argv[i]);
-			check_client_note(&one, &s, m, argv[i]);
+			check_playbooks_note(&one, &s, m, file);
+			check_client_note(&one, &s, m, file);
 		}
 		if (m != NULL)	/* last, after the file's diagnostics */
-			save_gate_summary(&one, argv[i], &v);
+			save_gate_summary(&one, file, &v);
 		model_free(m);
+		free(file);
+		file = NULL;
 		diag_list_move(&dl, &one);
 	}
 	rc = diag_list_status(&dl);
@@ -183,6 +200,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 		buf_dispose(&json);
 	} else
 		diag_print_text(rc == 0 ? stdout : stderr, &dl);
+out:
 	diag_list_dispose(&dl);
 	session_close(&s);
 	(void)nfiles;

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "cmd_git.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
@@ -23,7 +24,7 @@
 #include "vcs.h"
 
 static const char usage[] =
-    "usage: handoff commit [-m MSG] FILE...\n"
+    "usage: handoff commit [-m MSG] DEAL...\n"
     "\n"
     "Check the handoff files with the rules of 'handoff check' and commit\n"
     "exactly those files on the current branch with the message\n"
@@ -40,7 +41,8 @@ static const char usage[] =
 
 /* What was checked for one file. */
 struct cfile {
-	const char	*arg;		/* as the user gave it */
+	const char	*arg;		/* the file (path) */
+	char		*path;		/* the DEAL argument resolved */
 	char		*rel;		/* repo path */
 	char		*deal;		/* the deal id for the message */
 	struct verdict	 v;
@@ -187,7 +189,23 @@ commit_check(const struct session *s, struct vcs *v, struct cfile *f,
 	return rc;
 }
 
-/* Commit the checked files; prints the result line.  0 or 2. */
+/* The -m text as committed, indented as git log shows a body. */
+static void
+commit_show_user(const char *user)
+{
+	const char	*p, *nl;
+
+	if (user == NULL || *user == '\0')
+		return;
+	for (p = user; *p != '\0'; p = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		printf("%s%.*s\n", nl > p ? "    " : "", (int)(nl - p), p);
+	}
+}
+
+/* Commit the checked files; prints the result line and the message
+ * given with -m.  0 or 2. */
 static int
 commit_do(struct vcs *v, struct cfile *f, size_t n, const char *user)
 {
@@ -218,6 +236,7 @@ commit_do(struct vcs *v, struct cfile *f, size_t n, const char *user)
 		*nl = '\0';
 	id[VCS_SHORT] = '\0';
 	printf("[%s] %s\n", id, msg);
+	commit_show_user(user);
 	rc = 0;
 out:
 	free(msg);
@@ -234,7 +253,7 @@ cmd_commit(const struct cli *cli, int argc, char **argv)
 	struct buf	 msg;
 	long long	 t;
 	size_t		 i, n = 0;
-	int		 first = argc, rc = 2, off;
+	int		 first = argc, rc = 2, off, r, bad = 0;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -262,8 +281,19 @@ cmd_commit(const struct cli *cli, int argc, char **argv)
 	n = (size_t)(argc - first);
 	if ((f = calloc(n, sizeof(*f))) == NULL)
 		goto lib;
-	for (i = 0; i < n; i++)
-		f[i].arg = argv[first + i];
+	for (i = 0; i < n; i++) {
+		if ((r = deal_name_resolve(&f[i].path, git_cmd_root(&g),
+		    argv[first + i], &dl)) == -1)
+			goto lib;
+		bad |= r;
+		f[i].arg = f[i].path;
+	}
+	if (bad) {
+		git_cmd_print(&dl);
+		cmd_error("commit: nothing committed");
+		rc = 1;
+		goto lib;
+	}
 	if ((rc = commit_check(&g.s, g.v, f, n, &dl)) != 0) {
 		diag_print_text(stderr, &dl);	/* e.g. a missing file */
 		if (rc == 1) {
@@ -285,6 +315,7 @@ lib:
 	for (i = 0; f != NULL && i < n; i++) {
 		free(f[i].rel);
 		free(f[i].deal);
+		free(f[i].path);
 	}
 	free(f);
 	git_cmd_close(&g);

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "config.h"
+#include "deal_name.h"
 #include "read/read_resolve.h"
 #include "diag.h"
 #include "fsutil.h"
@@ -24,7 +25,7 @@
 #include "render.h"
 
 static const char usage[] =
-    "usage: handoff convert FILE --to xml|md [-o OUT]\n"
+    "usage: handoff convert DEAL --to xml|md [-o OUT]\n"
     "\n"
     "Convert a handoff between its Markdown and XML forms, losslessly\n"
     "(unknown sections, columns and keys are kept).  Writes to stdout,\n"
@@ -149,7 +150,9 @@ cmd_convert(const struct cli *cli, int argc, char **argv)
 	struct diag_list	 dl;
 	struct model		*m = NULL;
 	struct buf		 b;
-	int			 rc = 2;
+	char			 rootbuf[128], *in = NULL, *cfg = NULL;
+	const char		*root;
+	int			 rc = 2, r;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -160,8 +163,16 @@ cmd_convert(const struct cli *cli, int argc, char **argv)
 	diag_list_init(&dl);
 	buf_init(&b);
 	config_init(&c);
-	if (config_load(&c, "handoff.yml", 0, &dl) == -1)
+	(void)deal_name_root(rootbuf, sizeof(rootbuf));
+	root = rootbuf;
+	if ((cfg = fs_join(root, "handoff.yml")) == NULL ||
+	    config_load(&c, cfg, 0, &dl) == -1)
 		goto out;
+	if ((r = deal_name_resolve(&in, root, o.in, &dl)) != 0) {
+		rc = r == 1 ? 1 : 2;
+		goto out;
+	}
+	o.in = in;
 	if ((m = convert_read(o.in, &c.limits, &dl)) == NULL) {
 		rc = diag_list_status(&dl) == 2 ? 2 : 1;
 		goto out;
@@ -198,5 +209,7 @@ out:
 	buf_dispose(&b);
 	model_free(m);
 	config_dispose(&c);
+	free(in);
+	free(cfg);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "cmd_git.h"
 #include "diag.h"
@@ -99,6 +100,7 @@ diff_pick(struct side *a, struct side *b, struct vcs *v,
     const struct deal_ref *ref, const char *r1, const char *r2)
 {
 	struct vcs_versions	 vl;
+	struct buf		 near;
 	char			 work[VCS_ID_MAX];
 	int			 rc, haswork;
 
@@ -131,7 +133,8 @@ diff_pick(struct side *a, struct side *b, struct vcs *v,
 		memset(b, 0, sizeof(*b));
 		if (vl.n == 0) {
 			cmd_error("diff: %s: no such deal in git or the work "
-			    "tree", ref->id);
+			    "tree%s", ref->id, history_ref_near(&near, v, ref));
+			buf_dispose(&near);
 			rc = 1;
 		} else if ((rc = diff_at_rev(b, v, ref, vl.v[0].id)) == 0) {
 			if (vl.n > 1)

@@ -125,7 +125,7 @@ fb_record(const struct cli *cli, const char *arg, const char *const *names,
 	struct verdict	 vd;
 	struct diag_list dl;
 	struct model	*m = NULL;
-	struct buf	 out;
+	struct buf	 out, near;
 	char		*data = NULL, *path = NULL;
 	size_t		 len, i;
 	int		 rc = 2;
@@ -151,7 +151,9 @@ fb_record(const struct cli *cli, const char *arg, const char *const *names,
 		}
 	}
 	if (path == NULL) {
-		cmd_error("%s: no such deal in %s/", arg, HISTORY_DEALS);
+		cmd_error("%s: no such deal in %s/%s", arg, HISTORY_DEALS,
+		    history_ref_near(&near, g.v, &ref));
+		buf_dispose(&near);
 		rc = 1;
 		goto out;
 	}

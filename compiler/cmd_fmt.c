@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "config.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
@@ -30,7 +31,7 @@
 #include "render.h"
 
 static const char usage[] =
-    "usage: handoff fmt [--check | --diff] FILE...\n"
+    "usage: handoff fmt [--check | --diff] DEAL...\n"
     "\n"
     "Rewrite each handoff in its canonical form (the form 'handoff new'\n"
     "writes), in place and atomically, keeping every word, comment and\n"
@@ -334,7 +335,9 @@ cmd_fmt(const struct cli *cli, int argc, char **argv)
 	struct diag_list	 dl, one;
 	enum fmt_mode		 mode = FMT_WRITE;
 	int			 i, rc = 0, dashdash = 0, nfiles = 0, same;
-	int			 today;
+	int			 today, r;
+	char			 rootbuf[128], *file = NULL, *cfg = NULL;
+	const char		*root;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return 0;
@@ -361,7 +364,10 @@ cmd_fmt(const struct cli *cli, int argc, char **argv)
 	today = cli->today >= 0 ? cli->today : (int)(cli->now / 86400);
 	diag_list_init(&dl);
 	config_init(&c);
-	if (config_load(&c, "handoff.yml", 0, &dl) == -1) {
+	(void)deal_name_root(rootbuf, sizeof(rootbuf));
+	root = rootbuf;
+	if ((cfg = fs_join(root, "handoff.yml")) == NULL ||
+	    config_load(&c, cfg, 0, &dl) == -1) {
 		rc = 2;
 		goto out;
 	}
@@ -377,7 +383,12 @@ cmd_fmt(const struct cli *cli, int argc, char **argv)
 		buf_init(&b);
 		same = 0;
 		diag_list_init(&one);
-		if (fmt_one(argv[i], &c, today, &b, &same, &one) == -1) {
+		free(file);
+		if ((r = deal_name_resolve(&file, root, argv[i], &one)) != 0) {
+			diag_list_sort(&one);
+			diag_print_text(stderr, &one);
+			rc = r == 1 ? 1 : 2;
+		} else if (fmt_one(file, &c, today, &b, &same, &one) == -1) {
 			/* Only a refused file's diagnostics: 'check' is for
 			 * the rest. */
 			diag_list_sort(&one);
@@ -387,17 +398,17 @@ cmd_fmt(const struct cli *cli, int argc, char **argv)
 		else if (same)
 			;
 		else if (mode == FMT_CHECK) {
-			printf("%s\n", argv[i]);
+			printf("%s\n", file);
 			rc = 1;
 		} else if (mode == FMT_DIFF) {
-			if (fmt_diff(argv[i], &b) == -1) {
-				diag_add(&dl, diag_pos_line(argv[i], 0),
+			if (fmt_diff(file, &b) == -1) {
+				diag_add(&dl, diag_pos_line(file, 0),
 				    RULE_OUTPUT, "cannot run diff -u");
 				rc = 1;
 			}
-		} else if (fs_write_atomic(argv[i], b.data ? b.data : "",
+		} else if (fs_write_atomic(file, b.data ? b.data : "",
 		    b.len) == -1) {
-			diag_add(&dl, diag_pos_line(argv[i], 0), RULE_OUTPUT,
+			diag_add(&dl, diag_pos_line(file, 0), RULE_OUTPUT,
 			    "cannot write: %s", fs_strerror(errno));
 			rc = 1;
 		}
@@ -409,5 +420,7 @@ out:
 	diag_print_text(stderr, &dl);
 	diag_list_dispose(&dl);
 	config_dispose(&c);
+	free(file);
+	free(cfg);
 	return rc;
 }

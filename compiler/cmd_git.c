@@ -6,12 +6,14 @@
  * in), open the session at the work tree, read --format.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "cmd_git.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "session.h"
 #include "vcs.h"
@@ -90,13 +92,22 @@ git_cmd_open(struct git_cmd *g, const char *dir, int flags)
 	return 0;
 }
 
+const char *
+git_cmd_root(struct git_cmd *g)
+{
+	/* deals/ or handoff.yml from here up to the git root; else the
+	 * work tree (or here outside git) */
+	if (!deal_name_root(g->root, sizeof(g->root)) && g->v != NULL &&
+	    vcs_workdir(g->v) != NULL)
+		snprintf(g->root, sizeof(g->root), "%s", vcs_workdir(g->v));
+	return g->root;
+}
+
 int
 git_cmd_session(struct git_cmd *g, const struct cli *cli, int today)
 {
-	const char	*root = ".";
+	const char	*root = git_cmd_root(g);
 
-	if (g->v != NULL && vcs_workdir(g->v) != NULL)
-		root = vcs_workdir(g->v);
 	if (session_open(&g->s, root, today, cli->now, &g->dl) == -1) {
 		git_cmd_print(&g->dl);
 		session_close(&g->s);

@@ -29,6 +29,7 @@ struct git_cmd {
 	struct diag_list	 dl;	/* set-up problems */
 	int			 lib;	/* vcs_lib_init() held */
 	int			 sopen;	/* s is open */
+	char			 root[4096];	/* the team repo: git_cmd_root() */
 };
 
 void	git_cmd_init(struct git_cmd *g);
@@ -45,6 +46,12 @@ int	git_cmd_open(struct git_cmd *g, const char *dir, int flags);
  */
 int	git_cmd_session(struct git_cmd *g, const struct cli *cli, int today);
 void	git_cmd_close(struct git_cmd *g);
+/*
+ * The team repo root: the nearest folder from here up to the git root
+ * that holds deals/ or handoff.yml (deal_name.h), else the work tree,
+ * else "." (outside git).  Borrowed from g.
+ */
+const char *git_cmd_root(struct git_cmd *g);
 
 /*
  * When argv[*i] is '--format X' or '--format=X', read it (json: X is

@@ -24,7 +24,10 @@ static const char usage[] =
     "\n"
     "List every committed version of DEAL (an id such as acme-logistics,\n"
     "or a path), newest first: commit, date, author, stage, completeness\n"
-    "and the errors that version had.\n";
+    "and the errors that version had; under it the message its author\n"
+    "wrote ('| ' lines: 'handoff commit -m MSG' or a git commit's) and\n"
+    "the CS review decision made in that version (accepted, or rejected\n"
+    "with its reason).\n";
 
 /* One line of the log. */
 struct logrow {
@@ -32,7 +35,76 @@ struct logrow {
 	const char	*stage;		/* "signed", "pre-close", "unreadable" */
 	int		 percent;	/* -1: unreadable */
 	size_t		 errors;
+	char		*message;	/* what a person wrote ("" when none) */
+	char		 review[16];	/* a new decision here: accepted, ... */
+	char		 by[128], date[16], reason[64], comment[256];
 };
+
+/* A line of a commit message that handoff wrote itself: its subject
+ * 'handoff(DEAL): STAGE, N% complete' and the per-deal lines. */
+static int
+log_auto_line(const char *p, size_t n)
+{
+	const char	*colon = memchr(p, ':', n);
+
+	return (n >= 8 && strncmp(p, "handoff(", 8) == 0) ||
+	    (colon != NULL && n >= 10 && strncmp(p + n - 10, "% complete",
+	    10) == 0);
+}
+
+/* The message of a version as a person wrote it: the subject unless
+ * handoff wrote it, then the body (the -m text), blank lines trimmed. */
+static char *
+log_message(const struct vcs_version *ver)
+{
+	struct buf	 b;
+	const char	*src[2] = { ver->subject, ver->body }, *p, *nl;
+	size_t		 i, n;
+
+	buf_init(&b);
+	for (i = 0; i < 2; i++) {
+		for (p = src[i]; p != NULL && *p != '\0'; p = *nl ? nl + 1 : nl) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				nl = p + strlen(p);
+			n = (size_t)(nl - p);
+			if (log_auto_line(p, n))
+				continue;
+			if (n == 0 && (b.len == 0 || (b.len >= 2 &&
+			    b.data[b.len - 2] == '\n')))
+				continue;	/* no blank line first or twice */
+			buf_put(&b, p, n);
+			buf_putc(&b, '\n');
+		}
+		if (b.len > 0 && b.data[b.len - 1] != '\n')
+			buf_putc(&b, '\n');
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	if (b.data == NULL)
+		return strdup("");
+	return buf_detach(&b);
+}
+
+/* The review decision of m when it differs from the one of the version
+ * before (prev, NULL: none). */
+static void
+log_review(struct logrow *r, const struct model *m, const char *prev)
+{
+	const char	*dec = model_get(m, "process/review/decision");
+
+	if ((strcmp(dec, "accepted") != 0 && strcmp(dec, "rejected") != 0) ||
+	    (prev != NULL && strcmp(prev, dec) == 0))
+		return;
+	snprintf(r->review, sizeof(r->review), "%s", dec);
+	snprintf(r->by, sizeof(r->by), "%s", model_get(m, "process/review/by"));
+	snprintf(r->date, sizeof(r->date), "%s",
+	    model_get(m, "process/review/date"));
+	if (strcmp(dec, "rejected") == 0)
+		snprintf(r->reason, sizeof(r->reason), "%s",
+		    model_get(m, "process/review/reason"));
+	snprintf(r->comment, sizeof(r->comment), "%s",
+	    model_get(m, "process/review/comment"));
+}
 
 /* Print s padded with spaces to w characters (UTF-8 aware). */
 static void
@@ -63,6 +135,32 @@ log_when(char out[32], long long t, int offset)
 	    (int)(sec % 3600 / 60) % 60);
 }
 
+/* Under a row: the message a person wrote and a new review decision. */
+static void
+log_text_more(const struct logrow *r)
+{
+	const char	*p, *nl;
+
+	for (p = r->message; *p != '\0'; p = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		printf("%*s%s%.*s\n", VCS_SHORT + 2, "", nl > p ? "| " : "|",
+		    (int)(nl - p), p);
+	}
+	if (r->review[0] == '\0')
+		return;
+	printf("%*sreview: %s", VCS_SHORT + 2, "", r->review);
+	if (r->by[0] != '\0')
+		printf(" by %s", r->by);
+	if (r->date[0] != '\0')
+		printf(" on %s", r->date);
+	if (r->reason[0] != '\0')
+		printf(" (reason: %s)", r->reason);
+	if (r->comment[0] != '\0')
+		printf(": %s", r->comment);
+	putchar('\n');
+}
+
 static void
 log_text(const struct logrow *r, size_t n)
 {
@@ -89,6 +187,7 @@ log_text(const struct logrow *r, size_t n)
 		else
 			printf("%7d%%", r[i].percent);
 		printf("  %zu\n", r[i].errors);
+		log_text_more(&r[i]);
 	}
 }
 
@@ -112,15 +211,33 @@ log_json(const struct logrow *r, size_t n)
 		buf_puts(&b, ", \"path\": ");
 		diag_json_string(&b, r[i].ver->path);
 		buf_printf(&b, ", \"stage\": \"%s\", \"percent\": %d, "
-		    "\"errors\": %zu}", r[i].stage, r[i].percent,
+		    "\"errors\": %zu, \"message\": ", r[i].stage, r[i].percent,
 		    r[i].errors);
+		diag_json_string(&b, r[i].message);
+		buf_puts(&b, ", \"review\": ");
+		if (r[i].review[0] == '\0')
+			buf_puts(&b, "null");
+		else {
+			buf_printf(&b, "{\"decision\": \"%s\", \"by\": ",
+			    r[i].review);
+			diag_json_string(&b, r[i].by);
+			buf_puts(&b, ", \"date\": ");
+			diag_json_string(&b, r[i].date);
+			buf_puts(&b, ", \"reason\": ");
+			diag_json_string(&b, r[i].reason);
+			buf_puts(&b, ", \"comment\": ");
+			diag_json_string(&b, r[i].comment);
+			buf_puts(&b, "}");
+		}
+		buf_puts(&b, "}");
 	}
 	buf_puts(&b, n ? "\n]\n" : "]\n");
 	fputs(b.data, stdout);
 	buf_dispose(&b);
 }
 
-/* Check every version; fills rows.  0 or -1 (git failure). */
+/* Check every version, oldest first (a review decision is shown where
+ * it changed); fills rows.  0 or -1 (git failure). */
 static int
 log_rows(struct logrow *rows, const struct session *s, struct vcs *v,
     const struct vcs_versions *vl)
@@ -128,19 +245,26 @@ log_rows(struct logrow *rows, const struct session *s, struct vcs *v,
 	struct diag_list dl;
 	struct verdict	 vd;
 	struct model	*m;
+	char		 prev[16] = "";
 	size_t		 i;
 	int		 sys;
 
-	for (i = 0; i < vl->n; i++) {
+	for (i = vl->n; i-- > 0; ) {
 		diag_list_init(&dl);
 		m = history_check(s, v, &vl->v[i], &vd, &dl, &sys);
 		rows[i].ver = &vl->v[i];
 		rows[i].errors = diag_list_count(&dl, SEV_ERROR);
 		rows[i].stage = m ? validate_stage_name(vd.stage) : "unreadable";
 		rows[i].percent = m ? vd.percent : -1;
+		rows[i].message = log_message(&vl->v[i]);
+		if (m != NULL) {
+			log_review(&rows[i], m, prev);
+			snprintf(prev, sizeof(prev), "%s",
+			    model_get(m, "process/review/decision"));
+		}
 		model_free(m);
 		diag_list_dispose(&dl);
-		if (sys)
+		if (sys || rows[i].message == NULL)
 			return -1;
 	}
 	return 0;
@@ -151,6 +275,7 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 {
 	struct git_cmd		 g;
 	struct deal_ref		 ref;
+	struct buf		 near;
 	struct vcs_versions	 vl;
 	struct logrow		*rows = NULL;
 	const char		*deal = NULL;
@@ -185,8 +310,9 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (vl.n == 0) {
-		cmd_error("log: %s: no committed version (looked for %s)",
-		    deal, ref.path[0]);
+		cmd_error("log: %s: no committed version (looked for %s)%s",
+		    deal, ref.path[0], history_ref_near(&near, g.v, &ref));
+		buf_dispose(&near);
 		rc = 1;
 		goto out;
 	}
@@ -201,6 +327,8 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 		log_text(rows, vl.n);
 	rc = 0;
 out:
+	for (i = 0; rows != NULL && i < (int)vl.n; i++)
+		free(rows[i].message);
 	free(rows);
 	vcs_versions_dispose(&vl);
 	history_ref_dispose(&ref);

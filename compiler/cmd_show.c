@@ -78,6 +78,7 @@ static int
 show_read(struct vcs *v, const struct deal_ref *ref, const char *rev,
     char **data, size_t *len, const char **path)
 {
+	struct buf near;
 	size_t	 i;
 	int	 r = VCS_ENOTFOUND;
 
@@ -90,10 +91,11 @@ show_read(struct vcs *v, const struct deal_ref *ref, const char *rev,
 		if (r != VCS_ENOTFOUND)
 			break;
 	}
-	if (r == VCS_ENOTFOUND && vcs_resolve(NULL, NULL, v, rev) == 0)
-		cmd_error("show: %s is not in %s", ref->path[0],
-		    rev ? rev : "HEAD");
-	else
+	if (r == VCS_ENOTFOUND && vcs_resolve(NULL, NULL, v, rev) == 0) {
+		cmd_error("show: %s is not in %s%s", ref->path[0],
+		    rev ? rev : "HEAD", history_ref_near(&near, v, ref));
+		buf_dispose(&near);
+	} else
 		cmd_error("show: %s: %s", rev ? rev : "HEAD", vcs_strerror());
 	return r == VCS_ENOTFOUND ? 1 : 2;
 }

@@ -26,9 +26,21 @@
 static const char usage[] =
     "usage: handoff status [--format text|json]\n"
     "\n"
-    "One line per deal in deals/: stage, completeness, the 48 h deadline,\n"
-    "whether it is overdue, whether the CSM accepted the handoff, and the\n"
-    "30-day feedback score.\n";
+    "One line per deal in deals/ of the team repo (found from here up to\n"
+    "the git root):\n"
+    "  filled        the share of the required and recommended fields\n"
+    "                filled (the 'N% complete' of check and commit)\n"
+    "  complete      yes when every field the stage requires is filled\n"
+    "                (recommended ones do not count): the test 'handoff\n"
+    "                audit' applies at the deadline\n"
+    "  deadline      the end of the 2nd business day after the signature\n"
+    "  overdue       OVERDUE: past the deadline, not complete and not\n"
+    "                accepted by CS\n"
+    "  acknowledged  the CS review accepted it (or rejected it)\n"
+    "  30-day        the CSM's 30-day feedback score, 0 to 10 (the\n"
+    "                30-day column of 'handoff audit'; not the handoff\n"
+    "                score, see 'handoff audit --help')\n"
+    "  errors        what 'handoff check' counts as errors today\n";
 
 struct srow {
 	char		*file;		/* deals/x.md */
@@ -124,9 +136,9 @@ status_text(const struct srow *r, size_t n)
 	for (i = 0; i < n; i++)
 		if ((int)strlen(r[i].deal) > w)
 			w = (int)strlen(r[i].deal);
-	printf("%-*s  %-10s  %8s  %-10s  %-7s  %-12s  %-5s  %s\n", w, "deal",
-	    "stage", "complete", "deadline", "overdue", "acknowledged",
-	    "score", "errors");
+	printf("%-*s  %-10s  %6s  %-8s  %-10s  %-7s  %-12s  %-6s  %s\n", w,
+	    "deal", "stage", "filled", "complete", "deadline", "overdue",
+	    "acknowledged", "30-day", "errors");
 	for (i = 0; i < n; i++) {
 		if (r[i].v.deadline >= 0)
 			date_format(r[i].v.deadline, when);
@@ -135,17 +147,18 @@ status_text(const struct srow *r, size_t n)
 		printf("%-*s  %-10s  ", w, r[i].deal, r[i].readable ?
 		    validate_stage_name(r[i].v.stage) : "unreadable");
 		if (r[i].readable)
-			printf("%7d%%", r[i].v.percent);
+			printf("%5d%%  %-8s", r[i].v.percent,
+			    validate_is_complete(&r[i].v) ? "yes" : "no");
 		else
-			printf("%8s", "-");
+			printf("%6s  %-8s", "-", "-");
 		printf("  %-10s  %-7s  %-12s  ", when,
 		    r[i].v.overdue ? "OVERDUE" : "no",
 		    strcmp(r[i].review, "accepted") == 0 ? "yes" :
 		    strcmp(r[i].review, "rejected") == 0 ? "rejected" : "no");
 		if (r[i].score >= 0)
-			printf("%2d/10  ", r[i].score);
+			printf("%2d/10   ", r[i].score);
 		else
-			printf("%-5s  ", "-");
+			printf("%-6s  ", "-");
 		printf("%zu\n", r[i].errors);
 	}
 }
@@ -168,6 +181,8 @@ status_json(const struct srow *r, size_t n)
 		    r[i].readable ? validate_stage_name(r[i].v.stage) :
 		    "unreadable");
 		buf_printf(&b, r[i].readable ? "%d" : "null", r[i].v.percent);
+		buf_printf(&b, ", \"complete\": %s", !r[i].readable ? "null" :
+		    validate_is_complete(&r[i].v) ? "true" : "false");
 		if (r[i].v.deadline >= 0) {
 			date_format(r[i].v.deadline, when);
 			buf_printf(&b, ", \"deadline\": \"%s\"", when);
@@ -197,7 +212,7 @@ cmd_status(const struct cli *cli, int argc, char **argv)
 	struct git_cmd	 g;
 	struct srow	*rows = NULL;
 	char		**files = NULL, *dir = NULL;
-	const char	*root = ".";
+	const char	*root;
 	size_t		 i, n = 0;
 	int		 a, json = 0, rc = 2;
 
@@ -213,8 +228,7 @@ cmd_status(const struct cli *cli, int argc, char **argv)
 	if (git_cmd_open(&g, ".", GIT_CMD_OPTIONAL) == -1 ||
 	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	if (g.v != NULL && vcs_workdir(g.v) != NULL)
-		root = vcs_workdir(g.v);
+	root = git_cmd_root(&g);
 	if ((dir = fs_join(root, HISTORY_DEALS)) == NULL ||
 	    status_list(&files, &n, dir) == -1) {
 		cmd_error("status: %s: %s", dir ? dir : "deals",

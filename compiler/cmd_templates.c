@@ -2,9 +2,10 @@
 /*
  * cmd_templates.c: 'handoff templates check' compiles and type-checks the
  * e-mail templates (ROOT/templates over the built-in ones);
- * 'handoff template render FILE --data DATA.yml [--partials DIR]' renders
+ * 'handoff templates render FILE --data DATA.yml [--partials DIR]' renders
  * any Mustache template against plain YAML data; 'handoff templates data
- * DEAL' prints, as JSON, the names a template sees for a deal.
+ * DEAL' prints, as JSON, the names a template sees for a deal.  One
+ * command; 'handoff template ...' is kept as an old spelling.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +15,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
@@ -24,7 +26,7 @@
 
 static const char usage[] =
     "usage: handoff templates check\n"
-    "       handoff template render TEMPLATE --data FILE.yml "
+    "       handoff templates render TEMPLATE --data FILE.yml "
     "[--partials DIR] [--html]\n"
     "       handoff templates data DEAL\n"
     "\n"
@@ -34,7 +36,8 @@ static const char usage[] =
     "render  render a Mustache template against YAML data to stdout;\n"
     "        partials come from DIR (default: the template's folder);\n"
     "        HTML escaping with --html or a .html.mustache name\n"
-    "data    the values a template sees for a deal, as JSON\n"
+    "data    the values a template sees for a deal (an id or a path),\n"
+    "        as JSON\n"
     "Exit status: 0 clean, 1 invalid, 2 usage or system error.\n";
 
 static int
@@ -57,9 +60,11 @@ tpl_check_cmd(const struct cli *cli)
 	const char		*name, *file;
 	size_t			 i;
 	int			 client;
+	char			 root[128];
 
 	diag_list_init(&dl);
-	if (session_open(&s, ".", cli->today, cli->now, &dl) == -1) {
+	(void)deal_name_root(root, sizeof(root));
+	if (session_open(&s, root, cli->today, cli->now, &dl) == -1) {
 		session_close(&s);
 		return finish(&dl, 2);
 	}
@@ -221,19 +226,25 @@ tpl_data_cmd(const struct cli *cli, const char *deal)
 	struct verdict		 v;
 	struct render_ctx	 rc;
 	struct buf		 out;
-	int			 st = 1;
+	char			 root[128], *path = NULL;
+	int			 st = 1, r;
 
 	diag_list_init(&dl);
 	diag_list_init(&one);
 	buf_init(&out);
-	if (session_open(&s, ".", cli->today, cli->now, &dl) == -1) {
+	(void)deal_name_root(root, sizeof(root));
+	if (session_open(&s, root, cli->today, cli->now, &dl) == -1) {
 		st = 2;
 		goto out;
 	}
 	if ((t = templates_load(s.root, s.schema, &s.config.limits,
 	    &dl)) == NULL)
 		goto out;
-	if ((m = session_check_file(&s, deal, &v, &one)) == NULL) {
+	if ((r = deal_name_resolve(&path, root, deal, &dl)) != 0) {
+		st = r == 1 ? 1 : 2;
+		goto out;
+	}
+	if ((m = session_check_file(&s, path, &v, &one)) == NULL) {
 		diag_list_move(&dl, &one);
 		goto out;
 	}
@@ -253,6 +264,7 @@ tpl_data_cmd(const struct cli *cli, const char *deal)
 	fwrite(out.data, 1, out.len, stdout);
 	st = 0;
 out:
+	free(path);
 	diag_list_dispose(&one);
 	buf_dispose(&out);
 	model_free(m);

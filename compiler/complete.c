@@ -780,8 +780,8 @@ complete_deadline(struct vstate *st, int today)
 
 	/* A handoff the CSM accepted was handed off: whatever a later
 	 * schema asks for is a gap to fill, not a handoff that is late. */
-	if (!vstate_is_signed(st) || st->v->deadline < 0 || st->v->complete ||
-	    today <= st->v->deadline ||
+	if (!vstate_is_signed(st) || st->v->deadline < 0 ||
+	    validate_is_complete(st->v) || today <= st->v->deadline ||
 	    strcmp(model_get(st->m, "process/review/decision"), "accepted") == 0)
 		return;
 	st->v->overdue = 1;

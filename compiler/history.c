@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "history.h"
@@ -78,6 +79,17 @@ oom:
 	history_ref_dispose(out);
 	errno = ENOMEM;
 	return -1;
+}
+
+const char *
+history_ref_near(struct buf *b, struct vcs *v, const struct deal_ref *r)
+{
+	const char	*root = vcs_workdir(v);
+
+	buf_init(b);
+	if (r->npath > 1 && r->id != NULL && root != NULL)
+		(void)deal_name_suggest(b, root, r->id);
+	return b->data != NULL ? b->data : "";
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct diag_list;
 struct model;
 struct session;
@@ -34,6 +35,13 @@ struct deal_ref {
  */
 int		 history_ref(struct deal_ref *out, struct vcs *v, const char *arg);
 void		 history_ref_dispose(struct deal_ref *r);
+/*
+ * For a DEAL that names nothing: "; did you mean 'x'?" with the closest
+ * deal ids in the work tree's deals/ (deal_name.h), or "" when none is
+ * close or r came from a path.  Into b (buf_dispose()); never NULL.
+ */
+const char	*history_ref_near(struct buf *b, struct vcs *v,
+		    const struct deal_ref *r);
 
 /* True when a file name is a deal file (.md, .markdown, .xml). */
 int		 history_is_deal(const char *name);

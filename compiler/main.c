@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 
 #include "cmd.h"
+#include "near.h"
 #include "timeline.h"
 
 struct command {
@@ -43,8 +44,8 @@ static const struct command commands[] = {
 	{ "feedback",	cmd_feedback,	"record a deal's 30-day feedback score" },
 	{ "approve",	cmd_approve,	"approve the client intro for send --intro" },
 	{ "hook",	cmd_hook,	"install git hooks that run check" },
-	{ "templates",	cmd_templates,	"compile and type-check templates" },
-	{ "template",	cmd_templates,	"render a template against YAML data" },
+	{ "templates",	cmd_templates,	"check, render and inspect the e-mail templates" },
+	{ "template",	cmd_templates,	"the old spelling of templates" },
 };
 
 static void
@@ -59,6 +60,28 @@ usage(FILE *fp)
 			fprintf(fp, "  %-10s %s\n", commands[i].name,
 			    commands[i].summary);
 	fprintf(fp, "\n'handoff COMMAND --help' tells more; see handoff(1).\n");
+}
+
+/* "'chek' is not a command; did you mean 'check'?" (a usage error). */
+static void
+unknown_command(const char *word)
+{
+	const char	*names[sizeof(commands) / sizeof(commands[0])];
+	const char	*best[2];
+	size_t		 i, n = 0, k;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, "template") != 0)
+			names[n++] = commands[i].name;
+	k = near_best(word, names, n, best, 2);
+	if (k == 2)
+		cmd_error("'%s' is not a command; did you mean '%s' or '%s'? "
+		    "(see 'handoff --help')", word, best[0], best[1]);
+	else if (k == 1)
+		cmd_error("'%s' is not a command; did you mean '%s'? "
+		    "(see 'handoff --help')", word, best[0]);
+	else
+		cmd_error("'%s' is not a command; see 'handoff --help'", word);
 }
 
 /* HANDOFF_TODAY and SOURCE_DATE_EPOCH pin the date and clock for tests. */
@@ -127,6 +150,6 @@ main(int argc, char *argv[])
 			rc = 2;
 		exit(rc);
 	}
-	cmd_error("'%s' is not a command; see 'handoff --help'", argv[1]);
+	unknown_command(argv[1]);
 	return 2;
 }

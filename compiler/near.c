@@ -45,3 +45,48 @@ near_distance(const char *a, size_t alen, const char *b)
 		}
 	return d[alen][blen];
 }
+
+/* How far word is from name, or (size_t)-1 when too far for a typo.  A
+ * word that starts name ("nordlicht" for "nordlicht-energie") is near. */
+static size_t
+near_score(const char *word, const char *name)
+{
+	size_t	 d = near_distance(word, strlen(word), name), lw = strlen(word);
+	size_t	 ln = strlen(name), lim = (lw > ln ? lw : ln) / 3;
+
+	if (lim < 2)
+		lim = 2;
+	if (d != (size_t)-1 && d <= lim)
+		return d;
+	if (lw >= 3 && strncmp(word, name, lw) == 0)
+		return lim + 1;
+	return (size_t)-1;
+}
+
+size_t
+near_best(const char *word, const char *const *v, size_t n,
+    const char **out, size_t max)
+{
+	size_t	 score[8], got = 0, i, k, d;
+
+	if (max > 8)
+		max = 8;
+	for (i = 0; i < n; i++) {
+		if ((d = near_score(word, v[i])) == (size_t)-1 ||
+		    strcmp(word, v[i]) == 0)
+			continue;
+		/* insert sorted by score, after equals (stable) */
+		for (k = got; k > 0 && score[k - 1] > d; k--)
+			if (k < max) {
+				score[k] = score[k - 1];
+				out[k] = out[k - 1];
+			}
+		if (k >= max)
+			continue;
+		score[k] = d;
+		out[k] = v[i];
+		if (got < max)
+			got++;
+	}
+	return got;
+}

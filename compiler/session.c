@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
@@ -114,6 +115,7 @@ session_check(const struct session *s, const char *file, const char *data,
     size_t len, struct verdict *v, struct diag_list *dl)
 {
 	struct model	*m;
+	size_t		 before;
 
 	memset(v, 0, sizeof(*v));
 	v->signed_day = v->deadline = -1;
@@ -131,6 +133,9 @@ session_check(const struct session *s, const char *file, const char *data,
 		model_free(m);
 		return NULL;
 	}
+	before = diag_list_count(dl, SEV_ERROR);
+	deal_name_check(dl, m, file);
+	v->errors += diag_list_count(dl, SEV_ERROR) - before;
 	return m;
 }
 

@@ -534,7 +534,7 @@ validate_model(struct verdict *out, const struct model *m,
 	complete_unknown_sections(&st);
 	out->percent = out->total > 0 ?
 	    (int)(100.0 * out->filled / out->total + 1e-9) : 0;
-	out->complete = st.missing_required == 0;
+	out->complete = st.missing_required == 0;	/* validate_is_complete */
 	complete_threshold(&st);
 	complete_deadline(&st, today);
 	rc = 0;
@@ -545,4 +545,10 @@ out:
 	free(st.level);
 	free(st.src);
 	return rc;
+}
+
+int
+validate_is_complete(const struct verdict *v)
+{
+	return v->complete;
 }

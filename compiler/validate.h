@@ -35,6 +35,13 @@ struct verdict {
 };
 
 /*
+ * What "complete" means everywhere (status, audit, the deadline, the web
+ * pages): every field the deal's stage requires is filled; recommended
+ * fields count towards the percentage only.
+ */
+int	validate_is_complete(const struct verdict *v);
+
+/*
  * Validate m.  today is the date (days since epoch) used for the deadline.
  * Fills *out and adds diagnostics to dl (including the completeness
  * note).  Returns 0, or -1 on a system failure.

@@ -511,6 +511,7 @@ vcs_versions_dispose(struct vcs_versions *l)
 		free(l->v[i].author);
 		free(l->v[i].email);
 		free(l->v[i].subject);
+		free(l->v[i].body);
 	}
 	free(l->v);
 	memset(l, 0, sizeof(*l));
@@ -523,7 +524,7 @@ vcs_versions_add(struct vcs_versions *l, const git_commit *c,
 {
 	struct vcs_version	*nv, *e;
 	const git_signature	*a, *cm;
-	const char		*subj;
+	const char		*subj, *body;
 	size_t			 cap;
 
 	if (l->n == l->cap) {
@@ -548,11 +549,14 @@ vcs_versions_add(struct vcs_versions *l, const git_commit *c,
 		e->author = strdup(a->name ? a->name : "");
 		e->email = strdup(a->email ? a->email : "");
 		e->subject = strdup(subj ? subj : "");
+		body = git_commit_body((git_commit *)c);
+		e->body = strdup(body ? body : "");
 		e->author_time = (long long)a->when.time;
 		e->author_offset = a->when.offset;
 		e->time = (long long)cm->when.time;
 		e->offset = cm->when.offset;
-		if (e->author == NULL || e->email == NULL || e->subject == NULL) {
+		if (e->author == NULL || e->email == NULL ||
+		    e->subject == NULL || e->body == NULL) {
 			l->n++;
 			return vcs_nomem();
 		}

@@ -36,6 +36,7 @@ struct vcs_version {
 	char		*author;	/* author name */
 	char		*email;		/* author e-mail */
 	char		*subject;	/* first line of the message */
+	char		*body;		/* the rest of it ("" when none) */
 	long long	 author_time;	/* seconds since epoch */
 	int		 author_offset;	/* minutes east of UTC */
 	long long	 time;		/* committer time */

@@ -240,10 +240,10 @@ events_dates(struct events *l, const struct session *s, struct vcs *v,
 		return 0;
 	}
 	tl = config_timeline(c, model_get(m, "deal/segment"));
-	if (!vd.complete && vd.deadline >= 0 && today > vd.deadline)
+	if (!validate_is_complete(&vd) && vd.deadline >= 0 && today > vd.deadline)
 		rc = events_add_day(l, EV_OVERDUE, ver->path, "", ver->id,
 		    vd.deadline);
-	else if (!vd.complete && vd.deadline > today &&
+	else if (!validate_is_complete(&vd) && vd.deadline > today &&
 	    timeline_add_business_days(today, 1, c->holidays,
 	    c->nholidays) >= vd.deadline)
 		rc = events_add_day(l, EV_DUE_TOMORROW, ver->path, "",

@@ -86,6 +86,7 @@ dlib_git2_load(void)
 	    dlib_git2_sym(h, "git_commit_parentcount", &ok);
 	*(void **)&g->commit_summary =
 	    dlib_git2_sym(h, "git_commit_summary", &ok);
+	*(void **)&g->commit_body = dlib_git2_sym(h, "git_commit_body", &ok);
 	*(void **)&g->commit_tree = dlib_git2_sym(h, "git_commit_tree", &ok);
 	*(void **)&g->config_free = dlib_git2_sym(h, "git_config_free", &ok);
 	*(void **)&g->config_get_path =

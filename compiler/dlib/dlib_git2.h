@@ -43,6 +43,7 @@ struct dlib_git2 {
 	    unsigned int n);
 	unsigned int (*commit_parentcount)(const git_commit *commit);
 	const char *(*commit_summary)(git_commit *commit);
+	const char *(*commit_body)(git_commit *commit);
 	int (*commit_tree)(git_tree **tree_out, const git_commit *commit);
 	void (*config_free)(git_config *cfg);
 	int (*config_get_path)(git_buf *out, const git_config *cfg,

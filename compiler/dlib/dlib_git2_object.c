@@ -167,6 +167,14 @@ git_commit_summary(git_commit *commit)
 	return g != NULL ? g->commit_summary(commit) : NULL;
 }
 
+const char *
+git_commit_body(git_commit *commit)
+{
+	const struct dlib_git2	*g = dlib_git2();
+
+	return g != NULL ? g->commit_body(commit) : NULL;
+}
+
 int
 git_commit_tree(git_tree **tree_out, const git_commit *commit)
 {

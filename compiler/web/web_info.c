@@ -98,11 +98,11 @@ deal_state(struct web_info *wi)
 	} else if (v != NULL && v->overdue) {
 		wi->state = "overdue";
 		wi->state_label = "Overdue";
-	} else if (v != NULL && v->deadline >= 0 && !v->complete &&
+	} else if (v != NULL && v->deadline >= 0 && !validate_is_complete(v) &&
 	    v->deadline - wi->rc->today <= 1) {
 		wi->state = "soon";
 		wi->state_label = "Due soon";
-	} else if (v != NULL && v->complete && v->stage == STAGE_SIGNED) {
+	} else if (v != NULL && validate_is_complete(v) && v->stage == STAGE_SIGNED) {
 		wi->state_label = "Complete, awaiting CS review";
 	}
 }

@@ -126,30 +126,32 @@ rc=$?
 [ $rc = 1 ] && [ ! -e "$T/escaped" ] && [ ! -e "$T/evil/escaped" ] &&
     ! ls output 2>/dev/null | grep -q . && grep -q 'deal-id\|schema' "$T/err"
 ok build-deal-id-safety $? "exit $rc $(head -2 "$T/err")"
-# an id that differs from the file name: a warning, outputs under the id
+# an id that differs from the file name in deals/: an error, as in check
+# (issue 11 point 11), and no outputs under either name
 mkdir -p "$T/mm/deals"
 cp "$T/repo/deals/alpha-one.xml" "$T/mm/deals/other-name.xml"
 cd "$T/mm" || exit 1
 "$H" build >"$T/out" 2>"$T/err"
 rc=$?
-[ $rc = 0 ] && [ -s output/alpha-one/handoff-package.pdf ] &&
-    grep -q "warning: deal id 'alpha-one' differs from the file name" "$T/err"
+[ $rc = 1 ] && [ ! -e output/alpha-one ] && [ ! -e output/other-name ] &&
+    grep -q "error: deal id 'alpha-one' differs from the file name" "$T/err"
 ok build-id-stem-mismatch $? "exit $rc $(head -2 "$T/err")"
 
-# --- two files with one deal id: the first (by name) always keeps the
+# --- two files with one deal id (given as paths outside deals/, where a
+# file need not be named after its id): the first always keeps the
 # outputs, whatever the threads did; the other fails
-mkdir -p "$T/dup/deals"
-cp "$T/repo/deals/alpha-one.xml" "$T/dup/deals/"
+mkdir -p "$T/dup/a" "$T/dup/b"
+cp "$T/repo/deals/alpha-one.xml" "$T/dup/a/"
 sed 's#<client>Client alpha-one</client>#<client>Impostor AG</client>#' \
-    "$T/repo/deals/alpha-one.xml" >"$T/dup/deals/zz-alpha.xml"
+    "$T/repo/deals/alpha-one.xml" >"$T/dup/b/zz-alpha.xml"
 cd "$T/dup" || exit 1
 r=0
 for i in 1 2 3 4; do
-	"$H" build --force -j2 >"$T/out" 2>"$T/err"
+	"$H" build --force -j2 a/alpha-one.xml b/zz-alpha.xml >"$T/out" 2>"$T/err"
 	rc=$?
 	[ $rc = 1 ] && grep -q '<client>Client alpha-one</client>' \
 	    output/alpha-one/handoff.xml &&
-	    grep -q "zz-alpha.xml.*deal id 'alpha-one' is also the id of 'deals/alpha-one.xml'" "$T/err" &&
+	    grep -q "zz-alpha.xml.*deal id 'alpha-one' is also the id of 'a/alpha-one.xml'" "$T/err" &&
 	    grep -q '^built 1, unchanged 0, failed 1' "$T/out" || r=1
 done
 [ $r = 0 ]

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_templates.sh: 'handoff templates check' and 'handoff template
+# test_templates.sh: 'handoff templates check' and 'handoff templates
 # render' from the outside.  $1 is the handoff binary; cwd is the repo.
 h=$1
 tmp=$(mktemp -d)
@@ -50,18 +50,18 @@ mkdir -p "$tmp/r"
 printf '{{#people}}{{> line}}{{/people}}{{^people}}nobody{{/people}}\n' > "$tmp/r/list.mustache"
 printf -- '- {{name}} <{{mail}}>\n' > "$tmp/r/line.mustache"
 printf 'people:\n  - {name: "Zoë & Co", mail: z@x.example}\n  - {name: Ærø, mail: a@x.example}\n' > "$tmp/r/d.yml"
-out=$("$h" template render "$tmp/r/list.mustache" --data "$tmp/r/d.yml" 2>&1); rc=$?
+out=$("$h" templates render "$tmp/r/list.mustache" --data "$tmp/r/d.yml" 2>&1); rc=$?
 exp=$(printf -- '- Zoë & Co <z@x.example>\n- Ærø <a@x.example>')
 if [ $rc -eq 0 ] && [ "$out" = "$exp" ]; then pass template-render-yaml
 else fail template-render-yaml "rc=$rc" "$out"; fi
-out=$("$h" template render "$tmp/r/list.mustache" --data "$tmp/r/d.yml" --html 2>&1)
+out=$("$h" templates render "$tmp/r/list.mustache" --data "$tmp/r/d.yml" --html 2>&1)
 if echo "$out" | grep -q -- '^- Zoë &amp; Co <z@x.example>$'; then pass template-render-html
 else fail template-render-html "$out"; fi
 
 # a syntax error is file:line:col [template-syntax], exit 1
 mkdir -p "$tmp/b"
 printf 'ok\n{{#people}}\n{{name}\n' > "$tmp/b/bad.mustache"
-out=$("$h" template render "$tmp/b/bad.mustache" --data "$tmp/r/d.yml" 2>&1); rc=$?
+out=$("$h" templates render "$tmp/b/bad.mustache" --data "$tmp/r/d.yml" 2>&1); rc=$?
 if [ $rc -eq 1 ] && echo "$out" | grep -q 'bad.mustache:3:1: error: unclosed tag.*\[template-syntax\]'; then
 	pass template-render-syntax-error
 else fail template-render-syntax-error "rc=$rc" "$out"; fi
@@ -70,10 +70,10 @@ else fail template-render-syntax-error "rc=$rc" "$out"; fi
 mkdir -p "$tmp/n"
 printf 'x: 1.210\ny: {z: "<b>"}\n' > "$tmp/n/n.yml"
 printf '{{x}} {{y.z}} {{{y.z}}}' > "$tmp/n/n.html.mustache"
-out=$("$h" template render "$tmp/n/n.html.mustache" --data "$tmp/n/n.yml" 2>&1)
+out=$("$h" templates render "$tmp/n/n.html.mustache" --data "$tmp/n/n.yml" 2>&1)
 if [ "$out" = '1.21 &lt;b&gt; <b>' ]; then pass template-render-numbers
 else fail template-render-numbers "$out"; fi
 
 # usage errors exit 2
-"$h" template render >/dev/null 2>&1; rc=$?
+"$h" templates render >/dev/null 2>&1; rc=$?
 if [ $rc -eq 2 ]; then pass template-usage; else fail template-usage "rc=$rc"; fi
