@@ -156,7 +156,7 @@ test_parse_md__roles(void **state)
 	roles_are("EB; DM & influencer", "economic-buyer+decision-maker+influencer",
 	    0);
 	roles_are("Primary contact", "", 1);
-	roles_are("Executive Sponsor, blocker", "executive-sponsor+blocker", 0);
+	roles_are("Executive Sponsor, blocker", "economic-buyer+blocker", 0);
 	roles_are("", "", 0);
 	/* 'brand' contains 'and' but is one word. */
 	roles_are("Brand owner", "brand-owner", 0);
