@@ -17,6 +17,7 @@
 #include "calls/calls.h"
 #include "calls/calls_cues.h"
 #include "calls/calls_notes.h"
+#include "calls/calls_people.h"
 #include "cmd.h"
 #include "diag.h"
 #include "fsutil.h"
@@ -98,10 +99,30 @@ keep_copy(const char *deal, const char *file, const char *data, size_t len)
 }
 
 /* One transcript: into line and notes; 1 already added, 0, -1 error. */
+/* The note on stderr naming the speakers the deal does not know. */
+static void
+note_unmatched(const char *file, const struct call *c,
+    const struct call_meta *m, struct diag_list *dl)
+{
+	struct buf	 un;
+	size_t		 n;
+
+	buf_init(&un);
+	if ((n = calls_line_unmatched(&un, c, m)) > 0)
+		diag_add_sev(dl, diag_pos_line(file, 0), RULE_TRANSCRIPT,
+		    SEV_NOTE, "add them to the stakeholder table (or as AE/CSM),"
+		    " or rename the speaker in the transcript, and add the call"
+		    " again after removing its line",
+		    "%zu speaker%s not matched to the deal's people: %s", n,
+		    n == 1 ? "" : "s", un.data);
+	buf_dispose(&un);
+}
+
 static int
 calls_one(const struct calls_opts *o, const char *deal_text,
-    const struct cues *cues, const char *file, struct buf *all_notes,
-    struct buf *lines, struct diag_list *dl)
+    const struct call_people *people, const struct cues *cues,
+    const char *file, struct buf *all_notes, struct buf *lines,
+    struct diag_list *dl)
 {
 	char			*data = NULL, hashtag[32];
 	size_t			 len;
@@ -138,6 +159,8 @@ calls_one(const struct calls_opts *o, const char *deal_text,
 	m.date = o->date ? o->date : c.date ? c.date : o->today;
 	m.recording = o->recording;
 	m.deal_text = deal_text;
+	m.people = people;
+	note_unmatched(file, &c, &m, dl);
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
@@ -203,6 +226,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct diag_list	 dl;
 	struct buf		 notes, lines, out;
 	struct cues		*cues = NULL;
+	struct call_people	 people;
 	char			*path = NULL, *deal = NULL, today[16];
 	size_t			 dlen;
 	int			 i, r, status = 2, added = 0;
@@ -210,6 +234,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct tm		 tm;
 
 	diag_list_init(&dl);
+	memset(&people, 0, sizeof(people));
 	buf_init(&notes);
 	buf_init(&lines);
 	buf_init(&out);
@@ -230,9 +255,14 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	}
 	if ((cues = load_cues(&dl)) == NULL)
 		goto fail;
+	if (calls_people_load(&people, path, deal, dlen) != 0) {
+		cmd_error("out of memory");
+		goto fail;
+	}
 	status = 1;
 	for (i = 0; i < o.nfiles; i++) {
-		r = calls_one(&o, deal, cues, o.files[i], &notes, &lines, &dl);
+		r = calls_one(&o, deal, &people, cues, o.files[i], &notes,
+		    &lines, &dl);
 		if (r < 0)
 			goto fail;
 		added += r == 0;
@@ -261,6 +291,7 @@ fail:
 	diag_print_text(stderr, &dl);
 done:
 	cues_free(cues);
+	calls_people_dispose(&people);
 	buf_dispose(&notes);
 	buf_dispose(&lines);
 	buf_dispose(&out);
