@@ -18,6 +18,7 @@
 #include "calls/calls_cues.h"
 #include "calls/calls_deal.h"
 #include "calls/calls_notes.h"
+#include "calls/calls_people.h"
 #include "cmd.h"
 #include "config.h"
 #include "deal_name.h"
@@ -105,16 +106,36 @@ keep_copy(const char *deal, const char *file, const char *data, size_t len)
 	return rc;
 }
 
-/* One transcript: into line and notes; 1 already added, 0, -1 error. */
+/* The note on stderr naming the speakers the deal does not know. */
+static void
+note_unmatched(const char *file, const struct call *c,
+    const struct call_meta *m, struct diag_list *dl)
+{
+	struct buf	 un;
+	size_t		 n;
+
+	buf_init(&un);
+	if ((n = calls_line_unmatched(&un, c, m)) > 0)
+		diag_add_sev(dl, diag_pos_line(file, 0), RULE_TRANSCRIPT,
+		    SEV_NOTE, "add them to the stakeholder table (or as AE/CSM),"
+		    " or rename the speaker in the transcript, and add the call"
+		    " again after removing its line",
+		    "%zu speaker%s not matched to the deal's people: %s", n,
+		    n == 1 ? "" : "s", un.data);
+	buf_dispose(&un);
+}
+
 /* What every transcript of one 'calls add' shares. */
 struct calls_run {
 	const char		*deal_text;
 	const struct call_deal	*deal;
 	const struct cues	*cues;
 	const struct config	*cfg;
+	const struct call_people *people;
 	int			 day;
 };
 
+/* One transcript: into line and notes; 1 already added, 0, -1 error. */
 static int
 calls_one(const struct calls_opts *o, const struct calls_run *run,
     const char *file, struct buf *all_notes, struct buf *lines,
@@ -161,6 +182,8 @@ calls_one(const struct calls_opts *o, const struct calls_run *run,
 	m.deal_text = deal_text;
 	m.deal = run->deal;
 	m.date_order = run->cfg->date_order;
+	m.people = run->people;
+	note_unmatched(file, &c, &m, dl);
 	buf_init(&notes);
 	calls_notes_line(lines, &c, &m);
 	buf_putc(lines, '\n');
@@ -229,6 +252,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct call_deal	 cd;
 	struct config		 cfg;
 	struct calls_run	 run;
+	struct call_people	 people;
 	char			*path = NULL, *deal = NULL, today[16];
 	char			 root[128], *cfgpath = NULL;
 	size_t			 dlen;
@@ -239,6 +263,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	diag_list_init(&dl);
 	config_init(&cfg);
 	memset(&cd, 0, sizeof(cd));
+	memset(&people, 0, sizeof(people));
 	buf_init(&notes);
 	buf_init(&lines);
 	buf_init(&out);
@@ -274,10 +299,15 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	    config_load(&cfg, cfgpath, 0, &dl) != 0 ||
 	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
+	if (calls_people_load(&people, path, deal, dlen) != 0) {
+		cmd_error("out of memory");
+		goto fail;
+	}
 	run.deal_text = deal;
 	run.deal = &cd;
 	run.cues = cues;
 	run.cfg = &cfg;
+	run.people = &people;
 	for (i = 0; i < o.nfiles; i++) {
 		r = calls_one(&o, &run, o.files[i], &notes, &lines, &dl);
 		if (r < 0)
@@ -310,6 +340,7 @@ done:
 	cues_free(cues);
 	calls_deal_dispose(&cd);
 	config_dispose(&cfg);
+	calls_people_dispose(&people);
 	buf_dispose(&notes);
 	buf_dispose(&lines);
 	buf_dispose(&out);

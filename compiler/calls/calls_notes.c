@@ -4,8 +4,8 @@
  * call line goes under '# Process' / '## Calls'; the key points go into
  * the internal '# Call notes' section as '- [?]' suggestions grouped by
  * class, each with its speaker and '[MM:SS]' (linked to the recording at
- * that second when a recording URL is known).  Vendor speakers are the
- * AE and CSM of the front matter (full or first name).
+ * that second when a recording URL is known).  The call line is
+ * calls_line.c's; who is on which side is calls_people.c's.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -19,6 +19,7 @@
 #include "calls/calls_notes.h"
 #include "calls/calls_sent.h"
 #include "calls/calls_summary.h"
+#include "calls/calls_people.h"
 
 unsigned long long
 calls_hash(const char *data, size_t len)
@@ -33,110 +34,10 @@ calls_hash(const char *data, size_t len)
 	return h;
 }
 
-/* The name of front-matter key ("ae: Name <mail>") into out. */
-static void
-front_name(const char *deal, const char *key, char *out, size_t max)
-{
-	size_t		 kl = strlen(key), n;
-	const char	*p = deal, *e;
-
-	out[0] = '\0';
-	for (; p != NULL && *p != '\0'; p = strchr(p, '\n'), p = p ? p + 1 : p) {
-		if (strncmp(p, key, kl) != 0 || p[kl] != ':')
-			continue;
-		p += kl + 1;
-		while (*p == ' ')
-			p++;
-		for (e = p; *e != '\0' && *e != '\n' && *e != '<'; e++)
-			;
-		while (e > p && e[-1] == ' ')
-			e--;
-		n = (size_t)(e - p) < max - 1 ? (size_t)(e - p) : max - 1;
-		memcpy(out, p, n);
-		out[n] = '\0';
-		return;
-	}
-}
-
-static int
-name_is(const char *spk, const char *full)
-{
-	size_t	 fl;
-
-	if (full[0] == '\0' || spk[0] == '\0')
-		return 0;
-	if (strcasecmp(spk, full) == 0)
-		return 1;
-	fl = strcspn(full, " ");
-	return strlen(spk) == fl && strncasecmp(spk, full, fl) == 0;
-}
-
 static enum call_side
-side_of(const struct call_meta *m, const char *spk)
+side_of(const struct call *c, const struct call_meta *m, const char *spk)
 {
-	char	 ae[128], csm[128];
-
-	front_name(m->deal_text, "ae", ae, sizeof(ae));
-	front_name(m->deal_text, "csm", csm, sizeof(csm));
-	if (name_is(spk, ae) || name_is(spk, csm))
-		return SIDE_VENDOR;
-	return spk[0] ? SIDE_CLIENT : SIDE_UNKNOWN;
-}
-
-static long
-cue_len(const struct call *c, size_t i)
-{
-	if (c->cues[i].end_ms >= 0)
-		return c->cues[i].end_ms - c->cues[i].start_ms;
-	if (i + 1 < c->ncues)
-		return c->cues[i + 1].start_ms - c->cues[i].start_ms;
-	return 0;
-}
-
-int
-calls_notes_line(struct buf *b, const struct call *c, const struct call_meta *m)
-{
-	long		 dur = 0, side[3] = { 0, 0, 0 }, tot;
-	size_t		 i, j;
-	int		 rc, first = 1;
-
-	for (i = 0; i < c->ncues; i++) {
-		side[side_of(m, c->cues[i].speaker)] += cue_len(c, i);
-		if (c->cues[i].end_ms > dur)
-			dur = c->cues[i].end_ms;
-		if (c->cues[i].start_ms > dur)
-			dur = c->cues[i].start_ms;
-	}
-	tot = side[0] + side[1] + side[2];
-	if (dur >= 3600000)
-		rc = buf_printf(b, "- %s · %ld:%02ld:%02ld · spoke: ", m->date,
-		    dur / 3600000, dur / 60000 % 60, dur / 1000 % 60);
-	else
-		rc = buf_printf(b, "- %s · %ld:%02ld · spoke: ", m->date,
-		    dur / 60000, dur / 1000 % 60);
-	for (i = 0; i < c->ncues; i++) {
-		if (c->cues[i].speaker[0] == '\0')
-			continue;
-		for (j = 0; j < i; j++)
-			if (strcmp(c->cues[j].speaker, c->cues[i].speaker) == 0)
-				break;
-		if (j < i)
-			continue;
-		rc |= buf_printf(b, "%s%s%s", first ? "" : ", ",
-		    c->cues[i].speaker,
-		    side_of(m, c->cues[i].speaker) == SIDE_VENDOR ?
-		    " (us)" : "");
-		first = 0;
-	}
-	if (tot > 0)
-		rc |= buf_printf(b, " · talk time: vendor %ld%% / client %ld%%",
-		    side[SIDE_VENDOR] * 100 / tot,
-		    side[SIDE_CLIENT] * 100 / tot);
-	if (m->recording != NULL)
-		rc |= buf_printf(b, " · recording: %s", m->recording);
-	rc |= buf_printf(b, " · %s %s · hash:%016llx", call_format_name(c->format),
-	    m->file, m->hash);
-	return rc;
+	return calls_people_side(m->people, c, spk);
 }
 
 /* '[MM:SS]', linked to the recording at that second by the pattern. */
@@ -173,7 +74,8 @@ put_point(struct buf *b, const struct call *c, const struct call_sent *s,
 
 	buf_puts(b, bullet);
 	put_stamp(b, q, m);
-	buf_printf(b, " %s: %s%s\n", q->speaker[0] ? q->speaker : "(unknown)",
+	buf_printf(b, " %s: %s%s\n", q->speaker[0] ?
+	    calls_people_name(m->people, c, q->speaker) : "(unknown)",
 	    s->text, s->owner_due && bullet[2] == '[' ? s->owner_due : "");
 }
 
@@ -227,7 +129,7 @@ calls_notes_suggest(struct buf *b, const struct call *c,
 	if ((side = calloc(c->ncues + 1, sizeof(*side))) == NULL)
 		return 0;
 	for (i = 0; i < c->ncues; i++)
-		side[i] = side_of(m, c->cues[i].speaker);
+		side[i] = side_of(c, m, c->cues[i].speaker);
 	memset(&x, 0, sizeof(x));
 	x.cues = cues;
 	x.side = side;

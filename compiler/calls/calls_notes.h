@@ -11,6 +11,7 @@
 struct buf;
 struct call;
 struct cues;
+struct call_people;
 
 struct call_deal;
 
@@ -26,14 +27,24 @@ struct call_meta {
 	const char	*link;		/* '{url}', '{seconds}' pattern or NULL */
 	const char	*deal_text;	/* the deal file (front matter: ae, csm) */
 	const struct call_deal *deal;	/* read from it once, or NULL */
+	const struct call_people *people;	/* the deal's AE, CSM, stakeholders */
 	int		 date_order;	/* enum read_date_order of handoff.yml */
 	unsigned long long hash;	/* content hash of the transcript */
 };
 
 /* FNV-1a 64 of the bytes: the call's identity in the deal file. */
 unsigned long long calls_hash(const char *data, size_t len);
-/* The '## Calls' line of the call (no newline) into b; 0 or -1. */
+/*
+ * The '## Calls' line of the call (no newline) into b (calls_line.c):
+ * date, duration, who spoke (the deal's spelling, AE/CSM marked, the
+ * unmatched listed), talk-time share per side, who else attended, the
+ * recording, the format, the file and the content hash.  0 or -1.
+ */
 int	calls_notes_line(struct buf *b, const struct call *c,
+	    const struct call_meta *m);
+/* The speakers of c not matched to the deal's people, ", "-separated,
+ * into b; how many. */
+size_t	calls_line_unmatched(struct buf *b, const struct call *c,
 	    const struct call_meta *m);
 /* The suggestions grouped by class into b; the number written. */
 size_t	calls_notes_suggest(struct buf *b, const struct call *c,

@@ -4,7 +4,8 @@
  * speaker line, the name then two spaces and the time ("Speaker 1  0:03",
  * "Rosa Delgado  1:02:03"), followed by the text lines of the turn up to
  * a blank line or the next speaker line.  Otter gives no end times: a
- * turn ends where the next begins, the last one after its words are said.
+ * turn ends after its words are said (about 15 bytes a second), at the
+ * latest where the next turn begins.
  */
 #include <string.h>
 
@@ -74,6 +75,25 @@ otter_flush(struct call *out, const char *file, long s, const char *spk,
 	return 0;
 }
 
+/*
+ * End times: a turn lasts as long as its words take to say, but never
+ * past the next turn, so a silence is nobody's talk time.
+ */
+static void
+otter_ends(struct call *out)
+{
+	size_t	 i;
+	long	 e;
+
+	for (i = 0; i < out->ncues; i++) {
+		e = out->cues[i].start_ms + calls_speak_ms(strlen(
+		    out->cues[i].text));
+		if (i + 1 < out->ncues && e > out->cues[i + 1].start_ms)
+			e = out->cues[i + 1].start_ms;
+		out->cues[i].end_ms = e;
+	}
+}
+
 int
 calls_read_otter(struct call *out, const char *file, const char *data,
     size_t len, struct diag_list *dl)
@@ -108,9 +128,6 @@ calls_read_otter(struct call *out, const char *file, const char *data,
 	}
 	if (otter_flush(out, file, s, spk, sn, text, tn, tline, dl) != 0)
 		return -1;
-	if (out->ncues > 0)
-		out->cues[out->ncues - 1].end_ms = out->cues[out->ncues - 1].
-		    start_ms + calls_speak_ms(strlen(out->cues[out->ncues - 1].
-		    text));
+	otter_ends(out);
 	return 0;
 }

@@ -26,9 +26,9 @@ cp $D orig.md
 [ $? -eq 0 ] && cmp -s $D orig.md && ok otter-dry-run || { ko otter-dry-run; cat otter.err; }
 grep -q '^- 2026-09-30 · 21:.* · Otter.ai text otter-discovery.txt · hash:' otter.out \
     && ok otter-call-line || ko otter-call-line
-grep -q '^- \[?\] .*\[13:02\] Jurgen Bohm: But I.m not convinced yet' otter.out \
+grep -q '^- \[?\] .*\[13:02\] Jürgen Böhm: But I.m not convinced yet' otter.out \
     && ok otter-objection || ko otter-objection
-grep -q '^- \[?\] .*\[04:40\] Jurgen Bohm: We.re also looking at FieldPro' otter.out \
+grep -q '^- \[?\] .*\[04:40\] Jürgen Böhm: We.re also looking at FieldPro' otter.out \
     && ok otter-competitor || ko otter-competitor
 grep -q '^- \[?\] .*\[11:20\] Sam Okafor: I.ll make sure the training' otter.out \
     && ok otter-commitment || ko otter-commitment
@@ -56,6 +56,72 @@ grep -q '^- \[?\] .*\[05:31\] Henrik .*worried the CTO will push back' gong.out 
 grep -q 'Marta Lindqvist' gong.out && ok gong-party-names || ko gong-party-names
 grep -q '7810341937261' gong.out && ko gong-no-raw-ids || ok gong-no-raw-ids
 
+# --- speakers matched to the deal's people ---
+# Otter labels: "Zoe Muller" (full name, no accents), "Katarzyna" (first
+# name), "Jurgen Bohm", "Sam Okafor"; "Speaker 4" is nobody in the deal
+L=$(grep '^- 2026-09-30' otter.out)
+case $L in
+*"spoke: Zoë Müller (AE), Katarzyna Wiśniewska, Jürgen Böhm, Speaker 4 (?), Sam Okafor (CSM) ·"*)
+	ok match-full-first-accents ;;
+*) ko match-full-first-accents; echo "$L" ;;
+esac
+case $L in *"· not matched: Speaker 4 ·"*) ok unmatched-in-line ;; *) ko unmatched-in-line ;; esac
+grep -q "otter-discovery.txt: note: 1 speaker not matched to the deal's people: Speaker 4" otter.err \
+    && ok unmatched-note-stderr || { ko unmatched-note-stderr; cat otter.err; }
+# suggestions name the speaker as the deal does
+grep -q 'Katarzyna Wiśniewska: Our goal is' otter.out && ok suggestion-deal-name || ko suggestion-deal-name
+# Gong: "Zoe M." and "Henrik Aero" are known by their e-mail; Tom Reyes is
+# unmatched but on our e-mail domain, Marta Lindqvist on the client's
+L=$(grep '^- 2026-11-04' gong.out)
+case $L in
+*"spoke: Zoë Müller (AE), Henrik Ærø, Marta Lindqvist (client), Tom Reyes (us), Katarzyna Wiśniewska ·"*)
+	ok match-email ;;
+*) ko match-email; echo "$L" ;;
+esac
+case $L in *"· not matched: Marta Lindqvist, Tom Reyes ·"*) ok gong-unmatched ;; *) ko gong-unmatched ;; esac
+# Meet: Lena Vogt attended and said nothing
+grep -q '· also there: Lena Vogt ·' meet.out && ok meet-also-there || ko meet-also-there
+
+# talk-time share: AE 30 s, stakeholder 60 s, an unknown 10 s
+cat > share.vtt <<'VTT'
+WEBVTT
+
+00:00:00.000 --> 00:00:30.000
+zoë: Welcome, let me show you the plan.
+
+00:00:30.000 --> 00:01:30.000
+K.WISNIEWSKA@NORDLICHT.EXAMPLE: Thanks, here is how we work today.
+
+00:01:30.000 --> 00:01:40.000
+Guest: Hi, sorry I'm late.
+VTT
+"$HO" calls add nordlicht-energie share.vtt --dry-run >share.out 2>&1
+grep -q 'spoke: Zoë Müller (AE), Katarzyna Wiśniewska, Guest (?) · talk time: vendor 30% / client 60% / unmatched 10% · not matched: Guest' share.out \
+    && ok talk-time-share || { ko talk-time-share; cat share.out; }
+# rounding adds up to 100: 1/3 each
+cat > third.vtt <<'VTT'
+WEBVTT
+
+00:00:00.000 --> 00:00:10.000
+Sam Okafor: One.
+
+00:00:10.000 --> 00:00:20.000
+Aoife Byrne: Two.
+
+00:00:20.000 --> 00:00:30.000
+Nobody Known: Three.
+VTT
+"$HO" calls add nordlicht-energie third.vtt --dry-run >third.out 2>&1
+grep -Eq 'talk time: vendor 3[34]% / client 3[34]% / unmatched 3[34]%' third.out &&
+    [ "$(grep -o '[0-9]*%' third.out | tr -d % | paste -sd+ | bc)" = 100 ] \
+    && ok talk-time-rounding || { ko talk-time-rounding; cat third.out; }
+# a first name two people share matches nobody
+sed 's/^| Aoife Byrne |/| Katarzyna Nowak |/' orig.md > deals/two-kasias.md
+sed -i 's/^deal: nordlicht-energie/deal: two-kasias/' deals/two-kasias.md
+printf 'Katarzyna  0:03\nHello, we will look at it.\n' > kasia.txt
+"$HO" calls add two-kasias kasia.txt --dry-run >kasia.out 2>&1
+grep -q 'spoke: Katarzyna (?)' kasia.out && ok first-name-ambiguous || { ko first-name-ambiguous; cat kasia.out; }
+
 # --- recognised by content, not by extension ---
 cp "$FX/otter-discovery.txt" otter.vtt
 cp "$FX/meet-techdive.txt" meet.srt
@@ -73,7 +139,7 @@ fi
 # an Otter export with hours ("Name  1:02:03")
 printf 'Rosa Delgado  59:58\nWe will send the list.\n\nJamie Fox  1:02:03\nThanks, I will review it.\n' > long.txt
 "$HO" calls add nordlicht-energie long.txt --dry-run >long.out 2>&1
-grep -q '^- 2026-12-02 · 1:02:0[0-9] · spoke: Rosa Delgado, Jamie Fox' long.out && ok otter-hours || { ko otter-hours; cat long.out; }
+grep -q '^- 2026-12-02 · 1:02:0[0-9] · spoke: Rosa Delgado (?), Jamie Fox (?)' long.out && ok otter-hours || { ko otter-hours; cat long.out; }
 
 # --- bad input: exit 1, file:line, deal byte-identical ---
 printf '{"callTranscripts": [{"transcript": [' > wide.json
@@ -102,3 +168,15 @@ grep -q 'nested deeper' /dev/null
 # a bad file among good ones: nothing is written
 "$HO" calls add nordlicht-energie "$FX/otter-discovery.txt" "$FX/json-bomb.json" >/dev/null 2>&1
 [ $? -eq 1 ] && cmp -s $D orig.md && ok bad-among-good || ko bad-among-good
+
+# --- written into the deal; the same transcript again changes nothing ---
+"$HO" calls add nordlicht-energie "$FX/otter-discovery.txt" "$FX/meet-techdive.txt" \
+    "$FX/gong-pricing.json" --date 2026-10-01 >add.out 2>add.err
+[ $? -eq 0 ] && [ "$(grep -c '^- 20[0-9-]* · .* · hash:' $D)" = 3 ] && ok add-three-calls \
+    || { ko add-three-calls; cat add.err; }
+"$HO" check $D >/dev/null 2>&1 && ok add-check-passes || ko add-check-passes
+cp $D added.md
+cp "$FX/gong-pricing.json" again.txt
+"$HO" calls add nordlicht-energie again.txt "$FX/meet-techdive.txt" >again.out 2>&1
+[ $? -eq 0 ] && cmp -s $D added.md && grep -q 'already added' again.out \
+    && ok add-idempotent || ko add-idempotent
