@@ -21,6 +21,7 @@ struct cli {
 };
 
 int	cmd_init(const struct cli *, int, char **);
+int	cmd_eject(const struct cli *, int, char **);
 int	cmd_new(const struct cli *, int, char **);
 int	cmd_import(const struct cli *, int, char **);
 int	cmd_check(const struct cli *, int, char **);

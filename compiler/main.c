@@ -25,6 +25,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "init",	cmd_init,	"make a team repo: deals/, handoff.yml, hooks" },
+	{ "eject",	cmd_eject,	"copy the built-in schema, playbooks, templates to edit" },
 	{ "new",	cmd_new,	"scaffold a handoff from the template" },
 	{ "import",	cmd_import,	"start or update handoffs from CRM exports" },
 	{ "check",	cmd_check,	"validate handoffs (exit 0 / 1 / 2)" },
