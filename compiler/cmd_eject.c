@@ -53,7 +53,7 @@ eject_match(const struct kind *k, const char *path)
 static int
 eject_one(const char *root, const struct embedded *e)
 {
-	char	*path, *slash;
+	char	*path;
 	int	 rc;
 
 	if ((path = fs_join(root, e->path)) == NULL)
@@ -64,13 +64,7 @@ eject_one(const char *root, const struct embedded *e)
 		free(path);
 		return 0;
 	}
-	slash = strrchr(path, '/');
-	*slash = '\0';
-	rc = fs_mkdirs(path);
-	*slash = '/';
-	if (rc == 0)
-		rc = fs_write_atomic(path, e->data, e->len);
-	if (rc != 0)
+	if ((rc = fs_write_atomic_dirs(path, e->data, e->len)) != 0)
 		cmd_error("eject: %s: %s", path, fs_strerror(errno));
 	else
 		printf("wrote %s\n", path);

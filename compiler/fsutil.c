@@ -193,6 +193,21 @@ fail:
 }
 
 int
+fs_write_atomic_dirs(const char *path, const void *data, size_t len)
+{
+	char	*dir, *slash;
+	int	 rc = 0;
+
+	if ((slash = strrchr(path, '/')) != NULL && slash > path) {
+		if ((dir = strndup(path, (size_t)(slash - path))) == NULL)
+			return -1;
+		rc = fs_mkdirs(dir);
+		free(dir);
+	}
+	return rc == 0 ? fs_write_atomic(path, data, len) : -1;
+}
+
+int
 fs_mkdirs(const char *path)
 {
 	char	*p, *s;

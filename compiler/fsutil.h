@@ -37,6 +37,8 @@ const char *fs_strerror(int err);
  * rename.  On failure nothing at path changes.  0 or -1 (errno set).
  */
 int	fs_write_atomic(const char *path, const void *data, size_t len);
+/* The same, making path's folders first; 0 or -1 (errno set). */
+int	fs_write_atomic_dirs(const char *path, const void *data, size_t len);
 /* Create a folder and its parents (mode 0777 & umask); 0 or -1. */
 int	fs_mkdirs(const char *path);
 /* True when path exists (any type). */

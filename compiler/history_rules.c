@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "history_rules.h"
+#include "schema.h"
 #include "vcs.h"
 
 #define RULES_FILES	64		/* rule files read per commit */
@@ -59,14 +60,6 @@ rfiles_take(struct rfiles *f, char *path, char *data, size_t len)
 	return 0;
 }
 
-static int
-is_playbook(const char *name)
-{
-	size_t	 len = strlen(name);
-
-	return name[0] != '.' && len > 4 && strcmp(name + len - 4, ".yml") == 0;
-}
-
 /* ----- reading them ------------------------------------------------------ */
 
 /* One file of commit into f; absent is fine.  0 or -1. */
@@ -100,7 +93,7 @@ rfiles_git(struct rfiles *f, struct vcs *v, const char *commit)
 	    vcs_list(&names, &n, v, commit, RULES_PLAYBOOKS) < 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
-		if (!is_playbook(names[i]))
+		if (!schema_playbook_file(names[i]))
 			continue;
 		if ((path = fs_join(RULES_PLAYBOOKS, names[i])) == NULL)
 			rc = -1;
@@ -132,19 +125,12 @@ rfiles_fs_one(struct rfiles *f, const char *root, const char *path)
 }
 
 static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
 rfiles_fs(struct rfiles *f, const char *root)
 {
-	char		*dir, *names[RULES_FILES], *path;
-	struct dirent	*de;
-	DIR		*d;
-	size_t		 n = 0, i;
-	int		 rc = 0;
+	char	*dir, *names[RULES_FILES], *path;
+	DIR	*d;
+	long	 n, i;
+	int	 rc = 0;
 
 	if (rfiles_fs_one(f, root, "handoff.yml") == -1 ||
 	    rfiles_fs_one(f, root, "schemas/handoff.xsd") == -1 ||
@@ -154,12 +140,8 @@ rfiles_fs(struct rfiles *f, const char *root)
 	free(dir);
 	if (d == NULL)
 		return 0;
-	while ((de = readdir(d)) != NULL && n < RULES_FILES)
-		if (is_playbook(de->d_name) &&
-		    (names[n] = strdup(de->d_name)) != NULL)
-			n++;
+	n = schema_playbook_names(d, names, RULES_FILES);
 	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n; i++) {
 		if (rc == 0) {
 			if ((path = fs_join(RULES_PLAYBOOKS, names[i])) == NULL)
@@ -170,7 +152,7 @@ rfiles_fs(struct rfiles *f, const char *root)
 		}
 		free(names[i]);
 	}
-	return rc;
+	return n < 0 ? -1 : rc;
 }
 
 /* The hash of the files' paths and bytes: equal sets, equal keys. */
@@ -193,17 +175,12 @@ rfiles_key(const struct rfiles *f)
 static int
 rfiles_write(const struct rfiles *f, size_t i, const char *dir)
 {
-	char	*path, *slash;
+	char	*path;
 	int	 rc;
 
 	if ((path = fs_join(dir, f->path[i])) == NULL)
 		return -1;
-	slash = strrchr(path, '/');
-	*slash = '\0';
-	rc = fs_mkdirs(path);
-	*slash = '/';
-	if (rc == 0)
-		rc = fs_write_atomic(path, f->data[i], f->len[i]);
+	rc = fs_write_atomic_dirs(path, f->data[i], f->len[i]);
 	free(path);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #ifndef HANDOFF_SCHEMA_H
 #define HANDOFF_SCHEMA_H
 
+#include <dirent.h>
 #include <stddef.h>
 
 #include <libxml/xmlschemas.h>
@@ -103,6 +104,11 @@ void		 schema_free(struct schema *s);
 int		 schema_playbooks_load(struct schema *s, const char *dir,
 		    int builtin, struct diag_list *dl);
 void		 schema_playbook_dispose(struct playbook *pb);
+/* True when a file name is a playbook's: NAME.yml, not hidden. */
+int		 schema_playbook_file(const char *name);
+/* The playbook file names in the open folder d (a DIR *), sorted, into
+ * names (free() each); their count, or -1 out of memory. */
+long		 schema_playbook_names(DIR *d, char **names, size_t max);
 /*
  * The playbooks a deal of this industry and segment (either may be NULL
  * or empty) selects, at most max of them into out, in load order.

@@ -267,17 +267,23 @@ pb_load_builtin(struct schema *s, struct diag_list *dl)
 	return rc;
 }
 
-/* The *.yml names in the open folder d, sorted; their count, or -1. */
-static long
-pb_list(DIR *d, char **names, size_t max)
+int
+schema_playbook_file(const char *name)
+{
+	size_t	 len = strlen(name);
+
+	return len > 4 && strcmp(name + len - 4, ".yml") == 0 &&
+	    name[0] != '.';
+}
+
+long
+schema_playbook_names(DIR *d, char **names, size_t max)
 {
 	struct dirent	*de;
-	size_t		 n = 0, len;
+	size_t		 n = 0;
 
 	while ((de = readdir(d)) != NULL && n < max) {
-		len = strlen(de->d_name);
-		if (len <= 4 || strcmp(de->d_name + len - 4, ".yml") != 0 ||
-		    de->d_name[0] == '.')
+		if (!schema_playbook_file(de->d_name))
 			continue;
 		if ((names[n] = strdup(de->d_name)) == NULL) {
 			while (n > 0)
@@ -300,7 +306,7 @@ pb_load_team(struct schema *s, const char *pdir, DIR *d,
 	size_t	 len;
 	int	 rc = 0, r;
 
-	if ((n = pb_list(d, names, PB_MAX)) == -1)
+	if ((n = schema_playbook_names(d, names, PB_MAX)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		data = NULL;
