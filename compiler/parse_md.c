@@ -386,7 +386,7 @@ mdp_h1_near(const struct mdp *p, const char *key, struct mdp_near *nb)
 	enum sec	 sec;
 	size_t		 i;
 
-	mdp_near_init(nb, key);
+	mdp_near_init(nb, key, mdp_near_heading_max(key));
 	for (i = 0; i < N(h1_names); i++)
 		mdp_near_offer(nb, h1_names[i].key,
 		    sec_key[h1_names[i].sec], h1_names[i].sec);
@@ -421,7 +421,7 @@ mdp_h2_near(const struct mdp *p, enum sec sec, const char *key,
 	char		 spell[128], target[128];
 	size_t		 i;
 
-	mdp_near_init(nb, key);
+	mdp_near_init(nb, key, mdp_near_heading_max(key));
 	for (i = 0; i < N(h2_names); i++)
 		if (h2_names[i].sec == sec)
 			mdp_near_offer(nb, h2_names[i].key, h2_names[i].key,

@@ -113,15 +113,21 @@ mdp_headings_find(const char *list, int level, const char *pillar,
 /* ===== near misses ======================================================= */
 
 void
-mdp_near_init(struct mdp_near *nb, const char *key)
+mdp_near_init(struct mdp_near *nb, const char *key, size_t max)
+{
+	memset(nb, 0, sizeof(*nb));
+	nb->key = key;
+	nb->max = max;
+	nb->best = max + 1;
+}
+
+size_t
+mdp_near_heading_max(const char *key)
 {
 	size_t	 len = strlen(key);
 
-	memset(nb, 0, sizeof(*nb));
-	nb->key = key;
 	/* Short words allow fewer edits: 'risk' is one from 'risks'. */
-	nb->max = len >= 8 ? 2 : len >= 4 ? 1 : 0;
-	nb->best = nb->max + 1;
+	return len >= 8 ? 2 : len >= 4 ? 1 : 0;
 }
 
 void

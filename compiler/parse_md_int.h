@@ -118,7 +118,10 @@ struct mdp_near {
 	int		 found;
 	int		 tie;
 };
-void		 mdp_near_init(struct mdp_near *nb, const char *key);
+void		 mdp_near_init(struct mdp_near *nb, const char *key,
+		    size_t max);
+/* How many edits a heading key may be from the one it is a typo of. */
+size_t		 mdp_near_heading_max(const char *key);
 void		 mdp_near_offer(struct mdp_near *nb, const char *spelling,
 		    const char *target, int sec);
 /* The list's next line of this level (and pillar, for level 2) from *at

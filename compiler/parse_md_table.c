@@ -19,7 +19,6 @@
 #include "config.h"
 #include "mdform.h"
 #include "model.h"
-#include "near.h"
 #include "parse_md_int.h"
 
 static const char *const stk_slots[] = { "name", "title", "role",
@@ -105,30 +104,21 @@ static int
 mdp_col_near(const struct rec *r, const char *key, const int *slot,
     size_t ncols, const char **spelt)
 {
-	size_t	 i, d, len = strlen(key), best;
-	int	 at = -1, tie = 0;
+	struct mdp_near	 nb;
+	size_t		 i, len = strlen(key);
 
-	best = len >= 6 ? 2 : len >= 3 ? 1 : 0;
-	for (i = 0; i < r->ncols; i++) {
-		if (mdp_slot_taken(slot, ncols, r->cols[i].slot) ||
-		    (d = near_distance(key, len, r->cols[i].key)) > best)
-			continue;
-		if (at >= 0 && d == best) {
-			/* 'nots' is near 'notes' and 'note': one column */
-			tie |= r->cols[at].slot != r->cols[i].slot;
-			continue;
-		}
-		best = d;
-		at = (int)i;
-		tie = 0;
-	}
-	if (at < 0 || tie)
+	mdp_near_init(&nb, key, len >= 6 ? 2 : len >= 3 ? 1 : 0);
+	for (i = 0; i < r->ncols; i++)	/* 'nots': notes and note, one slot */
+		if (!mdp_slot_taken(slot, ncols, r->cols[i].slot))
+			mdp_near_offer(&nb, r->cols[i].key, r->cols[i].key,
+			    r->cols[i].slot);
+	if (!nb.found || nb.tie)
 		return -1;
 	for (i = 0; i < r->ncols; i++)	/* the slot's first name: fmt's */
-		if (r->cols[i].slot == r->cols[at].slot)
+		if (r->cols[i].slot == nb.sec)
 			break;
 	*spelt = r->cols[i].key;
-	return r->cols[at].slot;
+	return nb.sec;
 }
 
 /* A table's header: column -> slot (-1: extra), warnings once each. */
