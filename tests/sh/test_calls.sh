@@ -5,17 +5,9 @@
 # AE wrote is lost, bad input leaves the deal untouched, suggestions never
 # fill a field or reach the intro e-mail.
 HO=${1:-./handoff}
-case $HO in /*) ;; *) HO=$PWD/$HO ;; esac
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-FX=$SRC/tests/calls
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HANDOFF_TODAY=2026-12-02
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1"; }
-mkdir -p "$T/deals"
-cp "$SRC/examples/deals/corner-bakery.md" "$T/deals/"
-cd "$T" || exit 1
+. "$SRC/tests/sh/calls_lib.sh"
+calls_setup 2026-12-02 corner-bakery
 cp deals/corner-bakery.md orig.md
 
 "$HO" calls add corner-bakery "$FX/zoom-discovery.vtt" "$FX/teams-followup.vtt" \

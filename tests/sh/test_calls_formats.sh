@@ -6,17 +6,9 @@
 # junk, JSON bomb, invalid UTF-8) exits 1 with file:line and leaves the
 # deal byte-identical.
 HO=${1:-./handoff}
-case $HO in /*) ;; *) HO=$PWD/$HO ;; esac
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-FX=$SRC/tests/calls
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HANDOFF_TODAY=2026-12-02
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1"; }
-mkdir -p "$T/deals"
-cp "$SRC/examples/deals/nordlicht-energie.md" "$T/deals/"
-cd "$T" || exit 1
+. "$SRC/tests/sh/calls_lib.sh"
+calls_setup 2026-12-02 nordlicht-energie
 D=deals/nordlicht-energie.md
 cp $D orig.md
 

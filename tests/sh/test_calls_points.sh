@@ -6,17 +6,9 @@
 # competitors the deal already names, and the recording link pattern of
 # handoff.yml.
 HO=${1:-./handoff}
-case $HO in /*) ;; *) HO=$PWD/$HO ;; esac
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
-FX=$SRC/tests/calls
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export HANDOFF_TODAY=2026-11-10
-ok() { echo "PASS $1"; }
-ko() { echo "FAIL $1"; }
-mkdir -p "$T/deals"
-cp "$SRC/examples/deals/brightpath-learning.md" "$T/deals/"
-cd "$T" || exit 1
+. "$SRC/tests/sh/calls_lib.sh"
+calls_setup 2026-11-10 brightpath-learning
 
 "$HO" calls add brightpath-learning "$FX/brightpath-short.vtt" --date 2026-11-10 \
     --recording https://rec.example/b1 --dry-run >out 2>err
