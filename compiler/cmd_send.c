@@ -230,9 +230,13 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	memset(&ob, 0, sizeof(ob));
 	git_cmd_init(&g);
-	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1 ||
-	    git_cmd_session(&g, cli, cli->today) == -1)
+	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1)
 		goto out;
+	if (git_cmd_session(&g, cli, cli->today) == -1) {
+		/* handoff.yml or the schema said why: fix it (1). */
+		rc = diag_list_status(&g.dl) == 1 ? 1 : 2;
+		goto out;
+	}
 	sc = &g.s.config.send;
 	o.mail = 1;
 	o.slack = sc->slack_env != NULL;
