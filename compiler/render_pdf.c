@@ -90,7 +90,7 @@ cover_facts(struct rp *r)
 	static const float frac[4] = { 0.16f, 0.34f, 0.16f, 0.34f };
 	struct pdf_table t;
 	struct pdf_cell	 c[4];
-	struct buf	 val, ae, csm;
+	struct buf	 val, ae, csm, ren;
 	char		 sig[16] = "", dl[16] = "", seg[64], stage[64];
 	const struct verdict *v = r->rc->v;
 	xmlNodePtr	 e, d = r->deal;
@@ -108,6 +108,7 @@ cover_facts(struct rp *r)
 	buf_init(&val);
 	buf_init(&ae);
 	buf_init(&csm);
+	buf_init(&ren);
 	rw_money(&val, model_child(d, "value"));
 	if (r->signed_day >= 0)
 		rw_day_label(sig, r->signed_day);
@@ -129,7 +130,11 @@ cover_facts(struct rp *r)
 	rows[2][3] = dl;
 	rows[3][1] = rw_txt(d, "start");
 	rows[3][3] = rw_txt(d, "go-live");
-	rows[4][1] = rw_txt(d, "renewal");
+	/* a renewal handoff worked out says so, and from what */
+	buf_puts(&ren, rw_txt(d, "renewal"));
+	buf_puts(&ren, "\n(derived: ");
+	rows[4][1] = rw_renewal_basis(&ren, d) && buf_putc(&ren, ')') == 0 ?
+	    ren.data : rw_txt(d, "renewal");
 	rows[4][3] = rw_txt(d, "industry");
 	rows[5][1] = ae.data;
 	rows[5][3] = csm.data;
@@ -163,6 +168,7 @@ cover_facts(struct rp *r)
 	buf_dispose(&val);
 	buf_dispose(&ae);
 	buf_dispose(&csm);
+	buf_dispose(&ren);
 }
 
 /* A deal that is not signed yet gets a draft package. */

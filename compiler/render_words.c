@@ -4,7 +4,8 @@
  * the PDF (render_pdf*.c) and the web pages (web/): the names of
  * severities, stances and influence levels, "economic-buyer" as
  * "Economic buyer", money with thousands separators, dates with their
- * weekday, and the small questions asked of a stakeholder.  Plain text:
+ * weekday, the basis of a derived renewal date, and the small questions
+ * asked of a stakeholder.  Plain text:
  * a renderer escapes what it appends for its own format.
  */
 #include <stdio.h>
@@ -103,6 +104,20 @@ int
 rw_is_true(const char *v)
 {
 	return v != NULL && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+}
+
+/* The same choice of base as read_resolve.c: the start date when there
+ * is one, else the signature date. */
+int
+rw_renewal_basis(struct buf *b, const xmlNode *deal)
+{
+	const xmlNode	*r = model_child(deal, "renewal");
+
+	if (r == NULL || !rw_is_true(model_attr(r, "derived")))
+		return 0;
+	buf_printf(b, "%s + %.60s", model_has_text(model_child(deal,
+	    "start")) ? "start" : "signed", rw_txt(deal, "term"));
+	return 1;
 }
 
 int

@@ -30,6 +30,14 @@ void		 rw_money(struct buf *b, const xmlNode *v);
 void		 rw_day_label(char out[16], int day);
 /* True for the attribute values "true" and "1". */
 int		 rw_is_true(const char *v);
+/*
+ * The basis of a renewal date handoff derived (deal/renewal
+ * derived="true", set by read_resolve.c): "signed + 36 months" or
+ * "start + 3 years", appended to b.  Returns 1 when the renewal under
+ * deal is derived, 0 when it is the AE's own or there is none (b is
+ * then left alone).
+ */
+int		 rw_renewal_basis(struct buf *b, const xmlNode *deal);
 /* True when the stakeholder is the primary contact. */
 int		 rw_is_primary(const xmlNode *st);
 /* True when the stakeholder has the role. */

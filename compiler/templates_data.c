@@ -5,7 +5,7 @@
  * prose fields (<p>/<li> children) also get 'p' and 'li' lists; a few
  * attributes (primary, done, none, currency, per) and the computed values
  * (company, version, today, deadline, value, completeness, acknowledged,
- * ack_overdue, timeline.STEP.*,
+ * ack_overdue, renewal_derived, renewal_basis, timeline.STEP.*,
  * primary_contacts, top_risks, first_name) are added.  Each name carries
  * its audience, so the same tree serves the compile-time check (type
  * level, here: values are tree nodes) and rendering (deal level,
@@ -25,11 +25,13 @@
 
 static const char *const comp_names[COMP__MAX] = {
 	"company", "version", "today", "deadline", "value", "completeness",
-	"primary_names", "acknowledged", "ack_overdue"
+	"primary_names", "acknowledged", "ack_overdue", "renewal_derived",
+	"renewal_basis"
 };
-/* value, completeness and the acknowledgement come from internal fields
- * and the process */
-static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0, 1, 1 };
+/* value, completeness, the acknowledgement and the renewal come from
+ * internal fields and the process */
+static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0, 1, 1, 1,
+	1 };
 
 static const char *const step_fields[SF__MAX] = {
 	"date", "when", "from", "title", "owner", "done", "upcoming"

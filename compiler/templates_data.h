@@ -47,6 +47,8 @@ enum fn_comp {
 	COMP_PRIMARY_NAMES,	/* "Katarzyna and Henrik" */
 	COMP_ACKNOWLEDGED,	/* "yes" once the CSM accepted the package */
 	COMP_ACK_OVERDUE,	/* "yes" past the deadline, not acknowledged */
+	COMP_RENEWAL_DERIVED,	/* "true" when handoff worked the renewal out */
+	COMP_RENEWAL_BASIS,	/* then "signed + 36 months", else "" */
 	COMP__MAX
 };
 

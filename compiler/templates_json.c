@@ -6,7 +6,8 @@
  * through the same value interface rendering uses.  For template authors,
  * and for bench/mustache, where mustache.js renders the same templates
  * against it.  Lists are arrays; fields with children, prose and the
- * timeline are objects; 'true'/'false' attributes are booleans; a missing
+ * timeline are objects; 'true'/'false' attributes and computed values
+ * (renewal_derived) are booleans; a missing
  * element is null.
  */
 #include <stddef.h>
@@ -44,7 +45,7 @@ json_value(struct buf *out, struct tview_render *r,
 		}
 		return buf_putc(out, ']');
 	}
-	if (n->kind == FN_ATTR && v->p != NULL &&
+	if ((n->kind == FN_ATTR || n->kind == FN_COMPUTED) && v->p != NULL &&
 	    (strcmp(v->p, "true") == 0 || strcmp(v->p, "false") == 0))
 		return buf_puts(out, v->p);
 	if ((kind == TV_NODE || kind == TV_STR) && v->p == NULL &&

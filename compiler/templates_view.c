@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "model.h"
 #include "render.h"
+#include "render_words.h"
 #include "schema.h"
 #include "step_done.h"
 #include "templates_data.h"
@@ -461,6 +462,8 @@ view_comp(struct templates_view *w, int id)
 	const struct fnode	*k;
 	const xmlNode		*val;
 	char			*out = w->comp[id];
+	struct buf		 basis;
+	int			 derived;
 
 	if (w->comp_ready & (1u << id))
 		return out;
@@ -501,6 +504,16 @@ view_comp(struct templates_view *w, int id)
 		else if (id == COMP_ACK_OVERDUE && rc->v != NULL &&
 		    rc->v->deadline >= 0 && rc->today > rc->v->deadline)
 			snprintf(out, sizeof(w->comp[id]), "yes");
+		break;
+	case COMP_RENEWAL_DERIVED:
+	case COMP_RENEWAL_BASIS:
+		/* a boolean for the JSON ("true"/"false") and a section */
+		buf_init(&basis);
+		derived = rw_renewal_basis(&basis, model_find(rc->m, "deal"));
+		snprintf(out, sizeof(w->comp[id]), "%s",
+		    id == COMP_RENEWAL_DERIVED ? (derived ? "true" : "false") :
+		    basis.data ? basis.data : "");
+		buf_dispose(&basis);
 		break;
 	default:
 		k = tdata_child(w->root, "primary_contacts", 16);
