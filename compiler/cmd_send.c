@@ -4,7 +4,8 @@
  * what the events call for (deliver/outbox.c), each message once.  The
  * ledger in refs/handoff/sent (deliver/ledger.c) records a message as
  * pending before it goes out and as sent after; a crash between the two
- * sends it once more on the next run, never more.  Exit 0 all sent, 75
+ * sends it once more on the next run, never more.  The ledger is read
+ * first, so a rerun renders only what is not sent yet.  Exit 0 all sent, 75
  * something must be tried later, 1 something must be fixed, 2 usage or
  * system error.
  */
@@ -206,6 +207,7 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 	struct outbox_opts	 o;
 	struct send_run		 r;
 	struct templates	*t = NULL;
+	struct ledger_sent	*sent = NULL;
 	const struct send_config *sc;
 	const char		*since = NULL;
 	size_t			 i;
@@ -230,9 +232,13 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	memset(&ob, 0, sizeof(ob));
 	git_cmd_init(&g);
-	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1 ||
-	    git_cmd_session(&g, cli, cli->today) == -1)
+	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1)
 		goto out;
+	if (git_cmd_session(&g, cli, cli->today) == -1) {
+		/* handoff.yml or the schema said why: fix it (1). */
+		rc = diag_list_status(&g.dl) == 1 ? 1 : 2;
+		goto out;
+	}
 	sc = &g.s.config.send;
 	o.mail = 1;
 	o.slack = sc->slack_env != NULL;
@@ -245,6 +251,12 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
+	/* The ledger first: what was sent is not rendered again. */
+	if (ledger_sent_load(&sent, g.v) == -1) {
+		cmd_error("send: ledger %s: %s", LEDGER_REF, vcs_strerror());
+		goto out;
+	}
+	o.sent = sent;
 	if (events_collect(&l, &g.s, g.v, since) != 0 ||
 	    outbox_build(&ob, &g.s, g.v, t, &l, &o, &g.dl) == -1) {
 		cmd_error("send: %s", vcs_strerror());
@@ -253,6 +265,8 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 	git_cmd_print(&g.dl);
 	if (dry) {
 		send_dry(sc, &ob);
+		if (ob.done > 0)
+			printf("%zu sent before\n", ob.done);
 		rc = ob.failed ? 1 : 0;
 		goto out;
 	}
@@ -267,10 +281,11 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 		if (send_deliver(&r, &ob.v[i]) == -1)
 			goto out;
 	curl_global_cleanup();
-	printf("send: %d sent, %d sent before, %d to retry, %zu%s\n", r.sent,
-	    r.skipped, r.later, r.fix + ob.failed, " to fix");
+	printf("send: %d sent, %zu sent before, %d to retry, %zu%s\n", r.sent,
+	    r.skipped + ob.done, r.later, r.fix + ob.failed, " to fix");
 	rc = r.fix || ob.failed ? 1 : r.later ? DELIVER_LATER : 0;
 out:
+	ledger_sent_free(sent);
 	outbox_dispose(&ob);
 	events_dispose(&l);
 	templates_free(t);

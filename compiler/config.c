@@ -597,6 +597,47 @@ send_loopback(const char *url)
 	return 0;
 }
 
+/* True when the key under send: would hold a secret. */
+static int
+send_secret_key(const char *k)
+{
+	static const char *const secret[] = { "password", "pass", "passwd",
+	    "token", "bearer", "secret", NULL };
+	size_t	 i;
+
+	for (i = 0; secret[i] != NULL; i++)
+		if (strcmp(k, secret[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when an smtp(s):// URL carries user:password@. */
+static int
+send_url_password(const char *url)
+{
+	const char	*h = strstr(url, "://"), *at, *end;
+
+	if (h == NULL)
+		return 0;
+	h += 3;
+	end = h + strcspn(h, "/?#");
+	if ((at = memchr(h, '@', (size_t)(end - h))) == NULL)
+		return 0;
+	return memchr(h, ':', (size_t)(at - h)) != NULL;
+}
+
+/* A secret in the committed handoff.yml: refused, never echoed. */
+static void
+send_refuse_secret(struct cfgread *r, const struct ynode *n,
+    const char *what)
+{
+	diag_add(r->dl, npos(r, n), RULE_CONFIG, "%s: handoff.yml is "
+	    "committed and holds no secrets; set HANDOFF_SMTP_PASSWORD (or "
+	    "HANDOFF_SMTP_BEARER for XOAUTH2) in the environment, or put the "
+	    "password in ~/.netrc", what);
+	r->failed = 1;
+}
+
 /* send: { smtp, tls, sendmail, slack_webhook_env, teams_webhook_env,
  * ca, shared: [slack, teams] }: 'handoff send' (deliver/). */
 static int
@@ -613,8 +654,18 @@ cfg_send(struct config *c, struct cfgread *r, const struct ynode *v)
 		return 0;
 	for (i = 0; rc == 0 && i + 1 < v->nkid; i += 2) {
 		x = v->kid[i + 1];
+		if (send_secret_key(v->kid[i]->value)) {
+			send_refuse_secret(r, v->kid[i], "a password or token "
+			    "under send");
+			continue;
+		}
 		switch (cfg_key(r, v->kid[i], "send", keys)) {
 		case 0:
+			if (x->kind == Y_SCALAR && send_url_password(x->value)) {
+				send_refuse_secret(r, x, "'smtp': a password in "
+				    "the URL (user:password@)");
+				break;
+			}
 			rc = cfg_string(r, x, keys[0], &sc->smtp);
 			if (sc->smtp != NULL && strncmp(sc->smtp, "smtp://", 7)
 			    != 0 && strncmp(sc->smtp, "smtps://", 8) != 0)

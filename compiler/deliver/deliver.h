@@ -26,7 +26,8 @@ struct send_config;
  * TLS from the start; the server's certificate must verify (against
  * sc->ca or HANDOFF_SMTP_CA when set).  Credentials: HANDOFF_SMTP_USER
  * with HANDOFF_SMTP_PASSWORD (AUTH PLAIN/LOGIN) or HANDOFF_SMTP_BEARER
- * (XOAUTH2), else ~/.netrc.  timeout in seconds.
+ * (XOAUTH2), else ~/.netrc (refused unless only its owner can read
+ * it).  timeout in seconds.
  */
 int	smtp_send(const struct send_config *sc, const char *from,
 	    const char *const *rcpt, size_t nrcpt, const char *data,

@@ -345,3 +345,63 @@ ledger_fail(struct vcs *v, const char *key, long long now,
 {
 	return ledger_finish(v, key, now, LEDGER_FAILED, error, next);
 }
+
+struct ledger_sent {
+	char	**key;		/* sorted */
+	size_t	  n;
+};
+
+static int
+ledger_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+ledger_sent_load(struct ledger_sent **out, struct vcs *v)
+{
+	struct ledger		 l;
+	struct ledger_sent	*s;
+	size_t			 i;
+
+	*out = NULL;
+	if (ledger_load(&l, v) == -1)
+		return -1;
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (l.n > 0 && (s->key = calloc(l.n, sizeof(*s->key))) == NULL)) {
+		free(s);
+		ledger_dispose(&l);
+		return -1;
+	}
+	/* Take the keys of the sent entries over from l. */
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].state == LEDGER_SENT) {
+			s->key[s->n++] = l.v[i].key;
+			l.v[i].key = NULL;
+		}
+	ledger_dispose(&l);
+	if (s->n > 1)
+		qsort(s->key, s->n, sizeof(*s->key), ledger_str_cmp);
+	*out = s;
+	return 0;
+}
+
+int
+ledger_sent_has(const struct ledger_sent *s, const char *key)
+{
+	return s != NULL && s->n > 0 && bsearch(&key, s->key, s->n,
+	    sizeof(*s->key), ledger_str_cmp) != NULL;
+}
+
+void
+ledger_sent_free(struct ledger_sent *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->key[i]);
+	free(s->key);
+	free(s);
+}

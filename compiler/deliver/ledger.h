@@ -55,6 +55,17 @@ int	ledger_confirm(struct vcs *v, const char *key, long long now);
  */
 int	ledger_fail(struct vcs *v, const char *key, long long now,
 	    const char *error, long long *next);
+/*
+ * The keys the ledger marks sent, read once: what a run need not even
+ * render.  Sent is final, so a key sent in this snapshot stays sent; a
+ * key not in it still goes through ledger_claim.  Returns 0 with *out
+ * (free with ledger_sent_free; empty when there is no ledger yet), or -1.
+ */
+struct ledger_sent;
+int	ledger_sent_load(struct ledger_sent **out, struct vcs *v);
+/* True when key is in the snapshot (s may be NULL: nothing is). */
+int	ledger_sent_has(const struct ledger_sent *s, const char *key);
+void	ledger_sent_free(struct ledger_sent *s);
 /* The backoff after the n-th failed attempt, in seconds. */
 long long ledger_backoff(int attempts);
 

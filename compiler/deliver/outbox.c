@@ -25,6 +25,7 @@
 #include "diag.h"
 #include "events.h"
 #include "history.h"
+#include "ledger.h"
 #include "model.h"
 #include "outbox.h"
 #include "render.h"
@@ -69,11 +70,36 @@ outbox_dispose(struct outbox *ob)
 	memset(ob, 0, sizeof(*ob));
 }
 
+/* The ledger key of event e on channel ch: DEAL/EVENT/VERSION/CHANNEL. */
+static int
+outbox_key(struct buf *k, const struct event *e, enum outbox_channel ch)
+{
+	static const char *const chn[] = { "mail", "slack", "teams" };
+
+	buf_init(k);
+	return buf_printf(k, "%s/%s/%s/%s", e->deal, events_kind_name(e->kind),
+	    e->version, chn[ch]);
+}
+
+/* True when the ledger snapshot says e's message on ch went out. */
+static int
+outbox_sent(const struct outbox_opts *o, const struct event *e,
+    enum outbox_channel ch)
+{
+	struct buf	 k;
+	int		 r;
+
+	if (o->sent == NULL || outbox_key(&k, e, ch) == -1)
+		return 0;
+	r = ledger_sent_has(o->sent, k.data);
+	buf_dispose(&k);
+	return r;
+}
+
 static struct outbox_msg *
 outbox_add(struct outbox *ob, const struct event *e, enum outbox_channel ch,
     const char *what)
 {
-	static const char *const chn[] = { "mail", "slack", "teams" };
 	struct outbox_msg	*m, *nv;
 	struct buf		 k;
 
@@ -83,9 +109,7 @@ outbox_add(struct outbox *ob, const struct event *e, enum outbox_channel ch,
 			return NULL;
 		ob->v = nv;
 	}
-	buf_init(&k);
-	if (buf_printf(&k, "%s/%s/%s/%s", e->deal, events_kind_name(e->kind),
-	    e->version, chn[ch]) == -1)
+	if (outbox_key(&k, e, ch) == -1)
 		return NULL;
 	m = &ob->v[ob->n++];
 	memset(m, 0, sizeof(*m));
@@ -276,14 +300,14 @@ outbox_chat(struct outbox *ob, const struct event *e,
 	outbox_note(&note, &b, e, m, vd);
 	if (note.title == NULL)
 		rc = -1;
-	if (rc == 0 && o->slack) {
+	if (rc == 0 && o->slack && !outbox_sent(o, e, OUT_SLACK)) {
 		if ((msg = outbox_add(ob, e, OUT_SLACK, "chat")) == NULL ||
 		    slack_json(&msg->body, &note, o->slack_shared) == -1 ||
 		    (msg->to = strdup(o->slack_shared ? "Slack (shared)" :
 		    "Slack")) == NULL)
 			rc = -1;
 	}
-	if (rc == 0 && o->teams) {
+	if (rc == 0 && o->teams && !outbox_sent(o, e, OUT_TEAMS)) {
 		if ((msg = outbox_add(ob, e, OUT_TEAMS, "chat")) == NULL ||
 		    teams_json(&msg->body, &note, o->teams_shared) == -1 ||
 		    (msg->to = strdup(o->teams_shared ? "Teams (shared)" :
@@ -324,6 +348,37 @@ outbox_rule(enum event_kind k)
 	return NULL;
 }
 
+/*
+ * Which of e's messages are still to make: *mail, *chat set; the ones
+ * the ledger holds as sent are counted in ob->done.  0 when none is.
+ */
+static int
+outbox_todo(struct outbox *ob, const struct event *e,
+    const struct mail_rule *r, const struct outbox_opts *o, int *mail,
+    int *chat)
+{
+	int	 slack, teams;
+
+	*mail = o->mail && r->what != NULL &&
+	    (e->kind != EV_INTRO_APPROVED || o->intro);
+	slack = r->chat && o->slack;
+	teams = r->chat && o->teams;
+	if (*mail && outbox_sent(o, e, OUT_MAIL)) {
+		ob->done++;
+		*mail = 0;
+	}
+	if (slack && outbox_sent(o, e, OUT_SLACK)) {
+		ob->done++;
+		slack = 0;
+	}
+	if (teams && outbox_sent(o, e, OUT_TEAMS)) {
+		ob->done++;
+		teams = 0;
+	}
+	*chat = slack || teams;
+	return *mail || *chat;
+}
+
 int
 outbox_build(struct outbox *ob, const struct session *s, struct vcs *v,
     const struct templates *t, const struct events *l,
@@ -336,7 +391,7 @@ outbox_build(struct outbox *ob, const struct session *s, struct vcs *v,
 	struct model		*m;
 	char			 ver[VCS_SHORT + 1];
 	size_t			 i;
-	int			 ret = 0;
+	int			 ret = 0, mail, chat;
 
 	memset(ob, 0, sizeof(*ob));
 	for (i = 0; ret == 0 && i < l->n; i++) {
@@ -347,6 +402,8 @@ outbox_build(struct outbox *ob, const struct session *s, struct vcs *v,
 			ob->too_old++;
 			continue;
 		}
+		if (!outbox_todo(ob, e, r, o, &mail, &chat))
+			continue;
 		if ((m = outbox_model(s, v, e, &vd)) == NULL) {
 			ob->failed++;
 			continue;
@@ -361,10 +418,9 @@ outbox_build(struct outbox *ob, const struct session *s, struct vcs *v,
 		rc.version = ver;
 		rc.today = s->today;
 		rc.now = s->now;
-		if (o->mail && r->what != NULL &&
-		    (e->kind != EV_INTRO_APPROVED || o->intro))
+		if (mail)
 			ret = outbox_mail(ob, e, r, &rc, dl);
-		if (ret == 0 && r->chat && (o->slack || o->teams))
+		if (ret == 0 && chat)
 			ret = outbox_chat(ob, e, m, &vd, o);
 		model_free(m);
 	}

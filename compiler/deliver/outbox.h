@@ -14,6 +14,7 @@
 
 struct diag_list;
 struct events;
+struct ledger_sent;
 struct session;
 struct templates;
 struct vcs;
@@ -40,6 +41,7 @@ struct outbox {
 	size_t			 cap;
 	size_t			 too_old;	/* events left out by age */
 	size_t			 failed;	/* messages that did not render */
+	size_t			 done;		/* sent before: not rendered */
 };
 
 /* Which channels are set up, and whether the intro may go. */
@@ -48,10 +50,14 @@ struct outbox_opts {
 	int	 slack, slack_shared;
 	int	 teams, teams_shared;
 	int	 intro;		/* --intro */
+	const struct ledger_sent *sent;	/* skip these keys (may be NULL) */
 };
 
 /*
- * Make the messages for the events l.  A message that does not render
+ * Make the messages for the events l that o->sent does not hold: an
+ * event whose messages were all sent before is not even read from git,
+ * so a rerun costs the events, not a render of every message (those
+ * count in ob->done).  A message that does not render
  * (a header injection, no CSM) adds its diagnostics to dl and counts in
  * ob->failed; the rest go on.  0, or -1 (git failure or out of memory).
  */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <curl/curl.h>
 
@@ -85,24 +86,65 @@ smtp_error(char err[DELIVER_ERRMAX], const char *url, const char *what,
 	buf_dispose(&b);
 }
 
-/* Credentials from the environment, else ~/.netrc. */
-static void
-smtp_auth(CURL *c)
+/* Refuse a ~/.netrc that others can read (libcurl itself does not). */
+static int
+smtp_netrc_private(char err[DELIVER_ERRMAX])
+{
+	const char	*home = getenv("HOME");
+	char		 path[4096];
+	struct stat	 st;
+
+	if (home == NULL || *home == '\0')
+		return 1;
+	snprintf(path, sizeof(path), "%s/.netrc", home);
+	if (stat(path, &st) == -1 || (st.st_mode & 077) == 0)
+		return 1;
+	snprintf(err, DELIVER_ERRMAX, "%.160s can be read by others; it holds "
+	    "the SMTP password: chmod 600 it", path);
+	return 0;
+}
+
+/*
+ * Credentials: HANDOFF_SMTP_USER with HANDOFF_SMTP_BEARER (XOAUTH2) or
+ * with HANDOFF_SMTP_PASSWORD (PLAIN or LOGIN, whichever the server
+ * offers); whatever the environment does not give, ~/.netrc may (the
+ * machine line of the host: login and password).  DELIVER_OK, or
+ * DELIVER_FIX with err set for a set-up that cannot be meant.
+ */
+static int
+smtp_auth(CURL *c, char err[DELIVER_ERRMAX])
 {
 	const char	*user = getenv("HANDOFF_SMTP_USER");
 	const char	*pass = getenv("HANDOFF_SMTP_PASSWORD");
 	const char	*bearer = getenv("HANDOFF_SMTP_BEARER");
+	int		 has_user = user != NULL && *user != '\0';
+	int		 has_pass = pass != NULL && *pass != '\0';
+	int		 has_bearer = bearer != NULL && *bearer != '\0';
 
-	if (user != NULL && *user != '\0') {
+	if ((has_pass || has_bearer) && !has_user) {
+		snprintf(err, DELIVER_ERRMAX, "%s is set but HANDOFF_SMTP_USER "
+		    "is not (the account to log in as)", has_bearer ?
+		    "HANDOFF_SMTP_BEARER" : "HANDOFF_SMTP_PASSWORD");
+		return DELIVER_FIX;
+	}
+	if (has_pass && has_bearer) {
+		snprintf(err, DELIVER_ERRMAX, "both HANDOFF_SMTP_PASSWORD and "
+		    "HANDOFF_SMTP_BEARER are set: unset one");
+		return DELIVER_FIX;
+	}
+	if (has_user)
 		curl_easy_setopt(c, CURLOPT_USERNAME, user);
-		if (bearer != NULL && *bearer != '\0') {
-			curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer);
-			curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS,
-			    "AUTH=XOAUTH2");
-		} else if (pass != NULL)
-			curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
-	} else
+	if (has_bearer) {
+		curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer);
+		curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
+	} else if (has_pass)
+		curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
+	else {
+		if (!smtp_netrc_private(err))
+			return DELIVER_FIX;
 		curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	}
+	return DELIVER_OK;
 }
 
 int
@@ -144,7 +186,11 @@ smtp_send(const struct send_config *sc, const char *from,
 		ca = sc->ca;
 	if (ca != NULL && *ca != '\0')
 		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
-	smtp_auth(c);
+	if ((rc = smtp_auth(c, err)) != DELIVER_OK) {
+		curl_slist_free_all(to);
+		curl_easy_cleanup(c);
+		return rc;
+	}
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, to);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, smtp_read);

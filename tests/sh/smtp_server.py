@@ -3,7 +3,11 @@
 # each delivered message to OUTDIR/N.eml (with OUTDIR/N.rcpt, the
 # envelope), then serves until killed.
 #
-#   smtp_server.py good  PORTFILE OUTDIR CERT KEY USER PASS  STARTTLS+AUTH (aiosmtpd)
+#   smtp_server.py good  PORTFILE OUTDIR CERT KEY USER PASS [MECHS]  STARTTLS+AUTH (aiosmtpd)
+#   smtp_server.py smtps PORTFILE OUTDIR CERT KEY USER PASS [MECHS]  TLS from the start+AUTH
+#       MECHS: the AUTH mechanisms offered, comma-separated (default
+#       LOGIN,PLAIN); XOAUTH2 accepts 'user=USER\x01auth=Bearer PASS\x01\x01'.
+#       Each successful AUTH appends 'MECH LOGIN SECRET' to OUTDIR/auth.log.
 #   smtp_server.py plain PORTFILE OUTDIR                   no TLS, no AUTH (aiosmtpd)
 #   smtp_server.py 421   PORTFILE OUTDIR                   "421 try later" at MAIL
 #   smtp_server.py drop  PORTFILE OUTDIR                   closes mid-DATA
@@ -47,24 +51,57 @@ def free_port():
     return p
 
 
+def log_auth(mech, login, secret):
+    with lock:
+        with open(os.path.join(outdir, "auth.log"), "a") as f:
+            f.write("%s %s %s\n" % (mech, login, secret))
+
+
 def run_aiosmtpd():
     from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword, MISSING
 
     class Handler:
         async def handle_DATA(self, server, session, envelope):
             store(envelope.mail_from, envelope.rcpt_tos, envelope.original_content or envelope.content)
             return "250 OK"
 
+        # XOAUTH2 (Google's SASL mechanism), offered only when listed.
+        async def auth_XOAUTH2(self, server, args):
+            if len(args) == 2:
+                import base64
+                blob = base64.b64decode(args[1])
+            else:
+                blob = await server.challenge_auth("")
+                if blob is MISSING:
+                    return AuthResult(success=False)
+            want = ("user=%s\x01auth=Bearer %s\x01\x01" % (user, pw)).encode()
+            if blob != want:
+                return AuthResult(success=False, handled=False, message="535 5.7.8 bad token %r" % blob)
+            log_auth("XOAUTH2", user, pw)
+            return AuthResult(success=True, auth_data=LoginPassword(user.encode(), pw.encode()))
+
     kw = {}
-    if mode == "good":
+    user = pw = None
+    if mode in ("good", "smtps"):
         cert, key, user, pw = sys.argv[4:8]
+        mechs = (sys.argv[8] if len(sys.argv) > 8 else "LOGIN,PLAIN").split(",")
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(cert, key)
 
-        def auth(mechanism, login, password):
-            return login.decode() == user and password.decode() == pw
-        kw = dict(tls_context=ctx, require_starttls=True, auth_callback=auth,
-                  auth_required=True, auth_require_tls=True)
+        def authenticator(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == pw
+            if ok:
+                log_auth(mechanism, user, pw)
+            return AuthResult(success=ok, handled=False)
+        kw = dict(authenticator=authenticator, auth_required=True,
+                  auth_exclude_mechanism=[m for m in ("LOGIN", "PLAIN", "XOAUTH2") if m not in mechs])
+        if mode == "good":
+            kw.update(tls_context=ctx, require_starttls=True, auth_require_tls=True)
+        else:
+            # TLS from the first byte: aiosmtpd's STARTTLS state does not
+            # know, so AUTH need not wait for it.
+            kw.update(ssl_context=ctx, auth_require_tls=False)
     port = free_port()
     c = Controller(Handler(), hostname="127.0.0.1", port=port, **kw)
     c.start()
@@ -144,7 +181,7 @@ def serve_one(conn):
         conn.close()
 
 
-if mode in ("good", "plain"):
+if mode in ("good", "smtps", "plain"):
     run_aiosmtpd()
 else:
     run_raw()

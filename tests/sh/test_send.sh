@@ -60,6 +60,18 @@ else no send-rerun-sends-nothing "rc=$rc" "$out"; fi
 if git show refs/handoff/sent:sent | grep -c '	sent	1	' | grep -qx 4 && git log --oneline refs/handoff/sent | grep -q 'pending'; then ok send-ledger-in-git
 else no send-ledger-in-git "$(git show refs/handoff/sent:sent)"; fi
 
+# The ledger is read before anything is rendered: with every message sent,
+# a template that would now fail to render (a header injection) is never
+# reached, so the rerun still sends nothing and exits 0.
+mkdir -p templates
+printf '{{! audience: internal }}\nRejected: {{deal.client}}\nBcc: attacker@evil.example\n' > templates/rejection.subject.mustache
+out=$(timeout 60 "$H" send 2>&1); rc=$?
+dry=$(timeout 60 "$H" send --dry-run 2>&1)
+if [ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q '0 sent, 4 sent before' && ! printf '%s\n' "$out" | grep -q 'header-injection' &&
+    printf '%s\n' "$dry" | grep -q '^nothing to send' && printf '%s\n' "$dry" | grep -q '^4 sent before'; then ok send-rerun-renders-nothing
+else no send-rerun-renders-nothing "rc=$rc" "$out" "$dry"; fi
+rm -r templates
+
 # A fresh clone has no ledger: each failure below must leave its messages unsent.
 fresh() { cd "$T"; rm -rf "$T/c"; git clone -q "$R" "$T/c"; cp "$R/handoff.yml" "$T/c/"; cd "$T/c"; }
 fresh
