@@ -9,6 +9,7 @@
  * decision.  The final version gives the process record (call, intro,
  * feedback, outcome).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -575,6 +576,7 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	struct rules_cache		 rules;
 	const struct vcs_version	*ver;
 	char				**names = NULL, *path;
+	char				 deals[PATH_MAX];
 	size_t				 i, nn = 0, cap = 0;
 	int				 rc = -1;
 
@@ -582,12 +584,14 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	a->today = s->today;
 	vcs_versions_init(&vl);
 	history_rules_init(&rules, s, v);
-	if (vcs_list(&names, &nn, v, NULL, HISTORY_DEALS) < 0 ||
-	    vcs_dir_history(&vl, v, NULL, HISTORY_DEALS) < 0)
+	/* deals/ of the team repo, which may be a folder of the git repo */
+	if (history_deals_dir(deals, sizeof(deals), v, s->root) == -1 ||
+	    vcs_list(&names, &nn, v, NULL, deals) < 0 ||
+	    vcs_dir_history(&vl, v, NULL, deals) < 0)
 		goto out;
 	for (i = 0; i < nn; i++) {
 		if (!history_is_deal(names[i]) ||
-		    (path = fs_join(HISTORY_DEALS, names[i])) == NULL)
+		    (path = fs_join(deals, names[i])) == NULL)
 			continue;
 		ver = audit_latest(&vl, path);
 		free(path);

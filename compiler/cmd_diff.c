@@ -222,7 +222,7 @@ cmd_diff(const struct cli *cli, int argc, char **argv)
 	git_cmd_init(&g);
 	if (git_cmd_open(&g, ".", 0) == -1)
 		goto out;
-	if (history_ref(&ref, g.v, pos[0]) < 0) {
+	if (history_ref(&ref, g.v, git_cmd_root(&g), pos[0]) < 0) {
 		cmd_error("diff: %s: %s", pos[0], vcs_strerror());
 		goto out;
 	}

@@ -137,7 +137,7 @@ fb_record(const struct cli *cli, const char *arg, const char *const *names,
 	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1 ||
 	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	if (history_ref(&ref, g.v, arg) == -1) {
+	if (history_ref(&ref, g.v, git_cmd_root(&g), arg) == -1) {
 		cmd_error("%s: %s", arg, vcs_strerror());
 		goto out;
 	}

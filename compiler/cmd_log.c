@@ -303,7 +303,7 @@ cmd_log(const struct cli *cli, int argc, char **argv)
 	if (git_cmd_open(&g, ".", GIT_CMD_WORKTREE) == -1 ||
 	    git_cmd_session(&g, cli, cli->today) == -1)
 		goto out;
-	if (history_ref(&ref, g.v, deal) < 0 ||
+	if (history_ref(&ref, g.v, git_cmd_root(&g), deal) < 0 ||
 	    vcs_file_history(&vl, g.v, NULL, (const char *const *)ref.path,
 	    ref.npath) < 0) {
 		cmd_error("log: %s: %s", deal, vcs_strerror());

@@ -142,7 +142,7 @@ cmd_show(const struct cli *cli, int argc, char **argv)
 	git_cmd_init(&g);
 	if (git_cmd_open(&g, ".", 0) == -1)
 		goto out;
-	if (history_ref(&ref, g.v, arg) < 0) {
+	if (history_ref(&ref, g.v, git_cmd_root(&g), arg) < 0) {
 		cmd_error("show: %s: %s", arg, vcs_strerror());
 		goto out;
 	}

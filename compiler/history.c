@@ -49,12 +49,57 @@ history_ref_dispose(struct deal_ref *r)
 }
 
 int
-history_ref(struct deal_ref *out, struct vcs *v, const char *arg)
+history_prefix(char *buf, size_t bufsz, struct vcs *v, const char *root)
 {
+	static const char probe[] = "handoff.yml";
+	char	*path, *rel = NULL;
+	size_t	 n;
+	int	 r, rc = 0;
+
+	/* the repo path of a file at the team root, less the file name */
+	if (bufsz == 0)
+		return -1;
+	buf[0] = '\0';
+	if (v == NULL || vcs_workdir(v) == NULL)
+		return 0;
+	if ((path = fs_join(root ? root : ".", probe)) == NULL)
+		return -1;
+	if ((r = vcs_relpath(&rel, v, path)) == 0) {
+		n = strlen(rel) - (sizeof(probe) - 1);
+		if (n < bufsz) {
+			memcpy(buf, rel, n);
+			buf[n] = '\0';
+		} else
+			rc = -1;
+	} else if (r == -1)
+		rc = -1;
+	free(rel);
+	free(path);
+	return rc;
+}
+
+int
+history_deals_dir(char *buf, size_t bufsz, struct vcs *v, const char *root)
+{
+	char	 prefix[PATH_MAX];
+
+	if (history_prefix(prefix, sizeof(prefix), v, root) == -1 ||
+	    (size_t)snprintf(buf, bufsz, "%s%s", prefix, HISTORY_DEALS) >=
+	    bufsz)
+		return -1;
+	return 0;
+}
+
+int
+history_ref(struct deal_ref *out, struct vcs *v, const char *root,
+    const char *arg)
+{
+	char	 prefix[PATH_MAX];
 	size_t	 i;
 	int	 rc;
 
 	memset(out, 0, sizeof(*out));
+	out->root = root;
 	if (strchr(arg, '/') != NULL || history_is_deal(arg)) {
 		/* A file path, relative to where the user stands. */
 		if ((rc = vcs_relpath(&out->path[0], v, arg)) < 0)
@@ -64,13 +109,15 @@ history_ref(struct deal_ref *out, struct vcs *v, const char *arg)
 			goto oom;
 		return 0;
 	}
-	if ((out->id = strdup(arg)) == NULL)
+	if ((out->id = strdup(arg)) == NULL ||
+	    history_prefix(prefix, sizeof(prefix), v, root) == -1)
 		goto oom;
 	for (i = 0; i < sizeof(deal_exts) / sizeof(deal_exts[0]); i++) {
-		if ((out->path[i] = malloc(strlen(HISTORY_DEALS) +
-		    strlen(arg) + strlen(deal_exts[i]) + 2)) == NULL)
+		if ((out->path[i] = malloc(strlen(prefix) +
+		    strlen(HISTORY_DEALS) + strlen(arg) +
+		    strlen(deal_exts[i]) + 2)) == NULL)
 			goto oom;
-		sprintf(out->path[i], "%s/%s%s", HISTORY_DEALS, arg,
+		sprintf(out->path[i], "%s%s/%s%s", prefix, HISTORY_DEALS, arg,
 		    deal_exts[i]);
 		out->npath++;
 	}
@@ -84,7 +131,7 @@ oom:
 const char *
 history_ref_near(struct buf *b, struct vcs *v, const struct deal_ref *r)
 {
-	const char	*root = vcs_workdir(v);
+	const char	*root = r->root ? r->root : vcs_workdir(v);
 
 	buf_init(b);
 	if (r->npath > 1 && r->id != NULL && root != NULL)

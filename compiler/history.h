@@ -25,19 +25,38 @@ struct deal_ref {
 	char	*id;				/* "nordlicht-energie" */
 	char	*path[HISTORY_MAXPATHS];	/* repo paths to try, in order */
 	size_t	 npath;
+	const char *root;			/* the team repo (borrowed) */
 };
 
 /*
- * Resolve a DEAL argument: a deal id ("acme" gives deals/acme.md,
- * deals/acme.xml, deals/acme.markdown) or a file path relative to the
- * current folder.  0, or -1 (out of memory, or a path outside the work
- * tree: see vcs_strerror()).  Dispose with history_ref_dispose().
+ * The team repo at root (a path from the working directory: a session's
+ * root) as the start of a repo path: "cs/" when it is the folder cs of
+ * a bigger repository (monorepo/cs/handoff.yml, monorepo/cs/deals/),
+ * "" when it is the top of the work tree, or outside it, or the
+ * repository is bare.  Into buf (bufsz bytes).  0, or -1 when out of
+ * memory or it does not fit.
  */
-int		 history_ref(struct deal_ref *out, struct vcs *v, const char *arg);
+int		 history_prefix(char *buf, size_t bufsz, struct vcs *v,
+		    const char *root);
+/* The repo path of the team repo's deals/ folder ("cs/deals"), the same
+ * way; 0 or -1. */
+int		 history_deals_dir(char *buf, size_t bufsz, struct vcs *v,
+		    const char *root);
+
+/*
+ * Resolve a DEAL argument against the team repo at root (a session's
+ * root): a deal id ("acme" gives ROOT/deals/acme.md, .xml, .markdown
+ * as repo paths: cs/deals/acme.md in a monorepo) or a file path
+ * relative to the current folder.  0, or -1 (out of memory, or a path
+ * outside the work tree: see vcs_strerror()).  Dispose with
+ * history_ref_dispose().
+ */
+int		 history_ref(struct deal_ref *out, struct vcs *v,
+		    const char *root, const char *arg);
 void		 history_ref_dispose(struct deal_ref *r);
 /*
  * For a DEAL that names nothing: "; did you mean 'x'?" with the closest
- * deal ids in the work tree's deals/ (deal_name.h), or "" when none is
+ * deal ids in the team repo's deals/ (deal_name.h), or "" when none is
  * close or r came from a path.  Into b (buf_dispose()); never NULL.
  */
 const char	*history_ref_near(struct buf *b, struct vcs *v,

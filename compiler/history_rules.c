@@ -2,10 +2,11 @@
 /*
  * history_rules.c: the rules a commit was made under (see
  * history_rules.h).  The rule files of a commit (handoff.yml,
- * schemas/handoff.xsd, the playbooks in schemas/playbooks/) are read
- * from git and hashed; a set not seen before is written to a private
- * temporary folder, opened with session_open() like a work tree, and
- * the folder removed.
+ * schemas/handoff.xsd, the playbooks in schemas/playbooks/, under the
+ * team repo's folder of the git repository) are read from git and
+ * hashed under their paths in the team repo; a set not seen before is
+ * written to a private temporary folder, opened with session_open()
+ * like a work tree, and the folder removed.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "history.h"
 #include "history_rules.h"
 #include "schema.h"
 #include "vcs.h"
@@ -62,16 +64,21 @@ rfiles_take(struct rfiles *f, char *path, char *data, size_t len)
 
 /* ----- reading them ------------------------------------------------------ */
 
-/* One file of commit into f; absent is fine.  0 or -1. */
+/* One file of commit into f (path in the team repo, whose repo path
+ * starts with prefix); absent is fine.  0 or -1. */
 static int
 rfiles_git_one(struct rfiles *f, struct vcs *v, const char *commit,
-    const char *path)
+    const char *prefix, const char *path)
 {
+	char	 full[4096 + 128];
 	char	*data = NULL;
 	size_t	 len = 0;
 	int	 r;
 
-	r = vcs_read(&data, &len, v, commit, path);
+	if ((size_t)snprintf(full, sizeof(full), "%s%s", prefix, path) >=
+	    sizeof(full))
+		return -1;
+	r = vcs_read(&data, &len, v, commit, full);
 	if (r == VCS_ENOTFOUND)
 		return 0;
 	if (r != 0 || len > RULES_MAXLEN) {
@@ -82,15 +89,19 @@ rfiles_git_one(struct rfiles *f, struct vcs *v, const char *commit,
 }
 
 static int
-rfiles_git(struct rfiles *f, struct vcs *v, const char *commit)
+rfiles_git(struct rfiles *f, struct vcs *v, const char *prefix,
+    const char *commit)
 {
+	char	  dir[4096 + 32];
 	char	**names = NULL, *path;
 	size_t	  n = 0, i;
 	int	  rc = 0;
 
-	if (rfiles_git_one(f, v, commit, "handoff.yml") == -1 ||
-	    rfiles_git_one(f, v, commit, "schemas/handoff.xsd") == -1 ||
-	    vcs_list(&names, &n, v, commit, RULES_PLAYBOOKS) < 0)
+	if ((size_t)snprintf(dir, sizeof(dir), "%s%s", prefix,
+	    RULES_PLAYBOOKS) >= sizeof(dir) ||
+	    rfiles_git_one(f, v, commit, prefix, "handoff.yml") == -1 ||
+	    rfiles_git_one(f, v, commit, prefix, "schemas/handoff.xsd") == -1 ||
+	    vcs_list(&names, &n, v, commit, dir) < 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		if (!schema_playbook_file(names[i]))
@@ -98,7 +109,7 @@ rfiles_git(struct rfiles *f, struct vcs *v, const char *commit)
 		if ((path = fs_join(RULES_PLAYBOOKS, names[i])) == NULL)
 			rc = -1;
 		else
-			rc = rfiles_git_one(f, v, commit, path);
+			rc = rfiles_git_one(f, v, commit, prefix, path);
 		free(path);
 	}
 	vcs_names_free(names, n);
@@ -267,6 +278,8 @@ history_rules_init(struct rules_cache *rc, const struct session *now,
 	memset(rc, 0, sizeof(*rc));
 	rc->now = now;
 	rc->v = v;
+	rc->prefix_bad = history_prefix(rc->prefix, sizeof(rc->prefix), v,
+	    now->root) == -1;
 }
 
 void
@@ -298,7 +311,7 @@ history_rules_at(struct rules_cache *rc, const char *commit)
 		rfiles_dispose(&f);
 	}
 	memset(&f, 0, sizeof(f));
-	if (rfiles_git(&f, rc->v, commit) == -1) {
+	if (rc->prefix_bad || rfiles_git(&f, rc->v, rc->prefix, commit) == -1) {
 		rfiles_dispose(&f);
 		rc->fallbacks++;
 		return rc->now;

@@ -27,6 +27,8 @@ struct rules_set {
 struct rules_cache {
 	const struct session	*now;	/* the work tree's rules (fallback) */
 	struct vcs		*v;
+	char			 prefix[4096];	/* the team repo in v: "cs/" */
+	int			 prefix_bad;	/* it could not be found */
 	uint64_t		 now_key;
 	int			 now_known;	/* now_key computed */
 	struct rules_set	 set[RULES_KEEP];
@@ -35,7 +37,8 @@ struct rules_cache {
 	unsigned		 fallbacks;	/* commits judged by today's rules */
 };
 
-/* Start a cache over repository v with the session of the work tree. */
+/* Start a cache over repository v with the session of the work tree
+ * (whose root, the team repo, may be a folder of v's work tree). */
 void	history_rules_init(struct rules_cache *rc, const struct session *now,
 	    struct vcs *v);
 void	history_rules_dispose(struct rules_cache *rc);

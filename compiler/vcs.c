@@ -1230,18 +1230,55 @@ vcs_close_lib(struct vcs *v)
 	vcs_lib_shutdown();
 }
 
+/*
+ * path (from repo_dir) as a repo path in *out (free()): the repo path of
+ * a file directly in repo_dir, less its name, then path.  0 or -1.
+ */
+static int
+vcs_path_at(char **out, const struct vcs *v, const char *repo_dir,
+    const char *path)
+{
+	static const char probe[] = "x";
+	char	*file, *rel = NULL;
+	size_t	 n;
+	int	 rc;
+
+	*out = NULL;
+	if (v->workdir == NULL)		/* bare: repo paths as given */
+		return (*out = strdup(path)) != NULL ? 0 : vcs_nomem();
+	if ((file = malloc(strlen(repo_dir) + sizeof(probe) + 1)) == NULL)
+		return vcs_nomem();
+	sprintf(file, "%s/%s", repo_dir, probe);
+	rc = vcs_relpath(&rel, v, file);
+	free(file);
+	if (rc != 0)
+		return -1;
+	n = strlen(rel) - (sizeof(probe) - 1);
+	if ((*out = malloc(n + strlen(path) + 1)) == NULL) {
+		free(rel);
+		return vcs_nomem();
+	}
+	memcpy(*out, rel, n);
+	strcpy(*out + n, path);
+	free(rel);
+	return 0;
+}
+
 int
 vcs_read_at(const char *repo_dir, const char *rev, const char *path,
     char **data, size_t *lenp)
 {
 	struct vcs	*v;
+	char		*full = NULL;
 	int		 rc;
 
 	*data = NULL;
 	*lenp = 0;
 	if ((rc = vcs_open_lib(&v, repo_dir)) != 0)
 		return rc;
-	rc = vcs_read(data, lenp, v, rev, path);
+	if ((rc = vcs_path_at(&full, v, repo_dir, path)) == 0)
+		rc = vcs_read(data, lenp, v, rev, full);
+	free(full);
 	vcs_close_lib(v);
 	return rc;
 }
@@ -1251,13 +1288,16 @@ vcs_list_at(const char *repo_dir, const char *rev, const char *dir,
     char ***names, size_t *np)
 {
 	struct vcs	*v;
+	char		*full = NULL;
 	int		 rc;
 
 	*names = NULL;
 	*np = 0;
 	if ((rc = vcs_open_lib(&v, repo_dir)) != 0)
 		return rc;
-	rc = vcs_list(names, np, v, rev, dir);
+	if ((rc = vcs_path_at(&full, v, repo_dir, dir)) == 0)
+		rc = vcs_list(names, np, v, rev, full);
+	free(full);
 	vcs_close_lib(v);
 	return rc;
 }

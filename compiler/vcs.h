@@ -211,7 +211,9 @@ int		 vcs_note_write(struct vcs *v, const char *ref,
 /*
  * One-call helpers for other commands ('handoff build --rev REV'): open
  * the repository containing repo_dir, do one thing, close it.  Paths
- * are repo paths ("deals/acme.md").  Return values as above.
+ * are from repo_dir ("deals/acme.md"), which may be a folder of the
+ * work tree (a team repo inside a monorepo: monorepo/cs).  Return
+ * values as above.
  */
 int		 vcs_read_at(const char *repo_dir, const char *rev,
 		    const char *path, char **data, size_t *lenp);

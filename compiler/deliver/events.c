@@ -8,6 +8,7 @@
  * so "overdue on 2026-11-20" is one event however often it is asked for.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,24 +302,28 @@ events_collect(struct events *out, const struct session *s, struct vcs *v,
 	struct vcs_versions		 vl, seen;
 	const struct vcs_version	*ver;
 	char				**names = NULL, *path = NULL;
+	char				 deals[PATH_MAX];
 	size_t				 i, nn = 0;
 	int				 rc = -1, r;
 
 	memset(out, 0, sizeof(*out));
 	vcs_versions_init(&vl);
 	vcs_versions_init(&seen);
+	/* deals/ of the team repo, which may be a folder of the git repo */
+	if (history_deals_dir(deals, sizeof(deals), v, s->root) == -1)
+		goto out;
 	if (since != NULL && (r = vcs_dir_history(&seen, v, since,
-	    HISTORY_DEALS)) < 0) {
+	    deals)) < 0) {
 		rc = r;
 		goto out;
 	}
-	if (vcs_list(&names, &nn, v, NULL, HISTORY_DEALS) < 0 ||
-	    vcs_dir_history(&vl, v, NULL, HISTORY_DEALS) < 0)
+	if (vcs_list(&names, &nn, v, NULL, deals) < 0 ||
+	    vcs_dir_history(&vl, v, NULL, deals) < 0)
 		goto out;
 	for (i = 0; i < nn; i++) {
 		if (!history_is_deal(names[i]))
 			continue;
-		if ((path = fs_join(HISTORY_DEALS, names[i])) == NULL)
+		if ((path = fs_join(deals, names[i])) == NULL)
 			goto out;
 		if ((ver = events_latest(&vl, path)) != NULL &&
 		    (events_replay(out, s, v, &vl, path,
