@@ -7,7 +7,9 @@
  * type-checked: validate.c checks them through the XSD for both front
  * ends.  Anchors and aliases are refused outright, which also defeats
  * alias bombs.  Children of <deal> come out in the XSD's order whatever
- * the order in the file.
+ * the order in the file.  One key is not a deal field: client_summary
+ * fills <context><client-summary> (the '## For the client' section), one
+ * <p> per paragraph; parse_md.c reports it given both ways.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,17 +25,19 @@
 #include "validate.h"
 #include "read/read_money.h"
 
-/* The <deal> children, in the XSD's sequence order. */
+/* The <deal> children, in the XSD's sequence order, then the one key
+ * that fills a field of another pillar (context/client-summary). */
 enum fkey {
 	FK_CLIENT, FK_ID, FK_SEGMENT, FK_INDUSTRY, FK_STAGE, FK_SIGNED,
 	FK_AE, FK_CSM, FK_VALUE, FK_TERM, FK_START, FK_GO_LIVE, FK_RENEWAL,
-	FK_CRM, FK_PROPOSAL, FK_RECORDING, FK_EXTRA, FK__MAX
+	FK_CRM, FK_PROPOSAL, FK_RECORDING, FK_EXTRA, FK_CLIENT_SUMMARY,
+	FK__MAX
 };
 
 static const char *const fk_elem[FK__MAX] = {
 	"client", "id", "segment", "industry", "stage", "signed", "ae",
 	"csm", "value", "term", "start", "go-live", "renewal", "crm",
-	"proposal", "recording", "extra"
+	"proposal", "recording", "extra", "client-summary"
 };
 
 /* Keys after md_key(), with their aliases. */
@@ -62,6 +66,8 @@ static const struct {
 	{ "proposal", FK_PROPOSAL }, { "order form", FK_PROPOSAL },
 	{ "recordings", FK_RECORDING }, { "recording", FK_RECORDING },
 	{ "call recordings", FK_RECORDING },
+	{ "client summary", FK_CLIENT_SUMMARY },
+	{ "for the client", FK_CLIENT_SUMMARY },
 };
 
 /* One key of the front matter, as read. */
@@ -565,6 +571,45 @@ front_emit_value(struct front *f, xmlNodePtr deal, const struct fentry *e,
 	return 0;
 }
 
+/*
+ * client_summary: the text the client intro may use, as
+ * <context><client-summary><p>…</p></client-summary>, a paragraph per
+ * run of lines between blank lines (a YAML '|' block keeps them).  An
+ * empty value anchors the field's 'missing' at the key.  0 or -1.
+ */
+static int
+front_emit_summary(struct front *f, const struct fentry *e, const char *val)
+{
+	xmlNodePtr	 root = model_root(f->m), ctx, cs;
+	const char	*s = val, *end;
+	char		*para;
+	int		 rc;
+
+	if (*val == '\0')
+		return model_set_anchor(f->m, "context/client-summary",
+		    e->line, e->col);
+	if ((ctx = model_child(root, "context")) == NULL &&
+	    (ctx = model_add(f->m, root, "context", NULL, e->line, e->col,
+	    1)) == NULL)
+		return -1;
+	if ((cs = model_add(f->m, ctx, "client-summary", NULL, e->line,
+	    e->col, 1)) == NULL)
+		return -1;
+	while (*s != '\0') {
+		if ((end = strstr(s, "\n\n")) == NULL)
+			end = s + strlen(s);
+		if ((para = md_trim_dup(s, (size_t)(end - s))) == NULL)
+			return -1;
+		rc = *para == '\0' ? 0 : model_add(f->m, cs, "p", para,
+		    e->line, e->col, 1) == NULL ? -1 : 0;
+		free(para);
+		if (rc == -1)
+			return -1;
+		s = *end != '\0' ? end + 2 : end;
+	}
+	return 0;
+}
+
 /* Emit one entry's elements under <deal>.  0 or -1 (out of memory). */
 static int
 front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
@@ -584,6 +629,8 @@ front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
 		}
 		return 0;
 	}
+	if (e->fk == FK_CLIENT_SUMMARY)
+		return e->nvals > 0 ? front_emit_summary(f, e, e->vals[0]) : 0;
 	for (i = 0; i < e->nvals; i++) {
 		if (*e->vals[i] == '\0') {
 			/* 'ae:' left empty: report it missing here. */

@@ -499,6 +499,33 @@ mdp_same(const char *a, const char *b)
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+/*
+ * '## For the client' in a file whose front matter has client_summary:
+ * one error, and the section's text is the one kept (the front matter's
+ * paragraphs are dropped), so what the intro would say is what the
+ * section says.
+ */
+static void
+mdp_summary_twice(struct mdp *p, const char *title, unsigned line,
+    unsigned col)
+{
+	xmlNodePtr	 c;
+
+	if (p->front_summary == NULL)
+		return;
+	diag_add_hint(p->dl, diag_pos(p->m->file, line, col),
+	    RULE_DUPLICATE_SECTION, "keep one of the two: 'handoff fmt' "
+	    "writes client_summary: as this section", "section '%s' and "
+	    "'client_summary:' on line %u both say what the client intro "
+	    "tells the client; the section is used", title,
+	    model_pos(p->m, p->front_summary).line);
+	while ((c = p->front_summary->children) != NULL) {
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	p->front_summary = NULL;
+}
+
 static void
 mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 {
@@ -537,6 +564,8 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 		if (model_set_anchor(p->m, path, line, col) == -1)
 			p->oom = 1;
 	}
+	if (f->elem != NULL && strcmp(f->elem, "client-summary") == 0)
+		mdp_summary_twice(p, title, line, col);
 	/* Aliases of one field share the flag of its first spelling. */
 	i = mdp_h2_first(p->field);
 	if (p->seen_h2[i]++ > 0)
@@ -770,6 +799,7 @@ parse_md(const char *file, const char *data, size_t len,
 	}
 	if (mdp_front(&p, data, len, &body, &blen, &p.line0) == -1)
 		goto fail;
+	p.front_summary = model_find(p.m, "context/client-summary");
 	if (mdp_prescan(&p, body, blen) == -1)
 		goto fail;
 	if (mdp_body(&p, body, blen) == -1)

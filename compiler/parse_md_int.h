@@ -91,6 +91,8 @@ struct mdp {
 	xmlNodePtr		 ext[MAX_LEVEL + 1];	/* extras by level */
 	int			 ext_level;	/* deepest one in use */
 	char			*headings;	/* parse_md_heading.c's list */
+	xmlNodePtr		 front_summary;	/* client_summary: of the
+						   front matter, or NULL */
 };
 
 /* parse_md_heading.c: heading synonyms (schemas/headings.txt). */

@@ -39,7 +39,7 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_UNKNOWN_FORMAT] = { "unknown-format", SEV_SYSTEM,
 	    "name the file .md or .xml" },
 	[RULE_UNKNOWN_KEY] = { "unknown-key", SEV_WARNING,
-	    "it is kept; known keys are client, deal, segment, industry, stage, signed, ae, csm, value, term, start, go_live, renewal, crm, proposal, recordings" },
+	    "it is kept; known keys are client, deal, segment, industry, stage, signed, ae, csm, value, term, start, go_live, renewal, crm, proposal, recordings, client_summary" },
 	[RULE_UNKNOWN_SECTION] = { "unknown-section", SEV_WARNING,
 	    "it is kept as notes; known sections are Context, Relationships, Goals, Risks, Client DNA, Process" },
 	[RULE_SECTION_SPELLING] = { "section-spelling", SEV_WARNING,
