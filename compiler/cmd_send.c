@@ -5,7 +5,9 @@
  * ledger in refs/handoff/sent (deliver/ledger.c) records a message as
  * pending before it goes out and as sent after; a crash between the two
  * sends it once more on the next run, never more.  The ledger is read
- * first, so a rerun renders only what is not sent yet.  Exit 0 all sent, 75
+ * first, so a rerun renders only what is not sent yet.  A failure of the
+ * SMTP set-up as a whole (credentials, login, certificate, no server)
+ * stops the mail of the run after the first message.  Exit 0 all sent, 75
  * something must be tried later, 1 something must be fixed, 2 usage or
  * system error.
  */
@@ -45,6 +47,8 @@ struct send_run {
 	long long	 now;
 	long		 timeout;
 	int		 fix, later, sent, skipped;
+	int		 mail_off;	/* SMTP failed as a whole: no more mail */
+	int		 untried;	/* mail left for the next run */
 };
 
 static const char *
@@ -71,7 +75,7 @@ send_route(const struct send_config *sc, const struct outbox_msg *m,
 }
 
 static int
-send_one(const struct send_run *r, const struct outbox_msg *m,
+send_one(const struct send_run *r, const struct outbox_msg *m, int *whole,
     char err[DELIVER_ERRMAX])
 {
 	struct buf	 body;
@@ -79,10 +83,12 @@ send_one(const struct send_run *r, const struct outbox_msg *m,
 	long		 status;
 	int		 rc;
 
+	*whole = 0;
 	send_route(r->sc, m, &url);
 	if (m->channel == OUT_MAIL && r->sc->smtp != NULL)
 		return smtp_send(r->sc, m->from, (const char *const *)m->rcpt,
-		    m->nrcpt, m->body.data, m->body.len, r->timeout, err);
+		    m->nrcpt, m->body.data, m->body.len, r->timeout, whole,
+		    err);
 	if (m->channel == OUT_MAIL)
 		return sendmail_send(r->sc, m->body.data, m->body.len,
 		    r->timeout, err);
@@ -113,7 +119,7 @@ send_deliver(struct send_run *r, const struct outbox_msg *m)
 	char		 err[DELIVER_ERRMAX], when[32];
 	const char	*url;
 	long long	 next = 0;
-	int		 attempts, claim, rc;
+	int		 attempts, claim, rc, whole;
 
 	if (send_route(r->sc, m, &url) == NULL) {
 		cmd_error("send: %s: no %s set up (handoff.yml send.%s%s)",
@@ -122,6 +128,10 @@ send_deliver(struct send_run *r, const struct outbox_msg *m)
 		    OUT_SLACK ? "slack_webhook_env" : "teams_webhook_env",
 		    m->channel == OUT_MAIL ? "" : ", and that variable set");
 		r->fix++;
+		return 0;
+	}
+	if (m->channel == OUT_MAIL && r->mail_off) {
+		r->untried++;
 		return 0;
 	}
 	claim = ledger_claim(r->v, m->key, r->now, &attempts, &next, err,
@@ -149,7 +159,7 @@ send_deliver(struct send_run *r, const struct outbox_msg *m)
 		cmd_error("send: ledger %s: %s", LEDGER_REF, vcs_strerror());
 		return -1;
 	}
-	if ((rc = send_one(r, m, err)) == DELIVER_OK) {
+	if ((rc = send_one(r, m, &whole, err)) == DELIVER_OK) {
 		if (ledger_confirm(r->v, m->key, r->now) == -1) {
 			cmd_error("send: %s was sent, but the ledger could not "
 			    "record it: %s", m->key, vcs_strerror());
@@ -170,7 +180,39 @@ send_deliver(struct send_run *r, const struct outbox_msg *m)
 		r->later++;
 	else
 		r->fix++;
+	if (whole && m->channel == OUT_MAIL)
+		r->mail_off = 1;
 	return 0;
+}
+
+/* True when some message of ob is an e-mail. */
+static int
+send_has_mail(const struct outbox *ob)
+{
+	size_t	 i;
+
+	for (i = 0; i < ob->n; i++)
+		if (ob->v[i].channel == OUT_MAIL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Credentials that cannot work (a password without the user, a ~/.netrc
+ * others can read) stop all mail before the first connection, once,
+ * and leave the ledger as it was.
+ */
+static void
+send_check_setup(struct send_run *r, const struct outbox *ob)
+{
+	char	 err[DELIVER_ERRMAX];
+
+	if (r->sc->smtp == NULL || !send_has_mail(ob) ||
+	    smtp_check_credentials(err) == DELIVER_OK)
+		return;
+	cmd_error("send: %s: %s", r->sc->smtp, err);
+	r->fix++;
+	r->mail_off = 1;
 }
 
 static void
@@ -263,24 +305,29 @@ cmd_send(const struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	git_cmd_print(&g.dl);
-	if (dry) {
-		send_dry(sc, &ob);
-		if (ob.done > 0)
-			printf("%zu sent before\n", ob.done);
-		rc = ob.failed ? 1 : 0;
-		goto out;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	memset(&r, 0, sizeof(r));
 	r.sc = sc;
 	r.v = g.v;
 	r.now = cli->now;
 	r.timeout = send_timeout();
+	send_check_setup(&r, &ob);
+	if (dry) {
+		send_dry(sc, &ob);
+		if (ob.done > 0)
+			printf("%zu sent before\n", ob.done);
+		rc = ob.failed || r.fix ? 1 : 0;
+		goto out;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
 	for (i = 0; i < ob.n; i++)
 		if (send_deliver(&r, &ob.v[i]) == -1)
 			goto out;
 	curl_global_cleanup();
+	if (r.untried > 0)
+		printf("send: mail stopped after the failure above; %d message%s "
+		    "not tried, left for the next run\n", r.untried,
+		    r.untried == 1 ? "" : "s");
 	printf("send: %d sent, %zu sent before, %d to retry, %zu%s\n", r.sent,
 	    r.skipped + ob.done, r.later, r.fix + ob.failed, " to fix");
 	rc = r.fix || ob.failed ? 1 : r.later ? DELIVER_LATER : 0;

@@ -27,11 +27,17 @@ struct send_config;
  * sc->ca or HANDOFF_SMTP_CA when set).  Credentials: HANDOFF_SMTP_USER
  * with HANDOFF_SMTP_PASSWORD (AUTH PLAIN/LOGIN) or HANDOFF_SMTP_BEARER
  * (XOAUTH2), else ~/.netrc (refused unless only its owner can read
- * it).  timeout in seconds.
+ * it).  timeout in seconds.  On a failure *whole says whether it was
+ * the server's or the set-up's as a whole (no connection, timeout, TLS,
+ * certificate, login, credentials), so that the caller stops instead of
+ * failing, and logging in, once per message.
  */
 int	smtp_send(const struct send_config *sc, const char *from,
 	    const char *const *rcpt, size_t nrcpt, const char *data,
-	    size_t len, long timeout, char err[DELIVER_ERRMAX]);
+	    size_t len, long timeout, int *whole, char err[DELIVER_ERRMAX]);
+/* The credentials in the environment and ~/.netrc are usable: DELIVER_OK,
+ * or DELIVER_FIX with err set (a password without the user, ...). */
+int	smtp_check_credentials(char err[DELIVER_ERRMAX]);
 /*
  * Pipe the message to the sendmail-compatible command of sc (run with
  * /bin/sh -c; it reads the recipients from the headers, as 'msmtp -t'

@@ -65,6 +65,32 @@ smtp_verdict(CURLcode c, long code)
 	}
 }
 
+/*
+ * True when a failure is the server's or the set-up's as a whole (no
+ * connection, a timeout, TLS, the certificate, the login): every other
+ * message would fail the same way, and more failed logins can get the
+ * account or the runner's address locked out.
+ */
+static int
+smtp_whole(CURLcode c)
+{
+	switch (c) {
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_LOGIN_DENIED:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* "URL: what libcurl said (server said CODE)", cut to fit err. */
 static void
 smtp_error(char err[DELIVER_ERRMAX], const char *url, const char *what,
@@ -75,7 +101,7 @@ smtp_error(char err[DELIVER_ERRMAX], const char *url, const char *what,
 
 	buf_init(&b);
 	buf_printf(&b, "%s: %s", url, what);
-	if (code > 0)
+	if (code >= 400)	/* not the 334 of an AUTH that went wrong */
 		buf_printf(&b, " (server said %ld)", code);
 	n = b.data != NULL ? b.len : 0;
 	if (n >= DELIVER_ERRMAX)
@@ -104,53 +130,84 @@ smtp_netrc_private(char err[DELIVER_ERRMAX])
 	return 0;
 }
 
-/*
- * Credentials: HANDOFF_SMTP_USER with HANDOFF_SMTP_BEARER (XOAUTH2) or
- * with HANDOFF_SMTP_PASSWORD (PLAIN or LOGIN, whichever the server
- * offers); whatever the environment does not give, ~/.netrc may (the
- * machine line of the host: login and password).  DELIVER_OK, or
- * DELIVER_FIX with err set for a set-up that cannot be meant.
- */
-static int
-smtp_auth(CURL *c, char err[DELIVER_ERRMAX])
-{
-	const char	*user = getenv("HANDOFF_SMTP_USER");
-	const char	*pass = getenv("HANDOFF_SMTP_PASSWORD");
-	const char	*bearer = getenv("HANDOFF_SMTP_BEARER");
-	int		 has_user = user != NULL && *user != '\0';
-	int		 has_pass = pass != NULL && *pass != '\0';
-	int		 has_bearer = bearer != NULL && *bearer != '\0';
+/* The credentials the environment gives (NULL: not set). */
+struct smtp_cred {
+	const char	*user, *pass, *bearer;
+};
 
-	if ((has_pass || has_bearer) && !has_user) {
+static int
+smtp_cred_get(struct smtp_cred *c, char err[DELIVER_ERRMAX])
+{
+	const char	*u = getenv("HANDOFF_SMTP_USER");
+	const char	*p = getenv("HANDOFF_SMTP_PASSWORD");
+	const char	*b = getenv("HANDOFF_SMTP_BEARER");
+
+	c->user = u != NULL && *u != '\0' ? u : NULL;
+	c->pass = p != NULL && *p != '\0' ? p : NULL;
+	c->bearer = b != NULL && *b != '\0' ? b : NULL;
+	if ((c->pass != NULL || c->bearer != NULL) && c->user == NULL) {
 		snprintf(err, DELIVER_ERRMAX, "%s is set but HANDOFF_SMTP_USER "
-		    "is not (the account to log in as)", has_bearer ?
+		    "is not (the account to log in as)", c->bearer != NULL ?
 		    "HANDOFF_SMTP_BEARER" : "HANDOFF_SMTP_PASSWORD");
 		return DELIVER_FIX;
 	}
-	if (has_pass && has_bearer) {
+	if (c->user != NULL && c->pass == NULL && c->bearer == NULL) {
+		/* libcurl reads ~/.netrc only when it gets no user name. */
+		snprintf(err, DELIVER_ERRMAX, "HANDOFF_SMTP_USER is set without "
+		    "HANDOFF_SMTP_PASSWORD or HANDOFF_SMTP_BEARER: set one, or "
+		    "unset it and let ~/.netrc give login and password");
+		return DELIVER_FIX;
+	}
+	if (c->pass != NULL && c->bearer != NULL) {
 		snprintf(err, DELIVER_ERRMAX, "both HANDOFF_SMTP_PASSWORD and "
 		    "HANDOFF_SMTP_BEARER are set: unset one");
 		return DELIVER_FIX;
 	}
-	if (has_user)
-		curl_easy_setopt(c, CURLOPT_USERNAME, user);
-	if (has_bearer) {
-		curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, bearer);
-		curl_easy_setopt(c, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
-	} else if (has_pass)
-		curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
-	else {
-		if (!smtp_netrc_private(err))
-			return DELIVER_FIX;
-		curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
-	}
+	if (c->pass == NULL && c->bearer == NULL && !smtp_netrc_private(err))
+		return DELIVER_FIX;
+	return DELIVER_OK;
+}
+
+int
+smtp_check_credentials(char err[DELIVER_ERRMAX])
+{
+	struct smtp_cred	 c;
+
+	err[0] = '\0';
+	return smtp_cred_get(&c, err);
+}
+
+/*
+ * Credentials: HANDOFF_SMTP_USER with HANDOFF_SMTP_BEARER (XOAUTH2) or
+ * with HANDOFF_SMTP_PASSWORD (PLAIN or LOGIN, whichever the server
+ * offers); with none of the three, ~/.netrc (the machine line of the
+ * host: login and password).  DELIVER_OK, or
+ * DELIVER_FIX with err set for a set-up that cannot be meant.
+ */
+static int
+smtp_auth(CURL *h, char err[DELIVER_ERRMAX])
+{
+	struct smtp_cred	 c;
+	int			 rc;
+
+	if ((rc = smtp_cred_get(&c, err)) != DELIVER_OK)
+		return rc;
+	if (c.user != NULL)
+		curl_easy_setopt(h, CURLOPT_USERNAME, c.user);
+	if (c.bearer != NULL) {
+		curl_easy_setopt(h, CURLOPT_XOAUTH2_BEARER, c.bearer);
+		curl_easy_setopt(h, CURLOPT_LOGIN_OPTIONS, "AUTH=XOAUTH2");
+	} else if (c.pass != NULL)
+		curl_easy_setopt(h, CURLOPT_PASSWORD, c.pass);
+	else
+		curl_easy_setopt(h, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
 	return DELIVER_OK;
 }
 
 int
 smtp_send(const struct send_config *sc, const char *from,
     const char *const *rcpt, size_t nrcpt, const char *data, size_t len,
-    long timeout, char err[DELIVER_ERRMAX])
+    long timeout, int *whole, char err[DELIVER_ERRMAX])
 {
 	struct curl_slist	*to = NULL, *t;
 	struct upload		 u = { data, len };
@@ -163,6 +220,7 @@ smtp_send(const struct send_config *sc, const char *from,
 	int			 rc;
 
 	err[0] = '\0';
+	*whole = 1;
 	if ((c = curl_easy_init()) == NULL) {
 		snprintf(err, DELIVER_ERRMAX, "libcurl could not be loaded");
 		return DELIVER_FIX;
@@ -206,6 +264,7 @@ smtp_send(const struct send_config *sc, const char *from,
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	cc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	*whole = cc != CURLE_OK && smtp_whole(cc);
 	if (cc == CURLE_OK) {
 		rc = DELIVER_OK;
 	} else {

@@ -7,7 +7,8 @@
 #   smtp_server.py smtps PORTFILE OUTDIR CERT KEY USER PASS [MECHS]  TLS from the start+AUTH
 #       MECHS: the AUTH mechanisms offered, comma-separated (default
 #       LOGIN,PLAIN); XOAUTH2 accepts 'user=USER\x01auth=Bearer PASS\x01\x01'.
-#       Each successful AUTH appends 'MECH LOGIN SECRET' to OUTDIR/auth.log.
+#       Each successful AUTH appends 'MECH LOGIN SECRET' to OUTDIR/auth.log,
+#       each failed PLAIN or LOGIN 'FAILED-MECH LOGIN -'.
 #   smtp_server.py plain PORTFILE OUTDIR                   no TLS, no AUTH (aiosmtpd)
 #   smtp_server.py 421   PORTFILE OUTDIR                   "421 try later" at MAIL
 #   smtp_server.py drop  PORTFILE OUTDIR                   closes mid-DATA
@@ -77,7 +78,11 @@ def run_aiosmtpd():
                     return AuthResult(success=False)
             want = ("user=%s\x01auth=Bearer %s\x01\x01" % (user, pw)).encode()
             if blob != want:
-                return AuthResult(success=False, handled=False, message="535 5.7.8 bad token %r" % blob)
+                # As Gmail does: a 334 with a JSON error, the client's empty
+                # answer, then 535.
+                err = await server.challenge_auth('{"status":"401","schemes":"bearer"}')
+                return AuthResult(success=False, handled=False,
+                                  message="535 5.7.8 Username and Password not accepted")
             log_auth("XOAUTH2", user, pw)
             return AuthResult(success=True, auth_data=LoginPassword(user.encode(), pw.encode()))
 
@@ -91,8 +96,7 @@ def run_aiosmtpd():
 
         def authenticator(server, session, envelope, mechanism, data):
             ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == pw
-            if ok:
-                log_auth(mechanism, user, pw)
+            log_auth(mechanism if ok else "FAILED-" + mechanism, user, pw if ok else "-")
             return AuthResult(success=ok, handled=False)
         kw = dict(authenticator=authenticator, auth_required=True,
                   auth_exclude_mechanism=[m for m in ("LOGIN", "PLAIN", "XOAUTH2") if m not in mechs])

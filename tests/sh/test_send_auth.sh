@@ -34,11 +34,14 @@ if [ $rc -eq 0 ] && [ "$(count "$T/m-login")" -eq 4 ] && [ "$(mechs "$T/m-login/
 else no send-smtps-login "rc=$rc" "$out" "$(mechs "$T/m-login/auth.log")"; fi
 LOGIN_PORT=$PORT
 
-# A wrong password: exit 1, the reason printed, nothing sent.
+# A wrong password: exit 1, the reason printed, nothing sent, and one
+# failed login only (the rest are not tried: no lock-out for the account).
 fresh
 out=$(HANDOFF_SMTP_USER=robot HANDOFF_SMTP_PASSWORD=wrong timeout 60 "$H" send 2>&1); rc=$?
-if [ $rc -eq 1 ] && [ "$(count "$T/m-login")" -eq 4 ] && printf '%s\n' "$out" | grep -qi 'login\|auth'; then ok send-smtps-wrong-password
-else no send-smtps-wrong-password "rc=$rc" "$out"; fi
+if [ $rc -eq 1 ] && [ "$(count "$T/m-login")" -eq 4 ] && printf '%s\n' "$out" | grep -qi 'login denied' &&
+    [ "$(grep -c '^FAILED-LOGIN robot' "$T/m-login/auth.log")" -eq 1 ] &&
+    printf '%s\n' "$out" | grep -q '3 messages not tried'; then ok send-smtps-wrong-password
+else no send-smtps-wrong-password "rc=$rc" "$out" "$(cat "$T/m-login/auth.log")"; fi
 
 # XOAUTH2: the token from HANDOFF_SMTP_BEARER, user=robot in the payload.
 start_smtp smtps "$T/m-oauth" "$T/server.pem" "$T/server.key" robot tok-3.xyz XOAUTH2
@@ -48,13 +51,17 @@ if [ $rc -eq 0 ] && [ "$(count "$T/m-oauth")" -eq 4 ] && [ "$(mechs "$T/m-oauth/
 else no send-smtps-xoauth2 "rc=$rc" "$out" "$(mechs "$T/m-oauth/auth.log")" "$(tail -3 "$T/smtp.err")"; fi
 fresh
 out=$(HANDOFF_SMTP_USER=robot HANDOFF_SMTP_BEARER=expired timeout 60 "$H" send 2>&1); rc=$?
-if [ $rc -eq 1 ] && [ "$(count "$T/m-oauth")" -eq 4 ]; then ok send-xoauth2-bad-token
+if [ $rc -eq 1 ] && [ "$(count "$T/m-oauth")" -eq 4 ] && printf '%s\n' "$out" | grep -q 'fix this'; then ok send-xoauth2-bad-token
 else no send-xoauth2-bad-token "rc=$rc" "$out"; fi
-# A token without the account it is for: a clear error before connecting.
+# A token without the account it is for: a clear error, said once, before
+# any connection, the ledger untouched; --dry-run says it too.
 fresh
 out=$(HANDOFF_SMTP_BEARER=tok-3.xyz timeout 60 "$H" send 2>&1); rc=$?
-if [ $rc -eq 1 ] && printf '%s\n' "$out" | grep -q 'HANDOFF_SMTP_BEARER is set but HANDOFF_SMTP_USER is not'; then ok send-bearer-needs-user
-else no send-bearer-needs-user "rc=$rc" "$out"; fi
+dry=$(HANDOFF_SMTP_BEARER=tok-3.xyz timeout 60 "$H" send --dry-run 2>&1); drc=$?
+if [ $rc -eq 1 ] && [ "$(printf '%s\n' "$out" | grep -c 'HANDOFF_SMTP_BEARER is set but HANDOFF_SMTP_USER is not')" -eq 1 ] &&
+    ! git rev-parse -q --verify refs/handoff/sent >/dev/null && [ "$(count "$T/m-oauth")" -eq 4 ] &&
+    [ $drc -eq 1 ] && printf '%s\n' "$dry" | grep -q 'HANDOFF_SMTP_BEARER is set'; then ok send-bearer-needs-user
+else no send-bearer-needs-user "rc=$rc drc=$drc" "$out" "$dry"; fi
 
 # ~/.netrc (HOME is $T/home): login and password for the host, nothing in the environment.
 start_smtp smtps "$T/m-netrc" "$T/server.pem" "$T/server.key" netrc-user netrc-pw-4 LOGIN,PLAIN
@@ -68,6 +75,12 @@ chmod 644 "$HOME/.netrc"; fresh
 out=$(timeout 60 "$H" send 2>&1); rc=$?
 if [ $rc -eq 1 ] && [ "$(count "$T/m-netrc")" -eq 4 ] && printf '%s\n' "$out" | grep -q '\.netrc can be read by others.*chmod 600'; then ok send-netrc-readable-refused
 else no send-netrc-readable-refused "rc=$rc" "$out"; fi
+# A user without a password: libcurl would then not read ~/.netrc, so
+# it is an error that says what to do, before any connection.
+chmod 600 "$HOME/.netrc"; fresh
+out=$(HANDOFF_SMTP_USER=netrc-user timeout 60 "$H" send 2>&1); rc=$?
+if [ $rc -eq 1 ] && [ "$(count "$T/m-netrc")" -eq 4 ] && printf '%s\n' "$out" | grep -q 'HANDOFF_SMTP_USER is set without HANDOFF_SMTP_PASSWORD or HANDOFF_SMTP_BEARER'; then ok send-user-without-password
+else no send-user-without-password "rc=$rc" "$out"; fi
 rm -f "$HOME/.netrc"
 
 # Certificates that do not verify: a CA nobody trusts, a name that is not the host's.
