@@ -11,7 +11,6 @@
  * --check lists the files that would change (exit 1); --diff prints a
  * unified diff (diff -u) and changes nothing.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,7 @@
 #include "config.h"
 #include "deal_name.h"
 #include "diag.h"
+#include "fmt_words.h"
 #include "fsutil.h"
 #include "model.h"
 #include "parse.h"
@@ -74,164 +74,6 @@ static char *
 fmt_xml(const struct model *m, size_t *len)
 {
 	return model_to_xml(m, len);
-}
-
-/* A copy of s with ASCII letters in lower case ('SMB' is written back as
- * the enumeration 'smb'); NULL when out of memory. */
-static char *
-fmt_lower(const char *s, size_t len)
-{
-	char	*l;
-	size_t	 i;
-
-	if ((l = malloc(len + 1)) == NULL)
-		return NULL;
-	for (i = 0; i < len; i++)
-		l[i] = (char)tolower((unsigned char)s[i]);
-	l[len] = '\0';
-	return l;
-}
-
-/* True when c is part of a word: a letter, a digit or UTF-8. */
-static int
-fmt_wordc(char c)
-{
-	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
-}
-
-/* True when the whole word [w, w+n) occurs in hay. */
-static int
-fmt_find(const char *hay, size_t hlen, const char *w, size_t n)
-{
-	const char	*s = hay, *end = hay + hlen, *f;
-
-	while (n > 0 && (size_t)(end - s) >= n) {
-		if ((f = memchr(s, w[0], (size_t)(end - s) - n + 1)) == NULL)
-			return 0;
-		if (memcmp(f, w, n) == 0 && (f == hay || !fmt_wordc(f[-1])) &&
-		    (f + n == end || !fmt_wordc(f[n])))
-			return 1;
-		s = f + 1;
-	}
-	return n == 0;
-}
-
-/* True when [w, w+n) has a letter (numbers are compared as values, in
- * the canonical tree: '86,500' is written back as 86500). */
-static int
-fmt_has_letter(const char *w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)w[i]))
-			return 1;
-	return 0;
-}
-
-/* True when [s, e) is a table's delimiter row ('|---|:--|'). */
-static int
-fmt_delim_row(const char *s, const char *e)
-{
-	int	 dash = 0;
-
-	for (; s < e; s++) {
-		if (*s == '-')
-			dash = 1;
-		else if (*s != '|' && *s != ':' && *s != ' ' && *s != '\t' &&
-		    *s != '\r')
-			return 0;
-	}
-	return dash;
-}
-
-/*
- * Blank out the names of the form in t (lower-cased old text): heading
- * lines, front-matter keys and table header rows.  These are read, not
- * kept: '# Key Contacts' is the Relationships pillar and 'golive:' the
- * go-live date, and fmt writes them as handoff spells them.  What they
- * name is in the canonical tree, compared before and after; an unknown
- * heading, key or column is kept there by name, so nothing the user
- * wrote escapes both checks.
- */
-static void
-fmt_mask_form(char *t, size_t len)
-{
-	char	*s, *e, *next, *next_end, *c, *colon, *end = t + len;
-	int	 front = len >= 3 && strncmp(t, "---", 3) == 0;
-
-	for (s = t; s < end; s = next) {
-		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			e = end;
-		next = e < end ? e + 1 : end;
-		if ((next_end = memchr(next, '\n', (size_t)(end - next))) == NULL)
-			next_end = end;
-		if (front) {
-			if (s > t && e - s >= 3 && (strncmp(s, "---", 3) == 0 ||
-			    strncmp(s, "...", 3) == 0))
-				front = 0;	/* YAML ends with either */
-			else if (s > t && *s != ' ' && *s != '-' && *s != '#' &&
-			    (colon = memchr(s, ':', (size_t)(e - s))) != NULL)
-				memset(s, ' ', (size_t)(colon - s));
-			continue;
-		}
-		for (c = s; c < e && c - s < 3 && *c == ' '; c++)
-			;
-		if (c < e && (*c == '#' ||
-		    (*c == '|' && fmt_delim_row(next, next_end))))
-			memset(s, ' ', (size_t)(e - s));
-	}
-}
-
-/*
- * The first word (letters, digits, bytes of UTF-8; not a bare number)
- * of old that new does not contain as a whole word, into miss; 1 when
- * there is one (or out of memory), 0 when every word is kept.  The names
- * of the form (fmt_mask_form()) do not count.
- */
-static int
-fmt_lost_word(const char *old0, size_t olen, const char *new0, size_t nlen,
-    char *miss, size_t misssz)
-{
-	char	*old, *new;
-	size_t	 i = 0, j;
-	int	 lost = 0;
-
-	old = fmt_lower(old0, olen);
-	new = fmt_lower(new0, nlen);
-	if (old == NULL || new == NULL) {
-		snprintf(miss, misssz, "(out of memory)");
-		free(old);
-		free(new);
-		return 1;
-	}
-	fmt_mask_form(old, olen);
-	while (i < olen && !lost) {
-		unsigned char c = (unsigned char)old[i];
-
-		if (!(isalnum(c) || c >= 0x80)) {
-			i++;
-			continue;
-		}
-		for (j = i; j < olen && (isalnum((unsigned char)old[j]) ||
-		    (unsigned char)old[j] >= 0x80); j++)
-			;
-		/* An entity ('&amp;') is a character, not a word. */
-		if (i > 0 && old[i - 1] == '&' && j < olen && old[j] == ';') {
-			i = j;
-			continue;
-		}
-		if (fmt_has_letter(old + i, j - i) &&
-		    !fmt_find(new, nlen, old + i, j - i)) {
-			snprintf(miss, misssz, "%.*s", (int)(j - i > 60 ?
-			    60 : j - i), old0 + i);
-			lost = 1;
-		}
-		i = j;
-	}
-	free(old);
-	free(new);
-	return lost;
 }
 
 /* diff -u of the file against new text, on stdout.  0 or -1. */
@@ -307,7 +149,7 @@ fmt_one(const char *file, const struct config *c, int today,
 		    "this file)", file);
 		goto out;
 	}
-	if (fmt_lost_word(data, len, b->data, b->len, miss,
+	if (fmt_words_lost(data, len, b->data, b->len, miss,
 	    sizeof(miss))) {
 		cmd_error("fmt: %s: not formatted: the canonical form would "
 		    "lose the word '%s' (nothing was changed)", file, miss);
