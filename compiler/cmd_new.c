@@ -109,6 +109,9 @@ new_line(struct buf *b, const struct new_opts *o, const char *s, size_t len)
 	}
 	if (blank)
 		rc |= buf_puts(b, " -->");
+	/* 'client: ' with no value: no trailing blank (as fmt writes it). */
+	while (rc == 0 && b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
 	return rc ? -1 : 0;
 }
 

@@ -314,6 +314,10 @@ fmt_words_lost(const char *old, size_t olen, const char *new, size_t nlen,
 		/* An entity ('&amp;') is a character, not a word. */
 		if (w > 0 && o[w - 1] == '&' && w + wl < ol && o[w + wl] == ';')
 			continue;
+		/* A link's 'mailto:' is the form of an address. */
+		if (wl == 6 && strncmp(o + w, "mailto", 6) == 0 &&
+		    w + wl < ol && o[w + wl] == ':')
+			continue;
 		if (fw_set_has(&have, o + w, wl) || fw_is_value(&form, o + w, wl) ||
 		    fw_set_has(&form, o + w, wl))
 			continue;

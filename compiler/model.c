@@ -87,6 +87,9 @@ model_free(struct model *m)
 	while (m->nanchor > 0)
 		free(m->anchor[--m->nanchor].path);
 	free(m->anchor);
+	while (m->nnote > 0)
+		free(m->note[--m->nnote].text);
+	free(m->note);
 	free(m->loc);
 	free(m->file);
 	free(m);
@@ -112,6 +115,25 @@ model_set_anchor(struct model *m, const char *path, unsigned line,
 	a->loc.col = col;
 	a->loc.col_known = 1;
 	m->nanchor++;
+	return 0;
+}
+
+int
+model_add_note(struct model *m, const char *text, unsigned line, int front,
+    int after)
+{
+	struct model_note	*v;
+
+	if ((v = realloc(m->note, (m->nnote + 1) * sizeof(*v))) == NULL)
+		return -1;
+	m->note = v;
+	v += m->nnote;
+	if ((v->text = strdup(text)) == NULL)
+		return -1;
+	v->line = line;
+	v->front = front != 0;
+	v->after = after != 0;
+	m->nnote++;
 	return 0;
 }
 

@@ -35,6 +35,20 @@ struct model_anchor {
 	struct model_loc	 loc;
 };
 
+/*
+ * A comment the AE wrote, kept so 'fmt' and 'convert --to md' write it
+ * back: an HTML block of the body ('<!-- ... -->'), kept under the heading
+ * it followed (line of that heading; 0 before the first), before or after
+ * the heading's content, or a '#' line of the front matter (its own line).
+ * No later phase reads it: a comment is never content.
+ */
+struct model_note {
+	char		*text;
+	unsigned	 line;
+	unsigned char	 front;	/* a front-matter line */
+	unsigned char	 after;	/* body: after the heading's content */
+};
+
 struct model {
 	xmlDocPtr		 doc;	/* owns every node */
 	char			*file;	/* path used in diagnostics (owned) */
@@ -44,6 +58,9 @@ struct model {
 	size_t			 caploc;
 	struct model_anchor	*anchor;	/* headings without content */
 	size_t			 nanchor;
+	struct model_note	*note;	/* comments, in file order */
+	size_t			 nnote;
+	unsigned		 front_end;	/* line of the closing '---' */
 };
 
 /*
@@ -98,6 +115,10 @@ int		 model_set_anchor(struct model *m, const char *path,
  */
 struct srcpos	 model_anchor_pos(const struct model *m, const char *path,
 		    int walk);
+
+/* Keep a comment (text copied): 0 or -1 (out of memory). */
+int		 model_add_note(struct model *m, const char *text,
+		    unsigned line, int front, int after);
 
 /* The first child element of parent with local name name, or NULL. */
 xmlNodePtr	 model_child(const xmlNode *parent, const char *name);

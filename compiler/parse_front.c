@@ -9,7 +9,8 @@
  * alias bombs.  Children of <deal> come out in the XSD's order whatever
  * the order in the file.  One key is not a deal field: client_summary
  * fills <context><client-summary> (the '## For the client' section), one
- * <p> per paragraph; parse_md.c reports it given both ways.
+ * <p> per paragraph; parse_md.c reports it given both ways.  Whole-line
+ * '#' comments (and those after a value) are kept as model notes for fmt.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -684,6 +685,97 @@ front_build(struct front *f, unsigned deal_line)
 	return 0;
 }
 
+/* ---- comments ------------------------------------------------------ */
+
+/* The indent of a line, and whether it is blank. */
+static size_t
+front_indent(const char *s, size_t len, int *blank)
+{
+	size_t	 i = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*blank = i == len || s[i] == '\r';
+	return i;
+}
+
+/* True when a line's value opens a block scalar: 'key: |', '- >-'. */
+static int
+front_opens_block(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (s[len - 1] == '+' || s[len - 1] == '-' ||
+	    (s[len - 1] >= '0' && s[len - 1] <= '9')))
+		len--;
+	return len > 1 && (s[len - 1] == '|' || s[len - 1] == '>') &&
+	    (s[len - 2] == ' ' || s[len - 2] == ':' || s[len - 2] == '-');
+}
+
+/*
+ * Where an inline comment starts on a 'key: value  # comment' line: a
+ * '#' after a blank, outside quotes.  0 when the line has none.
+ */
+static size_t
+front_inline_comment(const char *s, size_t len)
+{
+	size_t	 i;
+	char	 q = 0;
+
+	for (i = 1; i < len; i++) {
+		if (q != 0) {
+			if (s[i] == q)
+				q = 0;
+		} else if ((s[i] == '"' || s[i] == '\'') &&
+		    (s[i - 1] == ' ' || s[i - 1] == ':' || s[i - 1] == '['))
+			q = s[i];
+		else if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+			return i;
+	}
+	return 0;
+}
+
+/*
+ * Keep every '# comment' of the front matter, whole-line or after a value in the model, with
+ * its file line, so fmt writes it back (libyaml drops comments).  Lines of
+ * a block scalar are text, not comments; an inline comment is written
+ * back on a line of its own after its key.  0 or -1 (out of memory).
+ */
+static int
+front_notes(struct model *m, const char *yaml, size_t len,
+    unsigned first_line)
+{
+	const char	*s = yaml, *e = yaml + len, *nl;
+	size_t		 ind, n, block = (size_t)-1;
+	unsigned	 line = first_line;
+	int		 blank, rc = 0;
+	char		*t;
+
+	for (; s < e && rc == 0; s = nl + 1, line++) {
+		if ((nl = memchr(s, '\n', (size_t)(e - s))) == NULL)
+			nl = e;
+		n = (size_t)(nl - s);
+		ind = front_indent(s, n, &blank);
+		if (blank || (block != (size_t)-1 && ind > block))
+			continue;
+		block = (size_t)-1;
+		if (s[ind] != '#') {
+			if (front_opens_block(s, n))
+				block = ind;
+			if ((ind = front_inline_comment(s, n)) == 0)
+				continue;
+		}
+		while (n > ind && (s[n - 1] == '\r' || s[n - 1] == ' '))
+			n--;
+		if ((t = strndup(s + ind, n - ind)) == NULL ||
+		    model_add_note(m, t, line, 1, 0) == -1)
+			rc = -1;
+		free(t);
+	}
+	return rc;
+}
+
 int
 parse_front(struct model *m, const char *yaml, size_t len,
     unsigned first_line, const struct limits *lim, struct diag_list *dl)
@@ -703,7 +795,8 @@ parse_front(struct model *m, const char *yaml, size_t len,
 	yaml_parser_set_encoding(&f.p, YAML_UTF8_ENCODING);
 	if (front_stream(&f) == -1 && f.fatal)
 		goto out;
-	if (front_build(&f, first_line > 1 ? first_line - 1 : 1) == -1) {
+	if (front_build(&f, first_line > 1 ? first_line - 1 : 1) == -1 ||
+	    front_notes(m, yaml, len, first_line) == -1) {
 		f.oom = 1;
 		goto out;
 	}

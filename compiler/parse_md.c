@@ -310,6 +310,35 @@ mdp_set_title(struct mdp *p, char **dst, const char *title)
 		p->oom = 1;
 }
 
+/* Comments from here on are kept under the heading on line. */
+static void
+mdp_note_at(struct mdp *p, unsigned line)
+{
+	p->note_line = line;
+	p->note_after = 0;
+}
+
+/* An HTML block (a comment): kept in the model for fmt, never read. */
+static void
+mdp_note(struct mdp *p, cmark_node *n)
+{
+	const char	*lit = cmark_node_get_literal(n);
+	char		*t;
+	size_t		 len;
+
+	if (lit == NULL)
+		return;
+	len = strlen(lit);
+	while (len > 0 && (lit[len - 1] == '\n' || lit[len - 1] == '\r'))
+		len--;
+	if (len == 0)
+		return;
+	if ((t = strndup(lit, len)) == NULL ||
+	    model_add_note(p->m, t, p->note_line, 0, p->note_after) == -1)
+		p->oom = 1;
+	free(t);
+}
+
 /* An unknown heading at level: a nested <extra heading=...>. */
 static void
 mdp_extra(struct mdp *p, xmlNodePtr parent, int level, const char *title,
@@ -326,6 +355,7 @@ mdp_extra(struct mdp *p, xmlNodePtr parent, int level, const char *title,
 		p->ext[i] = NULL;
 	p->ext[level] = n;
 	p->ext_level = level;
+	mdp_note_at(p, line);
 }
 
 static void mdp_h2(struct mdp *, const char *, unsigned, unsigned);
@@ -464,6 +494,7 @@ mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 	p->secn = NULL;
 	p->sec_line = line;
 	p->sec_col = col;
+	mdp_note_at(p, line);
 	mdp_set_title(p, &p->sec_title, title);
 	p->field = NULL;
 	p->fieldn = NULL;
@@ -556,6 +587,8 @@ mdp_h2(struct mdp *p, const char *title, unsigned line, unsigned col)
 	}
 	p->field = f;
 	p->shape = f->shape;
+	/* '## Stakeholders' is not written back: its comments go to the H1. */
+	mdp_note_at(p, f->elem != NULL ? line : p->sec_line);
 	if (f->elem != NULL) {
 		char	 path[128];
 
@@ -735,6 +768,7 @@ mdp_front(struct mdp *p, const char *data, size_t len, const char **body,
 			*body = nl ? nl + 1 : e;
 			*blen = (size_t)(e - *body);
 			*bline = line;
+			p->m->front_end = line;
 			return 0;
 		}
 		if (nl == NULL)
@@ -770,9 +804,12 @@ mdp_body(struct mdp *p, const char *body, size_t blen)
 	    n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 			mdp_heading(p, n);
-		else if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK &&
-		    cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK)
+		else if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+			mdp_note(p, n);
+		else if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK) {
 			mdp_content(p, n);
+			p->note_after = 1;
+		}
 	}
 	cmark_node_free(doc);
 	return p->oom ? -1 : 0;

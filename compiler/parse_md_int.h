@@ -93,6 +93,8 @@ struct mdp {
 	char			*headings;	/* parse_md_heading.c's list */
 	xmlNodePtr		 front_summary;	/* client_summary: of the
 						   front matter, or NULL */
+	unsigned		 note_line;	/* heading a comment follows */
+	int			 note_after;	/* content since that heading */
 };
 
 /* parse_md_heading.c: heading synonyms (schemas/headings.txt). */

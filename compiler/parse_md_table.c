@@ -121,6 +121,24 @@ mdp_col_near(const struct rec *r, const char *key, const int *slot,
 	return nb.sec;
 }
 
+/* The columns a table's header names, remembered so fmt keeps a column
+ * the AE is still to fill in ('col/stakeholder/stance'). */
+static void
+mdp_header_anchors(struct mdp *p, const struct rec *r, const int *slot,
+    size_t ncols)
+{
+	char	 path[96];
+	size_t	 i;
+
+	for (i = 0; i < ncols && !p->oom; i++)
+		if (slot[i] >= 0 && (size_t)slot[i] < r->nslots) {
+			snprintf(path, sizeof(path), "col/%s/%s", r->elem,
+			    r->slots[slot[i]]);
+			if (model_set_anchor(p->m, path, 1, 0) == -1)
+				p->oom = 1;
+		}
+}
+
 /* A table's header: column -> slot (-1: extra), warnings once each. */
 static int
 mdp_header(struct mdp *p, const struct rec *r, cmark_node *hdr, int *slot,
@@ -271,9 +289,19 @@ mdp_records(struct mdp *p, const struct rec *r, mdp_get parent,
 
 	if ((row = cmark_node_first_child(t)) == NULL)
 		return;
+	/* A header with no rows yet: remembered, so fmt writes it back. */
+	if (cmark_node_next(row) == NULL) {
+		char	 path[64];
+
+		snprintf(path, sizeof(path), "table/%s", r->elem);
+		if (model_set_anchor(p->m, path, mdp_line(p, t), 0) == -1)
+			p->oom = 1;
+	}
 	if (mdp_header(p, r, row, slot, name, N(name), &ncols) == -1)
 		p->oom = 1;
 	else
+		mdp_header_anchors(p, r, slot, ncols);
+	if (!p->oom)
 		for (row = cmark_node_next(row); row != NULL && !p->oom;
 		    row = cmark_node_next(row))
 			mdp_row(p, r, parent, row, slot, name, ncols);

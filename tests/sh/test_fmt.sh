@@ -16,7 +16,8 @@ ko() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
 
 # words FILE: the file's words, lower case, one a line, sorted, unique.
 # Bare numbers are values ('86,500' is written back as 86500: the XML
-# compares them) and an entity ('&amp;') is a character, not a word.
+# compares them), an entity ('&amp;') is a character, not a word, and a
+# link's 'mailto:' is the form of an address.
 # The names of the form are left out: heading lines, front-matter keys
 # and table header rows are read as the pillar, field or column they name
 # (fmt writes '# Key Contacts' as '# Relationships'); what they name is
@@ -45,6 +46,7 @@ lists = set(re.findall(r"[^\W_]+", unicodedata.normalize("NFC",
     open(sys.argv[1], encoding="utf-8").read()).casefold()))
 text = unicodedata.normalize("NFC", sys.stdin.read()).casefold()
 text = re.sub(r"&[a-z0-9#]*;", " ", text)
+text = re.sub(r"mailto:", " ", text)
 out = set()
 for w in re.findall(r"[^\W_]+", text):
     num = re.match(r"[0-9]+", w)
@@ -128,3 +130,55 @@ else ko fmt-lossy-untouched "exit $rc" "$(head -3 "$tmp/out")"
 fi
 "$bin" fmt > /dev/null 2>&1; rc=$?
 if [ "$rc" -eq 2 ]; then ok fmt-usage; else ko fmt-usage "exit $rc"; fi
+
+# What 'handoff new' writes is already formatted.
+( cd "$tmp" && mkdir team && cd team && "$bin" init --company Acme >/dev/null 2>&1 &&
+  "$bin" new demo-co >/dev/null 2>&1 )
+"$bin" fmt --check "$tmp/team/deals/demo-co.md" > "$tmp/out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ]; then ok fmt-new-skeleton-clean
+else ko fmt-new-skeleton-clean "exit $rc" "$(head -3 "$tmp/out")"
+fi
+
+# A file's comments, empty headings, header-only tables and unknown keys
+# survive fmt, in place, and fmt of that is a no-op.
+cat > "$tmp/keep.md" <<'MD'
+---
+# front comment: ask Nora about the region
+client: Keep Co
+deal: keep
+segment: smb
+stage: pre-close
+ae: Nora Berg <nora.berg@vendor.example>
+region: west   # inline remark
+partner: Nordic Systems AS
+---
+<!-- body note: fill in after the call -->
+# Context
+## Pain points
+- Invoices are typed twice.
+
+## Why they bought
+
+# Relationships
+| Name | Title | Role | Email |
+|---|---|---|---|
+
+# Goals
+<!-- goals from the QBR -->
+MD
+"$bin" convert --to xml "$tmp/keep.md" > "$tmp/k1.xml" 2>/dev/null
+"$bin" fmt "$tmp/keep.md" 2>"$tmp/err"; rc=$?
+"$bin" convert --to xml "$tmp/keep.md" > "$tmp/k2.xml" 2>/dev/null
+missing=
+for s in '# front comment: ask Nora about the region' '# inline remark' \
+    'region: west' 'partner: Nordic Systems AS' \
+    '<!-- body note: fill in after the call -->' '## Why they chose us' \
+    '| Name | Title | Role | Email |' '<!-- goals from the QBR -->' '# Goals'; do
+	grep -qxF -- "$s" "$tmp/keep.md" || missing="$missing [$s]"
+done
+cp "$tmp/keep.md" "$tmp/keep.once"
+"$bin" fmt "$tmp/keep.md" 2>/dev/null
+if [ "$rc" -eq 0 ] && [ -z "$missing" ] && cmp -s "$tmp/k1.xml" "$tmp/k2.xml" &&
+    cmp -s "$tmp/keep.md" "$tmp/keep.once"; then ok fmt-keeps-comments-and-empty
+else ko fmt-keeps-comments-and-empty "exit $rc, missing:$missing" "$(head -2 "$tmp/err")"
+fi
