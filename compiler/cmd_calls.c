@@ -4,7 +4,8 @@
  * URL] [--dry-run] [--keep]': read call transcripts offline and add the
  * call line and the key points, as '- [?]' suggestions, to the deal file
  * (atomically; nothing the AE wrote is lost).  A transcript already added
- * (same content hash) changes nothing.
+ * (same content hash) changes nothing.  'list' and 'accept' are
+ * cmd_calls_accept.c's.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@
 #include "calls/calls_notes.h"
 #include "calls/calls_people.h"
 #include "cmd.h"
+#include "cmd_calls.h"
 #include "config.h"
 #include "deal_name.h"
 #include "diag.h"
@@ -30,6 +32,8 @@ static const char usage[] =
     "usage: handoff calls add DEAL FILE... [--date YYYY-MM-DD] "
     "[--recording URL]\n"
     "                         [--dry-run] [--keep]\n"
+    "       handoff calls list DEAL\n"
+    "       handoff calls accept DEAL N...\n"
     "\n"
     "Read call transcripts (WebVTT from Zoom or Teams, SRT, Otter.ai text,\n"
     "Google Meet text, Gong JSON), recognised by content.  The date is\n"
@@ -38,7 +42,9 @@ static const char usage[] =
     "points land in the internal '# Call notes' section as '- [?]'\n"
     "suggestions, which never fill a field until you accept them.\n"
     "--dry-run prints the suggestions instead; --keep stores the raw\n"
-    "transcript under calls/DEAL/.  Nothing is sent anywhere.\n";
+    "transcript under calls/DEAL/.  Nothing is sent anywhere.\n"
+    "'list' numbers the suggestions; 'accept' marks them '[x]' and writes\n"
+    "each into its pillar (a commitment under '## Commitments', ...).\n";
 
 struct calls_opts {
 	const char	*deal;
@@ -51,34 +57,39 @@ struct calls_opts {
 	int		 nfiles;
 };
 
-/* A data file: the team's copy under schemas/ when there is one, else
- * the built-in one (free()). */
+/* A data file: the team's copy under root/schemas/ when there is one,
+ * else the built-in one (free()). */
 static char *
-load_data(const char *path)
+load_data(const char *root, const char *path)
 {
 	const struct embedded	*e;
-	char			*text = NULL;
+	char			*text = NULL, *full;
 	size_t			 len;
+	int			 rc;
 
-	if (fs_read(path, 1u << 20, &text, &len) == 0)
+	if ((full = fs_join(root, path)) == NULL)
+		return NULL;
+	rc = fs_read(full, 1u << 20, &text, &len);
+	free(full);
+	if (rc == 0)
 		return text;
 	if ((e = fs_embedded(path)) == NULL)
 		return NULL;
 	return strdup((const char *)e->data);
 }
 
-static struct cues *
-load_cues(struct diag_list *dl)
+struct cues *
+cmd_calls_cues(const char *root, struct diag_list *dl)
 {
 	char		*text;
 	struct cues	*c = NULL;
 
-	if ((text = load_data("schemas/call-cues.txt")) != NULL)
+	if ((text = load_data(root, "schemas/call-cues.txt")) != NULL)
 		c = cues_load("schemas/call-cues.txt", text, dl);
 	free(text);
 	if (c == NULL)
 		return NULL;
-	text = load_data("schemas/call-stopwords.txt");
+	text = load_data(root, "schemas/call-stopwords.txt");
 	if (text == NULL || cues_load_stopwords(c, "schemas/call-stopwords.txt",
 	    text, dl) != 0) {
 		cues_free(c);
@@ -297,7 +308,7 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	status = 1;	/* from here on, a bad file is the user's to fix */
 	if ((cfgpath = fs_join(root, "handoff.yml")) == NULL ||
 	    config_load(&cfg, cfgpath, 0, &dl) != 0 ||
-	    (cues = load_cues(&dl)) == NULL || calls_deal_read(&cd, deal) != 0)
+	    (cues = cmd_calls_cues(root, &dl)) == NULL || calls_deal_read(&cd, deal) != 0)
 		goto fail;
 	if (calls_people_load(&people, path, deal, dlen) != 0) {
 		cmd_error("out of memory");
@@ -359,6 +370,10 @@ cmd_calls(const struct cli *cli, int argc, char **argv)
 		return 0;
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
 		return calls_add(cli, argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return cmd_calls_list(cli, argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "accept") == 0)
+		return cmd_calls_accept(cli, argc, argv);
 	fputs(usage, stderr);
 	return 2;
 }

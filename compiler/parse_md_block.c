@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
 
 #include "buf.h"
 #include "config.h"
@@ -201,12 +202,14 @@ mdp_text(struct mdp *p, xmlNodePtr parent, const char *elem, cmark_node *n,
 	free(s);
 }
 
-/* A list item: its paragraphs as one <li>, nested blocks after it. */
+/* A list item: its paragraphs as one <li> (with its task box, if any),
+ * nested blocks after it. */
 static void
 mdp_item(struct mdp *p, xmlNodePtr parent, cmark_node *item, unsigned depth)
 {
 	struct buf	 b;
 	cmark_node	*c;
+	xmlNodePtr	 li;
 	char		*s;
 
 	buf_init(&b);
@@ -221,9 +224,12 @@ mdp_item(struct mdp *p, xmlNodePtr parent, cmark_node *item, unsigned depth)
 			buf_puts(&b, s);
 			free(s);
 		}
-	if (b.len > 0)
-		mdp_add(p, parent, "li", b.data, mdp_line(p, item),
-		    mdp_col(item), 1);
+	if (b.len > 0 && (li = mdp_add(p, parent, "li", b.data,
+	    mdp_line(p, item), mdp_col(item), 1)) != NULL &&
+	    mdp_is(item, "tasklist"))
+		mdp_attr(p, li, "task",
+		    cmark_gfm_extensions_get_tasklist_item_checked(item) ?
+		    "done" : "open");
 	buf_dispose(&b);
 	for (c = cmark_node_first_child(item); c != NULL; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH)

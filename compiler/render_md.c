@@ -482,6 +482,17 @@ rmd_table(struct rmd *r, const xmlNode *t)
 }
 
 /* Block content (p, li, table) and nested extras, at heading level. */
+/* The bullet of a prose item: '- ', or with its task box '- [x] '. */
+static const char *
+rmd_task_mark(const xmlNode *li)
+{
+	const char	*t = model_attr(li, "task");
+
+	if (t == NULL)
+		return "- ";
+	return strcmp(t, "done") == 0 ? "- [x] " : "- [ ] ";
+}
+
 static void
 rmd_block(struct rmd *r, const xmlNode *n, int level)
 {
@@ -490,7 +501,7 @@ rmd_block(struct rmd *r, const xmlNode *n, int level)
 
 	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
 		if (strcmp(model_name(c), "li") == 0) {
-			rmd_puts(r, "- ");
+			rmd_puts(r, rmd_task_mark(c));
 			rmd_text(r, model_text(c), 0);
 			rmd_puts(r, "\n");
 			in_list = 1;

@@ -514,7 +514,8 @@ layout(struct rp *r, struct buf *out)
 	rp_timeline(r);
 	rp_client_dna(r);
 	rp_process(r);
-	if (model_child(model_root(rc->m), "extra") != NULL) {
+	rp_calls(r);
+	if (rp_has_extra_sections(model_root(rc->m))) {
 		pdf_heading(&r->p, 0, "Additional sections");
 		rp_extra_sections(r, model_root(rc->m), 1);
 	}

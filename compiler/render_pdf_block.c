@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "calls/calls_model.h"
 #include "cmd.h"
 #include "config.h"
 #include "diag.h"
@@ -166,7 +167,8 @@ rp_extra_sections(struct rp *r, const xmlNode *parent, int depth)
 
 	for (n = model_child(parent, "extra"); n != NULL;
 	    n = model_next(n, "extra"))
-		if (model_attr(n, "heading") != NULL)
+		if (model_attr(n, "heading") != NULL &&
+		    !calls_model_is_notes(n))	/* rp_calls() shows it */
 			extra_section(r, n, depth);
 }
 

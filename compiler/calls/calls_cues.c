@@ -44,6 +44,7 @@ struct cues {
 	struct stoplist		 stop[CUES_NLANG];
 	struct stoplist		 numbers;	/* 'number' lines, any language */
 	enum call_side		 side[CUE__MAX];	/* whose; unknown: any */
+	struct cue_target	 target[CUE__MAX];	/* 'accept' lines */
 };
 
 static const char *const class_names[CUE__MAX] = {
@@ -322,6 +323,61 @@ add_side(struct cues *c, const char *line, size_t n)
 	return 0;
 }
 
+/* 'CLASS PATH H1 / H2': where 'calls accept' moves a point of CLASS. */
+static int
+add_target(struct cues *c, const char *line, size_t n)
+{
+	struct cue_target	 t;
+	char			 buf[256], *save = NULL, *cls, *path, *h1, *h2;
+	int			 k;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	cls = strtok_r(buf, " \t\r", &save);
+	path = strtok_r(NULL, " \t\r", &save);
+	h1 = strtok_r(NULL, "/\r", &save);
+	h2 = strtok_r(NULL, "\r", &save);
+	if (cls == NULL || path == NULL || h1 == NULL || h2 == NULL ||
+	    (k = parse_class(cls)) < 0 || strchr(path, '/') == NULL)
+		return -1;
+	while (*h1 == ' ')
+		h1++;
+	while (*h2 == ' ')
+		h2++;
+	while (*h1 != '\0' && h1[strlen(h1) - 1] == ' ')
+		h1[strlen(h1) - 1] = '\0';
+	while (*h2 != '\0' && h2[strlen(h2) - 1] == ' ')
+		h2[strlen(h2) - 1] = '\0';
+	if (*h1 == '\0' || *h2 == '\0' || strlen(path) >= sizeof(t.path) ||
+	    strlen(h1) >= sizeof(t.h1) || strlen(h2) >= sizeof(t.h2))
+		return -1;
+	memcpy(t.path, path, strlen(path) + 1);
+	memcpy(t.h1, h1, strlen(h1) + 1);
+	memcpy(t.h2, h2, strlen(h2) + 1);
+	c->target[k] = t;
+	return 0;
+}
+
+const struct cue_target *
+cues_class_target(const struct cues *c, enum cue_class k)
+{
+	return c->target[k].path[0] != '\0' ? &c->target[k] : NULL;
+}
+
+int
+cues_class_of_heading(const char *h, size_t len)
+{
+	int	 k;
+
+	for (k = 0; k < CUE__MAX; k++)
+		if (strlen(class_heads[k]) == len &&
+		    strncmp(class_heads[k], h, len) == 0)
+			return k;
+	return -1;
+}
+
 static int
 add_phrase(struct cues *c, const char *line, size_t n)
 {
@@ -335,6 +391,8 @@ add_phrase(struct cues *c, const char *line, size_t n)
 		return add_words(c, &c->numbers, line + 7, n - 7);
 	if (n > 5 && strncmp(line, "side ", 5) == 0)
 		return add_side(c, line + 5, n - 5);
+	if (n > 7 && strncmp(line, "accept ", 7) == 0)
+		return add_target(c, line + 7, n - 7);
 	memcpy(buf, line, n);
 	buf[n] = '\0';
 	tok[0] = strtok_r(buf, " \t\r", &save);
@@ -404,7 +462,8 @@ cues_load(const char *file, const char *text, struct diag_list *dl)
 		diag_add_hint(dl, diag_pos_line(file, bad), RULE_SCHEMA_FILE,
 		    "fix the line, or delete the file to use the built-in one",
 		    "cue line is not 'CLASS LANG cue|num|not PHRASE', "
-		    "'number LANG WORD...' or 'side CLASS vendor|client|any'");
+		    "'number LANG WORD...', 'side CLASS vendor|client|any' or "
+		    "'accept CLASS PILLAR/FIELD H1 / H2'");
 		cues_free(c);
 		return NULL;
 	}

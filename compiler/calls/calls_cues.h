@@ -26,6 +26,15 @@ enum cue_class {
 
 struct cues;
 
+/* Where 'calls accept' moves a point of a class: the field's path in the
+ * canonical tree ('context/commitments') and the headings to write
+ * when the file has no such section. */
+struct cue_target {
+	char	 path[64];
+	char	 h1[64];
+	char	 h2[64];
+};
+
 /*
  * One sentence, read once: its folded words, their stems in each
  * language, whether each is a stopword of the sentence's language.
@@ -65,6 +74,11 @@ unsigned	 cues_classify(const struct cues *c, const char *sentence);
 const char	*cues_class_name(enum cue_class k);
 /* The heading of the class in '# Call notes'. */
 const char	*cues_class_heading(enum cue_class k);
+/* The class's 'accept' line, or NULL when the data file has none. */
+const struct cue_target *cues_class_target(const struct cues *c,
+		    enum cue_class k);
+/* The class whose '# Call notes' heading is h[0..len), or -1. */
+int		 cues_class_of_heading(const char *h, size_t len);
 /* Whose sentences count for the class ('side' lines): SIDE_VENDOR,
  * SIDE_CLIENT, or SIDE_UNKNOWN for anyone's. */
 enum call_side	 cues_class_side(const struct cues *c, enum cue_class k);

@@ -495,7 +495,8 @@ web_deal_page(struct buf *out, const struct render_ctx *rc,
 	web_deal_timeline(out, &wi);
 	client_dna(out, rc->m);
 	web_deal_process(out, &wi);
-	if (model_child(model_root(rc->m), "extra") != NULL) {
+	web_deal_calls(out, rc->m);
+	if (web_has_extras(model_root(rc->m))) {
 		buf_puts(out, "<section aria-labelledby=\"s-extra\">"
 		    "<h2 id=\"s-extra\">Additional sections</h2>\n");
 		web_extras(out, model_root(rc->m), 1);

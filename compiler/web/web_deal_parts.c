@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calls/calls_model.h"
 #include "model.h"
 #include "render.h"
 #include "timeline.h"
@@ -100,7 +101,8 @@ web_extras(struct buf *b, const xmlNode *parent, int depth)
 
 	for (n = model_child(parent, "extra"); n != NULL;
 	    n = model_next(n, "extra"))
-		if (model_attr(n, "heading") != NULL)
+		if (model_attr(n, "heading") != NULL &&
+		    !calls_model_is_notes(n))	/* web_deal_calls() shows it */
 			extra_section(b, n, depth);
 }
 
@@ -298,4 +300,74 @@ web_deal_links(struct buf *b, const struct web_info *wi,
 	signoff(b, wi);
 	buf_puts(b, "</section>\n");
 	(void)f;
+}
+
+/* ------------------------------------------------------------ calls */
+
+/* The open list of the calls section so far. */
+struct web_calls_state {
+	struct buf	*b;
+	const char	*call;
+	const char	*cls;
+	size_t		 n;
+};
+
+static void
+web_call_point(void *arg, const char *call, const char *cls,
+    const char *point)
+{
+	struct web_calls_state	*s = arg;
+
+	if (s->n++ == 0)
+		buf_puts(s->b, "<section aria-labelledby=\"s-calls\">"
+		    "<h2 id=\"s-calls\">From the calls</h2>\n");
+	if (s->call == NULL || strcmp(s->call, call) != 0) {
+		if (s->call != NULL)
+			buf_puts(s->b, "</ul>\n");
+		html_fmt(s->b, "<h3>%s</h3>\n", call);
+		s->cls = NULL;
+	} else if (s->cls != NULL && strcmp(s->cls, cls) != 0)
+		buf_puts(s->b, "</ul>\n");
+	if (s->cls == NULL || strcmp(s->cls, cls) != 0)
+		html_fmt(s->b, "<h4>%s</h4>\n<ul>\n", cls);
+	s->call = call;
+	s->cls = cls;
+	html_fmt(s->b, "<li>%s</li>\n", point);
+}
+
+void
+web_deal_calls(struct buf *b, const struct model *m)
+{
+	const xmlNode		*notes = calls_model_notes(model_root(m));
+	struct web_calls_state	 s;
+	size_t			 open;
+
+	if (notes == NULL)
+		return;
+	memset(&s, 0, sizeof(s));
+	s.b = b;
+	open = calls_model_accepted(notes, web_call_point, &s);
+	if (s.n > 0)
+		buf_puts(b, "</ul>\n");
+	else if (open > 0)
+		buf_puts(b, "<section aria-labelledby=\"s-calls\">"
+		    "<h2 id=\"s-calls\">From the calls</h2>\n");
+	if (open > 0)
+		html_fmt(b, "<p class=\"sub\">%d suggestion%s from the calls "
+		    "%s not accepted yet and not shown: see '# Call notes' in "
+		    "the deal file.</p>\n", (int)open, open == 1 ? "" : "s",
+		    open == 1 ? "is" : "are");
+	if (s.n > 0 || open > 0)
+		buf_puts(b, "</section>\n");
+}
+
+int
+web_has_extras(const xmlNode *root)
+{
+	const xmlNode	*x;
+
+	for (x = model_child(root, "extra"); x != NULL; x = model_next(x, "extra"))
+		if (!calls_model_is_notes(x))
+			return 1;
+	return 0;
 }

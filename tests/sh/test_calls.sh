@@ -62,19 +62,28 @@ cp orig.md plain.md; cp $D plain2.md
 "$HO" check plain2.md 2>&1 | grep -o '[0-9]*% complete' > c2
 [ -s c1 ] && cmp -s c1 c2 && ok calls-no-completeness-change || { ko calls-no-completeness-change; cat c1 c2; }
 
-# no suggestion reaches the intro e-mail or the PDF
+# no suggestion reaches the intro e-mail or the PDF (a signed Markdown
+# deal: calls are added to Markdown deals only)
 mkdir -p b && cp -r "$SRC/examples/deals" "$SRC/examples/handoff.yml" b/
 cd b || exit 1
-"$HO" build harbourview-clinics >/dev/null 2>&1
-cp output/harbourview-clinics/intro-email.eml intro-before.eml 2>/dev/null
-"$HO" calls add harbourview-clinics "$FX/zoom-discovery.vtt" --date 2026-11-10 >/dev/null 2>&1
-"$HO" build harbourview-clinics >/dev/null 2>&1
-E=output/harbourview-clinics/intro-email.eml
-if [ -s "$E" ] && ! grep -q 'OrderLane\|\[?\]\|worried about the price' "$E" &&
-    ! pdftotext output/harbourview-clinics/handoff-package.pdf - 2>/dev/null |
-    grep -q 'OrderLane\|worried about the price'; then
+"$HO" calls add nordlicht-energie "$FX/nordlicht-heldout.vtt" --date 2026-11-10 >/dev/null 2>&1
+added=$?
+"$HO" build nordlicht-energie >/dev/null 2>&1
+E=output/nordlicht-energie/intro-email.eml
+P=output/nordlicht-energie/handoff-package.pdf
+S=$(sed -n 's/^- \[?\] \[[0-9:]*\]\(([^)]*)\)\{0,1\} [^:]*: \(.\{20\}\).*/\2/p' deals/nordlicht-energie.md | head -20)
+leak=
+pdftotext "$P" pdf.txt 2>/dev/null
+printf '%s\n' "$S" > sugg.txt
+while IFS= read -r s; do
+	[ -n "$s" ] || continue
+	grep -qF -- "$s" "$E" && leak="$leak [intro: $s]"
+	tr '\n' ' ' < pdf.txt | grep -qF -- "$s" && leak="$leak [pdf: $s]"
+done < sugg.txt
+if [ "$added" -eq 0 ] && [ -s "$E" ] && [ "$(wc -l < sugg.txt)" -ge 5 ] &&
+    [ -z "$leak" ] && ! grep -q '\[?\]' "$E"; then
 	ok calls-not-client-facing
 else
-	ko calls-not-client-facing
+	ko calls-not-client-facing; echo "  added=$added leak:$leak"
 fi
 cd ..
