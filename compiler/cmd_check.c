@@ -14,7 +14,9 @@
 #include "cmd.h"
 #include "deal_name.h"
 #include "diag.h"
+#include "fsutil.h"
 #include "model.h"
+#include "render.h"
 #include "save_gate.h"
 #include "schema.h"
 #include "session.h"
@@ -111,6 +113,40 @@ check_note_derived(struct diag_list *dl, const struct model *m)
 	    model_get(m, "deal/term"));
 }
 
+/*
+ * One note when a Markdown deal that reads without a format error is not
+ * in the canonical form 'handoff fmt' writes (not a warning per line).
+ */
+static void
+check_note_fmt(struct diag_list *dl, const struct model *m, const char *file,
+    const struct config *c)
+{
+	struct diag_list	 quiet;
+	struct buf		 b;
+	char			*data = NULL;
+	size_t			 len, i;
+
+	if (strcmp(fs_ext(file), ".md") != 0 &&
+	    strcmp(fs_ext(file), ".markdown") != 0)
+		return;
+	for (i = 0; i < dl->n; i++)
+		if (dl->v[i].sev >= SEV_ERROR &&
+		    dl->v[i].rule <= RULE_UNKNOWN_FORMAT)
+			return;	/* the file's form is the first thing to fix */
+	if (fs_read(file, c->limits.max_file_size, &data, &len) != 0)
+		return;
+	buf_init(&b);
+	diag_list_init(&quiet);
+	if (render_md(&b, m, &quiet) == 0 &&
+	    (b.len != len || memcmp(b.data, data, len) != 0))
+		diag_add(dl, diag_pos_line(file, 0), RULE_NOT_CANONICAL,
+		    "not in the canonical form: 'handoff fmt --diff %s' shows "
+		    "what 'handoff fmt' would change", file);
+	diag_list_dispose(&quiet);
+	buf_dispose(&b);
+	free(data);
+}
+
 int
 cmd_check(const struct cli *cli, int argc, char **argv)
 {
@@ -183,6 +219,8 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 			check_playbooks_note(&one, &s, m, file);
 			check_client_note(&one, &s, m, file);
 		}
+		if (m != NULL)
+			check_note_fmt(&one, m, file, &s.config);
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, file, &v);
 		model_free(m);

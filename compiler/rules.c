@@ -101,6 +101,8 @@ static const struct rule rules[RULE__MAX] = {
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_DERIVED] = { "derived", SEV_NOTE,
 	    "write the value yourself to override it" },
+	[RULE_NOT_CANONICAL] = { "fmt", SEV_NOTE,
+	    "the file reads as it is; fmt only makes it look like every other handoff" },
 	[RULE_DEADLINE] = { "summary", SEV_NOTE,
 	    "the handoff package is due by the end of the second business day after signature" },
 	[RULE_CONFIG] = { "config", SEV_ERROR,

@@ -67,6 +67,7 @@ enum rule_id {
 	RULE_OVERDUE,
 	RULE_DEADLINE,		/* note: when the handoff is due */
 	RULE_DERIVED,		/* note: a value handoff worked out */
+	RULE_NOT_CANONICAL,	/* note: 'handoff fmt' would rewrite the file */
 	/* configuration, schema, templates */
 	RULE_CONFIG,
 	RULE_COMPANY_PLACEHOLDER,	/* company: Our company */

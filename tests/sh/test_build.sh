@@ -203,7 +203,7 @@ sed -i 's/^segment: .*/segment: galactic/' deals/brightpath-learning.md
 "$H" check deals/brightpath-learning.md >/dev/null 2>"$T/check"
 "$H" build >"$T/out" 2>"$T/err"
 rc=$?
-grep -v ': note: .*\[summary\]$' "$T/check" >"$T/ce"
+grep -v ': note: .*\[\(summary\|fmt\)\]$' "$T/check" >"$T/ce"	# check's own notes
 grep -q ': warning: ' "$T/ce" && grep -q ': error: ' "$T/ce" && [ $rc = 1 ] &&
     cmp -s "$T/ce" "$T/err" && grep -q '^built 0, unchanged 0, failed 1' "$T/out"
 ok build-failed-deal-full-diagnostics $? "exit $rc; $(diff "$T/ce" "$T/err" | head -4)"

@@ -30,10 +30,12 @@ stage() {
 for where in root team; do
 	if [ $where = root ]; then d=.; p=$ex; else d=examples; p=deals; fi
 
-	# The complete, signed deals: exit 0, nothing to say but the summary.
+	# The complete, signed deals: exit 0, nothing to say but the summary
+	# (and, for the hand-wrapped Markdown one, the note that 'handoff fmt'
+	# would change its form).
 	for f in nordlicht-energie.md harbourview-clinics.xml; do
 		chk $d $p/$f
-		n=$(grep -c '\[[a-z-]*\]$' "$tmp/out")
+		n=$(grep -v ': note: .*\[fmt\]$' "$tmp/out" | grep -c '\[[a-z-]*\]$')
 		if [ $rc -eq 0 ] && [ "$(stage)" = signed ] && [ "$(pct)" -ge 95 ] 2>/dev/null &&
 		    [ "$n" -eq 1 ]; then
 			ok "examples ($where): $f is signed, $(pct)% complete, no diagnostic"

@@ -182,3 +182,15 @@ if [ "$rc" -eq 0 ] && [ -z "$missing" ] && cmp -s "$tmp/k1.xml" "$tmp/k2.xml" &&
     cmp -s "$tmp/keep.md" "$tmp/keep.once"; then ok fmt-keeps-comments-and-empty
 else ko fmt-keeps-comments-and-empty "exit $rc, missing:$missing" "$(head -2 "$tmp/err")"
 fi
+
+# check says it once, as a note, while the file is not canonical, and
+# not once fmt has run.
+cp examples/deals/corner-bakery.md "$tmp/note.md"
+"$bin" check "$tmp/note.md" > "$tmp/c1" 2>&1
+"$bin" fmt "$tmp/note.md" 2>/dev/null
+"$bin" check "$tmp/note.md" > "$tmp/c2" 2>&1
+if [ "$(grep -c "note: not in the canonical form: 'handoff fmt --diff $tmp/note.md'.*\[fmt\]$" "$tmp/c1")" -eq 1 ] &&
+    [ "$(grep -c '\[fmt\]$' "$tmp/c1")" -eq 1 ] && ! grep -q '\[fmt\]' "$tmp/c2"; then
+	ok fmt-check-note-once
+else ko fmt-check-note-once "$(grep fmt "$tmp/c1" "$tmp/c2" | head -3)"
+fi
