@@ -114,30 +114,33 @@ check_note_derived(struct diag_list *dl, const struct model *m)
 }
 
 /*
- * One note when a Markdown deal that reads without a format error is not
- * in the canonical form 'handoff fmt' writes (not a warning per line).
+ * What check reads back from the file itself: where each fix-it's words
+ * stand (the 'fix' of --format json), and one note when a Markdown deal
+ * that reads without a format error is not in the canonical form 'handoff
+ * fmt' writes (a note, not a warning per line).
  */
 static void
-check_note_fmt(struct diag_list *dl, const struct model *m, const char *file,
+check_source(struct diag_list *dl, const struct model *m, const char *file,
     const struct config *c)
 {
 	struct diag_list	 quiet;
 	struct buf		 b;
 	char			*data = NULL;
 	size_t			 len, i;
+	int			 md, form_ok = 1;
 
-	if (strcmp(fs_ext(file), ".md") != 0 &&
-	    strcmp(fs_ext(file), ".markdown") != 0)
+	if (fs_read(file, c->limits.max_file_size, &data, &len) != 0)
 		return;
+	diag_list_resolve_fixes(dl, file, data, len);
+	md = strcmp(fs_ext(file), ".md") == 0 ||
+	    strcmp(fs_ext(file), ".markdown") == 0;
 	for (i = 0; i < dl->n; i++)
 		if (dl->v[i].sev >= SEV_ERROR &&
 		    dl->v[i].rule <= RULE_UNKNOWN_FORMAT)
-			return;	/* the file's form is the first thing to fix */
-	if (fs_read(file, c->limits.max_file_size, &data, &len) != 0)
-		return;
+			form_ok = 0;	/* the file's form is the first to fix */
 	buf_init(&b);
 	diag_list_init(&quiet);
-	if (render_md(&b, m, &quiet) == 0 &&
+	if (md && form_ok && render_md(&b, m, &quiet) == 0 &&
 	    (b.len != len || memcmp(b.data, data, len) != 0))
 		diag_add(dl, diag_pos_line(file, 0), RULE_NOT_CANONICAL,
 		    "not in the canonical form: 'handoff fmt --diff %s' shows "
@@ -220,7 +223,7 @@ cmd_check(const struct cli *cli, int argc, char **argv)
 			check_client_note(&one, &s, m, file);
 		}
 		if (m != NULL)
-			check_note_fmt(&one, m, file, &s.config);
+			check_source(&one, m, file, &s.config);
 		if (m != NULL)	/* last, after the file's diagnostics */
 			save_gate_summary(&one, file, &v);
 		model_free(m);

@@ -53,6 +53,8 @@ diag_list_dispose(struct diag_list *l)
 		free(l->v[i].file);
 		free(l->v[i].msg);
 		free(l->v[i].hint);
+		free(l->v[i].fix_from);
+		free(l->v[i].fix_to);
 	}
 	free(l->v);
 	diag_list_init(l);
@@ -164,8 +166,72 @@ diag_vadd(struct diag_list *l, struct srcpos pos, enum rule_id rule,
 	d->rule = rule;
 	d->sev = sev;
 	d->hint = hint != NULL ? diag_printable(hint, 0) : NULL;
+	d->fix_from = d->fix_to = NULL;
+	d->fix_line = d->fix_col = d->fix_end = 0;
 	d->seq = l->n;
 	l->n++;
+}
+
+void
+diag_set_fix(struct diag_list *l, const char *from, const char *to)
+{
+	struct diag	*d;
+
+	if (l->n == 0 || from == NULL || to == NULL || *from == '\0' ||
+	    strpbrk(to, "\r\n") != NULL)
+		return;
+	d = &l->v[l->n - 1];
+	free(d->fix_from);
+	free(d->fix_to);
+	d->fix_from = strdup(from);
+	d->fix_to = strdup(to);
+	if (d->fix_from == NULL || d->fix_to == NULL) {
+		free(d->fix_from);
+		free(d->fix_to);
+		d->fix_from = d->fix_to = NULL;
+		l->oom = 1;
+	}
+}
+
+/* Where d's words are in text: on its line, at or after its column. */
+static void
+diag_place_fix(struct diag *d, const char *text, size_t len)
+{
+	size_t		 i = 0, e, k, fl = strlen(d->fix_from);
+	unsigned	 line = 1;
+
+	while (line < d->line && i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		if (nl == NULL)
+			return;
+		i = (size_t)(nl - text) + 1;
+		line++;
+	}
+	if (line != d->line)
+		return;
+	e = i;
+	while (e < len && text[e] != '\n')
+		e++;
+	for (k = i + (d->col_known ? d->col : 0); k + fl <= e; k++)
+		if (memcmp(text + k, d->fix_from, fl) == 0) {
+			d->fix_line = d->line;
+			d->fix_col = (unsigned)(k - i);
+			d->fix_end = (unsigned)(k - i + fl);
+			return;
+		}
+}
+
+void
+diag_list_resolve_fixes(struct diag_list *l, const char *file,
+    const char *text, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].fix_from != NULL && l->v[i].file != NULL &&
+		    strcmp(l->v[i].file, file) == 0 && l->v[i].line > 0)
+			diag_place_fix(&l->v[i], text, len);
 }
 
 void
@@ -216,6 +282,8 @@ diag_list_move(struct diag_list *dst, struct diag_list *src)
 				free(src->v[i].file);
 				free(src->v[i].msg);
 				free(src->v[i].hint);
+				free(src->v[i].fix_from);
+				free(src->v[i].fix_to);
 				continue;
 			}
 			dst->v = v;
@@ -373,6 +441,13 @@ diag_json_append(struct buf *b, const struct diag_list *l, int *first)
 		rc |= diag_json_string(b, d->msg);
 		rc |= buf_puts(b, ", \"hint\": ");
 		rc |= diag_json_string(b, diag_hint(d) ? diag_hint(d) : "");
+		if (d->fix_line > 0) {
+			rc |= buf_printf(b, ", \"fix\": {\"line\": %u, \"col\": %u,"
+			    " \"end_col\": %u, \"text\": ", d->fix_line,
+			    d->fix_col + 1, d->fix_end + 1);
+			rc |= diag_json_string(b, d->fix_to);
+			rc |= buf_putc(b, '}');
+		}
 		rc |= buf_putc(b, '}');
 	}
 	return rc ? -1 : 0;

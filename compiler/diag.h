@@ -34,6 +34,14 @@ struct diag {
 	char		*msg;	/* owned */
 	char		*hint;	/* owned; NULL: the rule's hint */
 	size_t		 seq;	/* order of insertion, for a stable sort */
+	/* A fix-it: the front end says which words to write instead
+	 * (fix_from, fix_to; owned, NULL: none); diag_list_resolve_fixes()
+	 * finds them in the source and sets where (fix_line 0: not found). */
+	char		*fix_from;
+	char		*fix_to;
+	unsigned	 fix_line;
+	unsigned	 fix_col;	/* from 0, bytes */
+	unsigned	 fix_end;	/* from 0, bytes, exclusive */
 };
 
 struct diag_list {
@@ -63,6 +71,13 @@ void	diag_add_hint(struct diag_list *l, struct srcpos pos,
 void	diag_add_sev(struct diag_list *l, struct srcpos pos,
 	    enum rule_id rule, enum sev sev, const char *hint,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* A fix-it for the diagnostic added last: write to where from stands (at
+ * or after its position, on its line).  No-op on an empty list. */
+void	diag_set_fix(struct diag_list *l, const char *from, const char *to);
+/* Place the fix-its of file's diagnostics in its text (len bytes): a
+ * fix whose words are not found on its line is dropped. */
+void	diag_list_resolve_fixes(struct diag_list *l, const char *file,
+	    const char *text, size_t len);
 /* Move every diagnostic of src to the end of dst; src is left empty. */
 void	diag_list_move(struct diag_list *dst, struct diag_list *src);
 

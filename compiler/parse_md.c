@@ -471,9 +471,13 @@ static void
 mdp_near_warn(struct mdp *p, const char *title, const struct mdp_near *nb,
     unsigned line, unsigned col)
 {
+	char	 to[128];
+
+	snprintf(to, sizeof(to), "%c%s", toupper((unsigned char)nb->spelling[0]),
+	    nb->spelling + 1);
 	diag_add(p->dl, diag_pos(p->m->file, line, col), RULE_SECTION_SPELLING,
-	    "section '%s' read as '%c%s'", title,
-	    toupper((unsigned char)nb->spelling[0]), nb->spelling + 1);
+	    "section '%s' read as '%s'", title, to);
+	diag_set_fix(p->dl, title, to);
 }
 
 static void

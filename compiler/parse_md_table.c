@@ -171,13 +171,17 @@ mdp_header(struct mdp *p, const struct rec *r, cmark_node *hdr, int *slot,
 		if (!twice[i] &&
 		    (slot[i] = mdp_col_near(r, key, slot, *ncols, &spelt)) >= 0)
 			k = i;
-		if (k == i)
+		if (k == i) {
+			char	 to[64];
+
+			snprintf(to, sizeof(to), "%c%s",
+			    toupper((unsigned char)spelt[0]), spelt + 1);
 			diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
 			    mdp_col(cells[i])), RULE_COLUMN_SPELLING,
-			    "column '%s' read as '%c%s' in the %s table",
-			    name[i], toupper((unsigned char)spelt[0]),
-			    spelt + 1, r->what);
-		else
+			    "column '%s' read as '%s' in the %s table",
+			    name[i], to, r->what);
+			diag_set_fix(p->dl, name[i], to);
+		} else
 			diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
 			    mdp_col(cells[i])), RULE_UNKNOWN_COLUMN, twice[i] ?
 			    "column '%s' appears twice in the %s table" :
