@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "calls/calls_model.h"
 #include "client_fields.h"
 #include "cmd.h"
 #include "config.h"
@@ -515,7 +516,7 @@ layout(struct rp *r, struct buf *out)
 	rp_client_dna(r);
 	rp_process(r);
 	rp_calls(r);
-	if (rp_has_extra_sections(model_root(rc->m))) {
+	if (calls_model_has_extras(model_root(rc->m))) {
 		pdf_heading(&r->p, 0, "Additional sections");
 		rp_extra_sections(r, model_root(rc->m), 1);
 	}

@@ -63,14 +63,3 @@ rp_calls(struct rp *r)
 	    open == 1 ? "is" : "are");
 	pdf_para(&r->p, PDF_REGULAR, BODY, &PDF_MUTED, 0, r->tmp.data);
 }
-
-int
-rp_has_extra_sections(const xmlNode *root)
-{
-	const xmlNode	*x;
-
-	for (x = model_child(root, "extra"); x != NULL; x = model_next(x, "extra"))
-		if (!calls_model_is_notes(x))
-			return 1;
-	return 0;
-}

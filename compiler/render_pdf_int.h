@@ -73,8 +73,6 @@ void	rp_client_dna(struct rp *r);
 void	rp_process(struct rp *r);
 /* render_pdf_calls.c: the key points the AE accepted from the calls. */
 void	rp_calls(struct rp *r);
-/* True when the root has sections of the author's (not '# Call notes'). */
-int	rp_has_extra_sections(const xmlNode *root);
 void	rp_links(struct rp *r);
 void	rp_signoff(struct rp *r);
 

@@ -40,6 +40,17 @@ calls_model_is_notes(const xmlNode *x)
 	return calls_model_is_own(x) && heading_is(x, "call notes");
 }
 
+int
+calls_model_has_extras(const xmlNode *root)
+{
+	const xmlNode	*x;
+
+	for (x = model_child(root, "extra"); x != NULL; x = model_next(x, "extra"))
+		if (!calls_model_is_notes(x))
+			return 1;
+	return 0;
+}
+
 const xmlNode *
 calls_model_notes(const xmlNode *root)
 {

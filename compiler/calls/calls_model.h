@@ -15,6 +15,8 @@
 int		 calls_model_is_own(const xmlNode *x);
 /* True for '# Call notes' itself. */
 int		 calls_model_is_notes(const xmlNode *x);
+/* True when root has sections of the author's ('# Call notes' is not). */
+int		 calls_model_has_extras(const xmlNode *root);
 /* The '# Call notes' section of the tree's root, or NULL. */
 const xmlNode	*calls_model_notes(const xmlNode *root);
 

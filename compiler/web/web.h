@@ -64,8 +64,6 @@ void	web_extra_fields(struct buf *b, const xmlNode *rec);
 /* The key points the AE accepted from the calls ('[x]' in '# Call
  * notes'); the open suggestions are counted, never shown. */
 void	web_deal_calls(struct buf *b, const struct model *m);
-/* True when the root has sections of the author's (not '# Call notes'). */
-int	web_has_extras(const xmlNode *root);
 
 /* web_svg.c: the power map of the relationships element. */
 void	web_svg_power_map(struct buf *b, const xmlNode *rel);

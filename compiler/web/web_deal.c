@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "calls/calls_model.h"
 #include "diag.h"
 #include "model.h"
 #include "render.h"
@@ -496,7 +497,7 @@ web_deal_page(struct buf *out, const struct render_ctx *rc,
 	client_dna(out, rc->m);
 	web_deal_process(out, &wi);
 	web_deal_calls(out, rc->m);
-	if (web_has_extras(model_root(rc->m))) {
+	if (calls_model_has_extras(model_root(rc->m))) {
 		buf_puts(out, "<section aria-labelledby=\"s-extra\">"
 		    "<h2 id=\"s-extra\">Additional sections</h2>\n");
 		web_extras(out, model_root(rc->m), 1);

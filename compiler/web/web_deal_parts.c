@@ -360,14 +360,3 @@ web_deal_calls(struct buf *b, const struct model *m)
 	if (s.n > 0 || open > 0)
 		buf_puts(b, "</section>\n");
 }
-
-int
-web_has_extras(const xmlNode *root)
-{
-	const xmlNode	*x;
-
-	for (x = model_child(root, "extra"); x != NULL; x = model_next(x, "extra"))
-		if (!calls_model_is_notes(x))
-			return 1;
-	return 0;
-}
