@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "deal_name.h"
 #include "diag.h"
+#include "fmt_wrap.h"
 #include "fsutil.h"
 #include "model.h"
 #include "render.h"
@@ -141,6 +142,8 @@ check_source(struct diag_list *dl, const struct model *m, const char *file,
 	buf_init(&b);
 	diag_list_init(&quiet);
 	if (md && form_ok && render_md(&b, m, &quiet) == 0 &&
+	    (b.len != len || memcmp(b.data, data, len) != 0) &&
+	    fmt_wrap_keep(&b, data, len) == 0 &&
 	    (b.len != len || memcmp(b.data, data, len) != 0))
 		diag_add(dl, diag_pos_line(file, 0), RULE_NOT_CANONICAL,
 		    "not in the canonical form: 'handoff fmt --diff %s' shows "

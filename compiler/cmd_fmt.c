@@ -7,7 +7,8 @@
  * must equal the one read from the old, and every word of the old text
  * (but the names of the form: headings, keys, column names, which the
  * tree holds) must appear in the new; otherwise the file is left alone
- * and said so.
+ * and said so.  Paragraphs the author wrapped by hand stay wrapped
+ * where they were (fmt_wrap.c).
  * --check lists the files that would change (exit 1); --diff prints a
  * unified diff (diff -u) and changes nothing.
  */
@@ -24,6 +25,7 @@
 #include "deal_name.h"
 #include "diag.h"
 #include "fmt_words.h"
+#include "fmt_wrap.h"
 #include "fsutil.h"
 #include "model.h"
 #include "parse.h"
@@ -119,7 +121,7 @@ fmt_one(const char *file, const struct config *c, int today,
 	struct diag_list dl2;
 
 	diag_list_init(&dl2);
-	to_md = strcmp(fs_ext(file), "xml") != 0;
+	to_md = strcmp(fs_ext(file), ".xml") != 0;
 	if ((r = fs_read(file, c->limits.max_file_size, &data, &len)) != 0) {
 		diag_add(dl, diag_pos_line(file, 0), r == -2 ?
 		    RULE_FILE_TOO_LARGE : RULE_IO, "cannot read: %s",
@@ -131,7 +133,8 @@ fmt_one(const char *file, const struct config *c, int today,
 		    "(nothing was changed)", file);
 		goto out;
 	}
-	if ((to_md ? render_md(b, m, dl) : render_xml(b, m, dl)) == -1)
+	if ((to_md ? render_md(b, m, dl) : render_xml(b, m, dl)) == -1 ||
+	    (to_md && fmt_wrap_keep(b, data, len) == -1))
 		goto oom;
 	*same = b->len == len && memcmp(b->data, data, len) == 0;
 	if (*same) {
@@ -151,8 +154,14 @@ fmt_one(const char *file, const struct config *c, int today,
 	}
 	if (fmt_words_lost(data, len, b->data, b->len, miss,
 	    sizeof(miss))) {
-		cmd_error("fmt: %s: not formatted: the canonical form would "
-		    "lose the word '%s' (nothing was changed)", file, miss);
+		if (!to_md && strstr(data, "<!--") != NULL)
+			cmd_error("fmt: %s: not formatted: the canonical XML "
+			    "keeps no comments, and this file has some "
+			    "(nothing was changed)", file);
+		else
+			cmd_error("fmt: %s: not formatted: the canonical "
+			    "form would lose the word '%s' (nothing was "
+			    "changed)", file, miss);
 		goto out;
 	}
 	rc = 0;

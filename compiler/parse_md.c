@@ -783,26 +783,52 @@ mdp_front(struct mdp *p, const char *data, size_t len, const char **body,
 	return -1;
 }
 
-static int
-mdp_body(struct mdp *p, const char *body, size_t blen)
+size_t
+mdp_body_offset(const char *data, size_t len)
+{
+	const char	*s = data, *nl, *e = data + len;
+
+	nl = memchr(s, '\n', len);
+	if (nl == NULL || !fm_marker(s, (size_t)(nl - s), 0))
+		return 0;
+	for (s = nl + 1; s < e; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		if (fm_marker(s, nl ? (size_t)(nl - s) : (size_t)(e - s), 1))
+			return nl ? (size_t)(nl + 1 - data) : len;
+		if (nl == NULL)
+			break;
+	}
+	return 0;
+}
+
+cmark_node *
+mdp_parse_body(const char *body, size_t blen)
 {
 	static const char *const exts[] = { "table", "tasklist", "autolink",
 	    "strikethrough" };
 	cmark_parser		*cp;
 	cmark_syntax_extension	*ext;
-	cmark_node		*doc, *n;
+	cmark_node		*doc;
 	size_t			 i;
 
 	cmark_gfm_core_extensions_ensure_registered();
 	if ((cp = cmark_parser_new(CMARK_OPT_DEFAULT)) == NULL)
-		return -1;
+		return NULL;
 	for (i = 0; i < N(exts); i++)
 		if ((ext = cmark_find_syntax_extension(exts[i])) != NULL)
 			cmark_parser_attach_syntax_extension(cp, ext);
 	cmark_parser_feed(cp, body, blen);
 	doc = cmark_parser_finish(cp);
 	cmark_parser_free(cp);
-	if (doc == NULL)
+	return doc;
+}
+
+static int
+mdp_body(struct mdp *p, const char *body, size_t blen)
+{
+	cmark_node	*doc, *n;
+
+	if ((doc = mdp_parse_body(body, blen)) == NULL)
 		return -1;
 	for (n = cmark_node_first_child(doc); n != NULL && !p->oom;
 	    n = cmark_node_next(n)) {

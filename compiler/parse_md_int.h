@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * parse_md_int.h: what the files of the Markdown front end share (not
- * for use outside parse_md*.c).  parse_md.c walks the document: H1
+ * for use outside parse_md*.c and fmt_wrap.c).  parse_md.c walks the document: H1
  * sections, H2 fields, unknown headings, the canonical order, the entry
  * point; parse_md_block.c turns cmark nodes into text and prose
  * elements; parse_md_table.c reads record tables and the commitments
  * task list; parse_md_lines.c the 'key: value' lines of Process;
  * parse_md_scan.c bounds tables and nesting before cmark-gfm runs.
  * struct mdp is the state of one walk, passed to every function.
+ * fmt_wrap.c also reads the body with mdp_parse_body and mdp_flatten.
  */
 #ifndef HANDOFF_PARSE_MD_INT_H
 #define HANDOFF_PARSE_MD_INT_H
@@ -96,6 +97,12 @@ struct mdp {
 	unsigned		 note_line;	/* heading a comment follows */
 	int			 note_after;	/* content since that heading */
 };
+
+/* parse_md.c: the body's cmark tree (with the GFM extensions handoff
+ * reads), or NULL; and the offset of the body after the front matter
+ * (0 when there is none or it is never closed).  fmt_wrap.c uses both. */
+cmark_node	*mdp_parse_body(const char *body, size_t blen);
+size_t		 mdp_body_offset(const char *data, size_t len);
 
 /* parse_md_heading.c: heading synonyms (schemas/headings.txt). */
 /* The repo's schemas/headings.txt, if any, then the built-in one, as one

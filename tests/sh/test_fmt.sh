@@ -194,3 +194,137 @@ if [ "$(grep -c "note: not in the canonical form: 'handoff fmt --diff $tmp/note.
 	ok fmt-check-note-once
 else ko fmt-check-note-once "$(grep fmt "$tmp/c1" "$tmp/c2" | head -3)"
 fi
+
+# Paragraphs and list items wrapped by hand stay wrapped where the author
+# broke them (fmt joined them before), and check has nothing to say.
+cat > "$tmp/wrap.md" <<'MD'
+---
+client: Wrap Co
+deal: wrap
+segment: smb
+stage: pre-close
+ae: Nora Berg <nora.berg@vendor.example>
+---
+# Context
+
+## Pain points
+The clinics run three scheduling tools and
+nobody trusts the numbers; the COO wants one
+source of truth before the board meeting.
+
+- Dentrix sync is flaky at two sites and the
+  front desk re-keys appointments by hand
+- Reports take a week
+MD
+cp "$tmp/wrap.md" "$tmp/wrap.orig"
+"$bin" fmt --check "$tmp/wrap.md" > "$tmp/out" 2>&1; rc=$?
+"$bin" check "$tmp/wrap.md" > "$tmp/c1" 2>&1
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/out" ] && ! grep -q '\[fmt\]' "$tmp/c1"; then
+	ok fmt-keeps-hand-wraps
+else ko fmt-keeps-hand-wraps "exit $rc" "$(head -3 "$tmp/out")" "$(grep fmt "$tmp/c1")"
+fi
+# Out of form elsewhere: fmt fixes the form and keeps the breaks.
+sed 's/^## Pain points$/## pain points/' "$tmp/wrap.orig" | sed '/^client:/d' |
+    sed 's/^deal: wrap$/deal: wrap\nclient: Wrap Co/' > "$tmp/wrap.md"
+"$bin" fmt "$tmp/wrap.md" 2>"$tmp/err"; rc=$?
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/wrap.md" "$tmp/wrap.orig"; then ok fmt-wraps-survive-rewrite
+else ko fmt-wraps-survive-rewrite "exit $rc" "$(diff "$tmp/wrap.orig" "$tmp/wrap.md" | head -6)"
+fi
+# A break before a word that would start a list item, a heading or a
+# quote at the start of a line is joined: the text must read the same.
+printf -- '---\nclient: Wrap Co\ndeal: wrap\nsegment: smb\nstage: pre-close\nae: Nora Berg <nora.berg@vendor.example>\n---\n# Context\n\n## Pain points\n\nPrice is\n\\- 5 after discount, and\n1986. was the year\n' > "$tmp/join.md"
+"$bin" convert --to xml "$tmp/join.md" > "$tmp/j1.xml" 2>/dev/null
+"$bin" fmt "$tmp/join.md" 2>"$tmp/err"; rc=$?
+"$bin" convert --to xml "$tmp/join.md" > "$tmp/j2.xml" 2>/dev/null
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/j1.xml" "$tmp/j2.xml" &&
+    grep -qx '1986. was the year' "$tmp/join.md" &&
+    ! grep -q '^\\\?- 5' "$tmp/join.md"; then ok fmt-wrap-unsafe-break-joined
+else ko fmt-wrap-unsafe-break-joined "exit $rc" "$(sed -n '10,14p' "$tmp/join.md")"
+fi
+
+# The property, wrapped: every formatted deal above, with its paragraph
+# and bullet lines wrapped by hand at 40 columns (not its 'Label: value'
+# lines, which are read one a line), is still canonical, and reads as the
+# same XML.
+wrapped() { python3 - "$1" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def starter(w):
+    return (w in ("-", "+", "*", "_", "1.", "1)") or w[0] in "><|" or
+            w.startswith("```") or w.startswith("~~~") or
+            (len(w) <= 6 and set(w) == {"#"}) or
+            (len(set(w)) == 1 and w[0] in "=-_*"))
+def wrap(text, first, indent, width=40):
+    out, cur, empty = [], first, True
+    for w in text.split(" "):
+        if not empty and len(cur) + 1 + len(w) > width and not starter(w):
+            out.append(cur); cur = indent + w
+        else:
+            cur = cur + ("" if empty else " ") + w
+        empty = False
+    out.append(cur)
+    return out
+res, fm, fence = [], 0, False
+for i, l in enumerate(lines):
+    if i == 0 and l == "---": fm = 1; res.append(l); continue
+    if fm == 1:
+        if l in ("---", "..."): fm = 2
+        res.append(l); continue
+    if l.startswith("```") or l.startswith("~~~"): fence = not fence
+    m = re.match(r"(- (?:\[[ x]\] )?)(\S.*)$", l)
+    if not fence and m and len(l) > 40:
+        res += wrap(m.group(2), m.group(1), "  ")
+    elif (not fence and len(l) > 40 and re.match(r"[A-Za-z]", l) and
+          not re.match(r"[\w ()/-]+: ", l) and
+          "  " not in l and not l.endswith("\\")):
+        res += wrap(l, "", "")
+    else:
+        res.append(l)
+sys.stdout.write("\n".join(res))
+PY
+}
+n=0 bad=0 grew=0
+for f in examples/deals/*.md tests/regress/*/*.md tests/regress/*/*/*.md; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	c="$tmp/w$n.md"
+	cp "$f" "$c"
+	"$bin" fmt "$c" 2>/dev/null || continue
+	wrapped "$c" > "$tmp/wr.md" || continue
+	cmp -s "$c" "$tmp/wr.md" || grew=$((grew + 1))
+	"$bin" convert --to xml "$c" > "$tmp/x1.xml" 2>/dev/null
+	"$bin" convert --to xml "$tmp/wr.md" > "$tmp/x2.xml" 2>/dev/null
+	cp "$tmp/wr.md" "$tmp/wr.once"
+	"$bin" fmt "$tmp/wr.md" 2>/dev/null
+	if ! cmp -s "$tmp/wr.once" "$tmp/wr.md"; then
+		bad=$((bad + 1))
+		ko "fmt-wrapped-canonical $f" "$(diff "$tmp/wr.once" "$tmp/wr.md" | head -6)"
+	elif ! cmp -s "$tmp/x1.xml" "$tmp/x2.xml"; then
+		bad=$((bad + 1))
+		ko "fmt-wrapped-same-xml $f" "$(diff "$tmp/x1.xml" "$tmp/x2.xml" | head -4)"
+	fi
+done
+if [ "$grew" -ge 20 ] && [ "$bad" -eq 0 ]; then
+	ok "fmt-wrapped-property ($grew of $n deals wrapped)"
+else ko fmt-wrapped-property "$bad failed, $grew wrapped of $n"
+fi
+
+# XML deals: fmt writes the canonical XML, and refuses (untouched) one
+# whose comments the canonical XML would drop.
+cp examples/deals/harbourview-clinics.xml "$tmp/x.xml"
+cp "$tmp/x.xml" "$tmp/x.orig"
+"$bin" fmt "$tmp/x.xml" > "$tmp/out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && cmp -s "$tmp/x.xml" "$tmp/x.orig" &&
+    grep -q 'keeps no comments' "$tmp/out"; then ok fmt-xml-comments-refused
+else ko fmt-xml-comments-refused "exit $rc" "$(head -2 "$tmp/out")"
+fi
+"$bin" convert --to xml "$tmp/x.xml" > "$tmp/xc.xml" 2>/dev/null
+python3 -c 'import sys; s = open(sys.argv[1]).read()
+sys.stdout.write(s.replace("?>\n", "?>\n\n", 1).replace("\n  <", "\n    <"))' \
+    "$tmp/xc.xml" > "$tmp/y.xml"
+"$bin" fmt "$tmp/y.xml" > "$tmp/out" 2>&1; rc=$?
+"$bin" fmt --check "$tmp/y.xml" > "$tmp/out2" 2>&1; rc2=$?
+if [ "$rc" -eq 0 ] && [ "$rc2" -eq 0 ] && cmp -s "$tmp/y.xml" "$tmp/xc.xml"; then
+	ok fmt-xml-canonical
+else ko fmt-xml-canonical "exit $rc/$rc2" "$(head -2 "$tmp/out")" "$(diff "$tmp/xc.xml" "$tmp/y.xml" | head -4)"
+fi
