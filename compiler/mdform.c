@@ -202,6 +202,87 @@ md_enum(const char *s)
 	return out;
 }
 
+/* What may stand around a name or an address written beside it. */
+static int
+md_person_sep(int c)
+{
+	return md_space(c) || (c != '\0' && strchr(",;|()[]<>-", c) != NULL);
+}
+
+/* 3 when s (len bytes) starts with an en or em dash, else 0. */
+static size_t
+md_dash_len(const char *s, size_t len)
+{
+	return len >= 3 && (strncmp(s, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(s, "\xe2\x80\x94", 3) == 0) ? 3 : 0;
+}
+
+/* A copy of s[0..len) without separators at either end (free()). */
+static char *
+md_person_trim(const char *s, size_t len)
+{
+	size_t	 d;
+
+	for (;;) {
+		if (len > 0 && md_person_sep((unsigned char)*s))
+			d = 1;
+		else if ((d = md_dash_len(s, len)) == 0)
+			break;
+		s += d;
+		len -= d;
+	}
+	for (;;) {
+		if (len > 0 && md_person_sep((unsigned char)s[len - 1]))
+			d = 1;
+		else if (len < 3 || (d = md_dash_len(s + len - 3, 3)) == 0)
+			break;
+		len -= d;
+	}
+	return md_trim_dup(s, len);
+}
+
+/*
+ * No <...>: a name and an address written side by side ('Nora Berg,
+ * nora@x.example', 'Nora Berg (nora@x.example)', 'nora@x.example — Nora
+ * Berg'): the one word with an '@' is the address, the rest the name.
+ * 0 read both, 1 only one (or two addresses), -1 out of memory.
+ */
+static int
+md_person_loose(const char *s, size_t len, char **name, char **email)
+{
+	const char	*at = memchr(s, '@', len), *b, *e;
+	struct buf	 rest;
+
+	if (at == NULL || memchr(at + 1, '@', len - (size_t)(at + 1 - s))) {
+		*name = md_trim_dup(s, len);
+		return *name == NULL ? -1 : 1;
+	}
+	for (b = at; b > s && !md_space((unsigned char)b[-1]); b--)
+		;
+	for (e = at; e < s + len && !md_space((unsigned char)*e); e++)
+		;
+	if ((*email = md_person_trim(b, (size_t)(e - b))) == NULL)
+		return -1;
+	buf_init(&rest);
+	if (buf_put(&rest, s, (size_t)(b - s)) == -1 ||
+	    buf_putc(&rest, ' ') == -1 ||
+	    buf_put(&rest, e, (size_t)(s + len - e)) == -1 ||
+	    (*name = md_person_trim(rest.data, rest.len)) == NULL) {
+		buf_dispose(&rest);
+		free(*email);
+		*email = NULL;
+		return -1;
+	}
+	buf_dispose(&rest);
+	if (**name == '\0') {
+		free(*name);
+		*name = NULL;
+		return 1;
+	}
+	return strchr(*email, '@') == *email ||
+	    strchr(*email, '@')[1] == '\0' ? 1 : 0;
+}
+
 /* 'Full Name <name@company.com>': the last <...> is the address. */
 int
 md_person_parse(const char *s, char **name, char **email)
@@ -215,15 +296,8 @@ md_person_parse(const char *s, char **name, char **email)
 		len--;
 	lt = md_rchr(s, '<', len);
 	gt = len > 0 && s[len - 1] == '>' ? s + len - 1 : NULL;
-	if (lt == NULL || gt == NULL || gt < lt) {
-		/* A bare address or a bare name: keep it, say so. */
-		if ((lt = memchr(s, '@', len)) != NULL &&
-		    memchr(s, ' ', len) == NULL)
-			*email = md_trim_dup(s, len);
-		else
-			*name = md_trim_dup(s, len);
-		return (*name == NULL && *email == NULL) ? -1 : 1;
-	}
+	if (lt == NULL || gt == NULL || gt < lt)
+		return md_person_loose(s, len, name, email);
 	if ((*name = md_trim_dup(s, (size_t)(lt - s))) == NULL ||
 	    (*email = md_trim_dup(lt + 1, (size_t)(gt - lt - 1))) == NULL) {
 		free(*name);

@@ -35,7 +35,8 @@ void	 md_key(const char *s, char *out, size_t outsz);
 char	*md_enum(const char *s);
 
 /*
- * 'Full Name <name@company.com>'.  Returns 0 when well formed, 1 when not
+ * 'Full Name <name@company.com>', or a name and an address side by side
+ * ('Nora Berg, nora@x.example').  Returns 0 when both were read, 1 when not
  * (*name and *email hold what could be read, either may be NULL), -1 when
  * out of memory.  Free both with free().
  */

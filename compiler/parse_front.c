@@ -520,7 +520,30 @@ front_stream(struct front *f)
 	}
 }
 
-/* ae / csm: 'Name <email>' -> <ae><name/><email/></ae>. */
+/* ae / csm written without a name or an address: say what to write,
+ * with the part that is there. */
+static void
+front_person_diag(struct front *f, const struct fentry *e, const char *val,
+    const char *name, const char *email)
+{
+	char	 hint[300];
+
+	if (name != NULL && email == NULL)
+		snprintf(hint, sizeof(hint), "add the e-mail address: "
+		    "'%.120s <e-mail address>'", name);
+	else if (email != NULL && name == NULL)
+		snprintf(hint, sizeof(hint), "add the name: 'Full Name "
+		    "<%.120s>'", email);
+	else
+		snprintf(hint, sizeof(hint), "write it as 'Full Name "
+		    "<name@company.com>'");
+	diag_add_hint(f->dl, diag_pos(f->m->file, e->line, e->col),
+	    RULE_PERSON_FORMAT, hint, "%s '%s' is not 'Name <email>'",
+	    fk_elem[e->fk], val);
+}
+
+/* ae / csm: 'Name <email>' (or the two side by side) -> <ae><name/>
+ * <email/></ae>. */
 static int
 front_emit_person(struct front *f, xmlNodePtr deal, const struct fentry *e,
     const char *val)
@@ -533,9 +556,7 @@ front_emit_person(struct front *f, xmlNodePtr deal, const struct fentry *e,
 		return -1;
 	/* 'csm: TBD' is one mistake: validate says placeholder. */
 	if (rc == 1 && !validate_is_placeholder(val))
-		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
-		    RULE_PERSON_FORMAT, "%s '%s' is not 'Name <email>'",
-		    fk_elem[e->fk], val);
+		front_person_diag(f, e, val, name, email);
 	rc = -1;
 	if ((n = model_add(f->m, deal, fk_elem[e->fk], NULL, e->line,
 	    e->col, 1)) == NULL ||

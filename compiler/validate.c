@@ -236,6 +236,113 @@ validate_date_why(struct vstate *st, const xmlNode *n, const char *label)
 	    "%s: %s", label, why);
 }
 
+/*
+ * The id to write instead of a bad one: the file's own name, which the
+ * id must equal (2); else the id in lowercase with dashes (1).  0 when
+ * neither is an id.
+ */
+static int
+validate_id_suggest(const char *file, const char *id, char *out,
+    size_t outsz)
+{
+	const char	*base = strrchr(file, '/');
+	char		*stem = fs_stem(base ? base + 1 : file);
+	size_t		 o = 0;
+
+	if (stem != NULL && fs_deal_id_ok(stem) &&
+	    strlen(stem) < outsz) {
+		memcpy(out, stem, strlen(stem) + 1);
+		free(stem);
+		return 2;
+	}
+	free(stem);
+	for (; *id != '\0' && o + 1 < outsz; id++)
+		if (isalnum((unsigned char)*id) && (unsigned char)*id < 0x80)
+			out[o++] = (char)tolower((unsigned char)*id);
+		else if (o > 0 && out[o - 1] != '-')
+			out[o++] = '-';
+	while (o > 0 && out[o - 1] == '-')
+		o--;
+	out[o] = '\0';
+	return fs_deal_id_ok(out);
+}
+
+/* A deal id that is not one: what to write, and a fix-it. */
+static void
+validate_deal_id_diag(struct vstate *st, const xmlNode *n, const char *id,
+    const char *dashes)
+{
+	char	 to[128], hint[200];
+	int	 from;
+
+	if ((from = validate_id_suggest(st->m->file, id, to,
+	    sizeof(to))) == 0) {
+		diag_add(st->dl, model_pos(st->m, n), RULE_DEAL_ID,
+		    "deal id '%.80s' is not lowercase letters, digits and %s",
+		    id, dashes);
+		return;
+	}
+	snprintf(hint, sizeof(hint), "write it as '%s'%s", to,
+	    from == 2 ? ", the name of its file" : "");
+	diag_add_hint(st->dl, model_pos(st->m, n), RULE_DEAL_ID, hint,
+	    "deal id '%.80s' is not lowercase letters, digits and %s", id,
+	    dashes);
+	diag_set_fix(st->dl, id, to);
+}
+
+/*
+ * An address written to fool harvesters ('priya(at)acme.example', 'priya
+ * at acme dot example') as the address it means, into out; 0 when that
+ * is not an address either.
+ */
+static int
+validate_email_unmask(const char *s, char *out, size_t outsz)
+{
+	static const char *const at[] = { "(at)", "[at]", "{at}", " at " };
+	static const char *const dot[] = { "(dot)", "[dot]", "{dot}",
+	    " dot " };
+	size_t		 o = 0, i, k;
+
+	if (strncasecmp(s, "mailto:", 7) == 0)
+		s += 7;
+	while (*s != '\0' && o + 1 < outsz) {
+		for (i = 0, k = 0; i < 4 && k == 0; i++) {
+			if (strncasecmp(s, at[i], strlen(at[i])) == 0) {
+				k = strlen(at[i]);
+				out[o++] = '@';
+			} else if (strncasecmp(s, dot[i], strlen(dot[i])) == 0) {
+				k = strlen(dot[i]);
+				out[o++] = '.';
+			}
+		}
+		if (k == 0 && *s != ' ')
+			out[o++] = *s;
+		s += k > 0 ? k : 1;
+	}
+	out[o] = '\0';
+	/* The schema's pattern also wants a dot in the domain. */
+	return mime_email_ok(out) == 0 && strchr(strchr(out, '@'), '.');
+}
+
+/* An e-mail field that is not an address: what to write, when it can
+ * be told. */
+static void
+validate_email_diag(struct vstate *st, const xmlNode *n, const char *label,
+    const char *val)
+{
+	char	 to[256], hint[320];
+
+	if (!validate_email_unmask(val, to, sizeof(to))) {
+		diag_add(st->dl, model_pos(st->m, n), RULE_INVALID_EMAIL,
+		    "%s: '%.80s' is not an e-mail address", label, val);
+		return;
+	}
+	snprintf(hint, sizeof(hint), "write it as '%s'", to);
+	diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_EMAIL, hint,
+	    "%s: '%.80s' is not an e-mail address", label, val);
+	diag_set_fix(st->dl, val, to);
+}
+
 /* 'by go-live' while go-live is not known: a warning naming the anchor. */
 static void
 validate_date_anchor(struct vstate *st, const xmlNode *n, const char *label)
@@ -300,13 +407,10 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	else if (strstr(msg, "'email'") != NULL ||
 	    strstr(msg, "}email'") != NULL || (strstr(msg, "[facet 'pattern']") &&
 	    strcmp(model_name(n), "email") == 0))
-		diag_add(st->dl, model_pos(st->m, n), RULE_INVALID_EMAIL,
-		    "%s: '%.80s' is not an e-mail address", label, val);
+		validate_email_diag(st, n, label, val);
 	else if (strstr(msg, "deal-id'") != NULL ||
 	    (strstr(msg, "[facet 'pattern']") && strcmp(model_name(n), "id") == 0))
-		diag_add(st->dl, model_pos(st->m, n), RULE_DEAL_ID,
-		    "deal id '%.80s' is not lowercase letters, digits and dashes",
-		    val);
+		validate_deal_id_diag(st, n, val, "dashes");
 	else if ((set = strstr(msg, "not an element of the set {")) != NULL) {
 		set += strlen("not an element of the set {");
 		len = strcspn(set, "}");
@@ -431,9 +535,7 @@ validate_deal_id(struct vstate *st)
 
 	if (n == NULL || *id == '\0' || vstate_is_invalid(st, n) || fs_deal_id_ok(id))
 		return;
-	diag_add(st->dl, model_pos(st->m, n), RULE_DEAL_ID,
-	    "deal id '%.80s' is not lowercase letters, digits and single dashes",
-	    id);
+	validate_deal_id_diag(st, n, id, "single dashes");
 }
 
 /*

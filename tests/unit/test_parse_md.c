@@ -70,8 +70,33 @@ test_parse_md__person(void **state)
 	    &email), 1);
 	free(name);
 	free(email);
-	assert_int_equal(md_person_parse("Dana <dana@x.example", &name,
+	/* A name and an address side by side are read: the word with the
+	 * '@' is the address, whatever stands around it. */
+	{
+		static const char *const side[] = {
+			"Dana <dana@x.example", "Dana Reyes, dana@x.example",
+			"Dana Reyes (dana@x.example)", "dana@x.example | Dana Reyes",
+			"dana@x.example \xe2\x80\x94 Dana Reyes",
+			"Dana Reyes - dana@x.example;",
+		};
+		size_t	 i;
+
+		for (i = 0; i < sizeof(side) / sizeof(side[0]); i++) {
+			assert_int_equal(md_person_parse(side[i], &name,
+			    &email), 0);
+			assert_string_equal(name, i == 0 ? "Dana" :
+			    "Dana Reyes");
+			assert_string_equal(email, "dana@x.example");
+			free(name);
+			free(email);
+		}
+	}
+	/* Two addresses, or an '@' alone, are not a person. */
+	assert_int_equal(md_person_parse("a@x.example b@x.example", &name,
 	    &email), 1);
+	free(name);
+	free(email);
+	assert_int_equal(md_person_parse("Dana @", &name, &email), 1);
 	free(name);
 	free(email);
 }
