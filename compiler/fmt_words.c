@@ -20,6 +20,7 @@
 
 #include <utf8proc.h>
 
+#include "buf.h"
 #include "fmt_words.h"
 #include "fsutil.h"
 
@@ -278,24 +279,122 @@ fmt_words_mask_form(char *t, size_t len)
 	}
 }
 
+/* The value of n hex digits at s, or -1. */
+static long
+fw_hex(const char *s, size_t n)
+{
+	long	 v = 0;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c >= '0' && c <= '9')
+			v = v * 16 + (c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			v = v * 16 + ((c | 0x20) - 'a' + 10);
+		else
+			return -1;
+	}
+	return v;
+}
+
+/*
+ * One escape of a YAML double-quoted scalar at s (after the backslash,
+ * left bytes): the character it means onto b; the bytes it took, or 0
+ * when it is not one (then the backslash is kept as it is).
+ */
+static size_t
+fw_escape(struct buf *b, const char *s, size_t left)
+{
+	static const char	 one[] = "0abtnvfre \"/\\N_LP";
+	static const long	 cp[] = { ' ', 7, 8, 9, 10, 11, 12, 13, 27, ' ',
+	    '"', '/', '\\', 0x85, 0xa0, 0x2028, 0x2029 };
+	const char		*at;
+	utf8proc_uint8_t	 u[4];
+	size_t			 n = 0;
+	long			 v = -1;
+
+	if (left == 0)
+		return 0;
+	if ((at = strchr(one, s[0])) != NULL && s[0] != '\0') {
+		v = cp[at - one];
+		n = 1;
+	} else if (s[0] == 'x' || s[0] == 'u' || s[0] == 'U') {
+		n = s[0] == 'x' ? 2 : s[0] == 'u' ? 4 : 8;
+		v = n < left ? fw_hex(s + 1, n) : -1;
+		n++;
+	}
+	if (v < 0 || v > 0x10ffff || !utf8proc_codepoint_valid((int)v))
+		return 0;
+	if (buf_put(b, u, (size_t)utf8proc_encode_char((int)v, u)) == -1)
+		return 0;
+	return n;
+}
+
+/*
+ * The text with the escapes of the front matter's double-quoted values
+ * decoded ('"2\tyears"' is 2 and years, '"Zo\u00eb"' is Zoë), so that
+ * words compare as YAML reads them; into b.  0 or -1.
+ */
+static int
+fw_unescape_front(struct buf *b, const char *t, size_t len)
+{
+	size_t	 i = 0, k;
+	int	 front = len >= 3 && strncmp(t, "---", 3) == 0, line = 0;
+	int	 quoted = 0, value = 0;
+
+	for (; i < len; i++) {
+		char c = t[i];
+
+		if (c == '\n') {
+			line++;
+			quoted = value = 0;
+			if (front && line > 0 && i + 3 < len &&
+			    (strncmp(t + i + 1, "---", 3) == 0 ||
+			    strncmp(t + i + 1, "...", 3) == 0))
+				front = 0;
+		} else if (front && quoted && c == '\\' &&
+		    (k = fw_escape(b, t + i + 1, len - i - 1)) > 0) {
+			i += k;
+			continue;
+		} else if (front && quoted && c == '"')
+			quoted = 0;
+		else if (front && !quoted && c == '"' && value)
+			quoted = 1;
+		else if (front && (c == ':' || c == '-'))
+			value = 1;
+		else if (front && c != ' ' && c != '\t')
+			value = 0;
+		if (buf_putc(b, c) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 fmt_words_lost(const char *old, size_t olen, const char *new, size_t nlen,
     char *miss, size_t misssz)
 {
 	struct fw_set	 have, form;
+	struct buf	 ob, nb;
 	char		*o = NULL, *masked = NULL, *n = NULL;
 	size_t		 ol = 0, nl = 0, at = 0, w, wl;
 	int		 lost = 0;
 
 	memset(&have, 0, sizeof(have));
 	memset(&form, 0, sizeof(form));
-	if ((masked = malloc(olen + 1)) != NULL) {
-		memcpy(masked, old, olen);
-		masked[olen] = '\0';
-		fmt_words_mask_form(masked, olen);
-		o = fw_fold(masked, olen, &ol);
+	buf_init(&ob);
+	buf_init(&nb);
+	if (fw_unescape_front(&ob, old, olen) == 0 &&
+	    fw_unescape_front(&nb, new, nlen) == 0 &&
+	    (masked = malloc(ob.len + 1)) != NULL) {
+		memcpy(masked, ob.data ? ob.data : "", ob.len);
+		masked[ob.len] = '\0';
+		fmt_words_mask_form(masked, ob.len);
+		o = fw_fold(masked, ob.len, &ol);
+		n = fw_fold(nb.data ? nb.data : "", nb.len, &nl);
 	}
-	n = fw_fold(new, nlen, &nl);
 	if (o == NULL || n == NULL) {
 		snprintf(miss, misssz, "(text that is not UTF-8)");
 		lost = 1;
@@ -311,8 +410,11 @@ fmt_words_lost(const char *old, size_t olen, const char *new, size_t nlen,
 	fw_set_sort(&have);
 	fw_set_sort(&form);
 	while (!lost && fw_next(o, ol, &at, &w, &wl)) {
-		/* An entity ('&amp;') is a character, not a word. */
-		if (w > 0 && o[w - 1] == '&' && w + wl < ol && o[w + wl] == ';')
+		/* An entity ('&amp;', '&#xffff;') is a character, not a
+		 * word. */
+		if (w + wl < ol && o[w + wl] == ';' && ((w > 0 &&
+		    o[w - 1] == '&') || (w > 1 && o[w - 1] == '#' &&
+		    o[w - 2] == '&')))
 			continue;
 		/* A link's 'mailto:' is the form of an address. */
 		if (wl == 6 && strncmp(o + w, "mailto", 6) == 0 &&
@@ -327,6 +429,8 @@ fmt_words_lost(const char *old, size_t olen, const char *new, size_t nlen,
 out:
 	fw_set_dispose(&have);
 	fw_set_dispose(&form);
+	buf_dispose(&ob);
+	buf_dispose(&nb);
 	free(masked);
 	free(o);
 	free(n);

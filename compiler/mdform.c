@@ -158,19 +158,7 @@ md_key(const char *s, char *out, size_t outsz)
 char *
 md_enum(const char *s)
 {
-	static const char *const fix[][2] = {
-		{ "preclose", "pre-close" },
-		{ "pre-closing", "pre-close" },
-		{ "midmarket", "mid-market" },
-		{ "mid-size", "mid-market" },
-		{ "mm", "mid-market" },
-		{ "ent", "enterprise" },
-		{ "med", "medium" },
-		{ "mid", "medium" },
-		{ "hi", "high" },
-		{ "lo", "low" },
-	};
-	char	*out, *t;
+	char	*out, *t, canon[32];
 	size_t	 i, o = 0;
 	int	 dash = 0;
 
@@ -194,11 +182,11 @@ md_enum(const char *s)
 	}
 	out[o] = '\0';
 	free(t);
-	for (i = 0; i < sizeof(fix) / sizeof(fix[0]); i++)
-		if (strcmp(out, fix[i][0]) == 0) {
-			free(out);
-			return strdup(fix[i][1]);
-		}
+	if (read_word("schemas/read/records.txt", "value", out, o, canon,
+	    sizeof(canon))) {
+		free(out);
+		return strdup(canon);
+	}
 	return out;
 }
 
@@ -445,29 +433,11 @@ md_money_parse(const char *s, char **amount, char cur[4], const char **per)
 	return 0;
 }
 
-/* Role words as AEs write them, after md_key(). */
-static const char *const md_role_words[][2] = {
-	{ "economic buyer", "economic-buyer" }, { "eb", "economic-buyer" },
-	{ "economic", "economic-buyer" }, { "budget holder", "economic-buyer" },
-	{ "buyer", "economic-buyer" },
-	{ "champion", "champion" }, { "internal champion", "champion" },
-	{ "decision maker", "decision-maker" }, { "dm", "decision-maker" },
-	{ "decider", "decision-maker" },
-	{ "influencer", "influencer" },
-	{ "user", "user" }, { "end user", "user" }, { "users", "user" },
-	{ "technical", "technical" }, { "tech", "technical" },
-	{ "technical buyer", "technical" }, { "it", "technical" },
-	{ "technical evaluator", "technical" },
-	{ "legal procurement", "legal-procurement" },
-	{ "legal", "legal-procurement" },
-	{ "procurement", "legal-procurement" },
-	{ "blocker", "blocker" },
-};
-
-/* A role word of schemas/read/records.txt ('executive sponsor'), given
- * as its md_key(): 1 and the role into out, or 0. */
+/* A word of schemas/read/records.txt of this kind ('role': 'EB',
+ * 'executive sponsor'; 'primary'), given as its md_key(): 1 and the
+ * value into out, or 0. */
 static int
-md_role_listed(const char *key, char *out, size_t outlen)
+md_role_listed(const char *key, const char *kind, char *out, size_t outlen)
 {
 	char	 dashed[64], role[32];
 	size_t	 i;
@@ -475,7 +445,7 @@ md_role_listed(const char *key, char *out, size_t outlen)
 	for (i = 0; key[i] != '\0' && i + 1 < sizeof(dashed); i++)
 		dashed[i] = key[i] == ' ' ? '-' : key[i];
 	dashed[i] = '\0';
-	if (!read_word("schemas/read/records.txt", "role", dashed, i, role,
+	if (!read_word("schemas/read/records.txt", kind, dashed, i, role,
 	    sizeof(role)))
 		return 0;
 	if (out != NULL && outlen > 0)
@@ -506,15 +476,11 @@ int
 md_role_known(const char *word)
 {
 	char	 key[64];
-	size_t	 i;
 
 	md_key(word, key, sizeof(key));
-	if (strcmp(key, "primary") == 0 || strcmp(key, "primary contact") == 0)
+	if (md_role_listed(key, "primary", NULL, 0))
 		return 1;
-	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
-		if (strcmp(key, md_role_words[i][0]) == 0)
-			return 1;
-	return md_role_listed(key, NULL, 0);
+	return md_role_listed(key, "role", NULL, 0);
 }
 
 /* Add one role word to out (canonical, no duplicates).  0 or -1. */
@@ -530,14 +496,11 @@ md_role_add(const char *word, char **out, size_t max, size_t *n,
 	md_key(word, key, sizeof(key));
 	if (key[0] == '\0')
 		return 0;
-	if (strcmp(key, "primary") == 0 || strcmp(key, "primary contact") == 0) {
+	if (md_role_listed(key, "primary", NULL, 0)) {
 		*primary = 1;
 		return 0;
 	}
-	for (i = 0; i < sizeof(md_role_words) / sizeof(md_role_words[0]); i++)
-		if (strcmp(key, md_role_words[i][0]) == 0)
-			canon = md_role_words[i][1];
-	if (canon == NULL && md_role_listed(key, listed, sizeof(listed)))
+	if (md_role_listed(key, "role", listed, sizeof(listed)))
 		canon = listed;
 	if ((v = canon ? strdup(canon) : md_enum(word)) == NULL)
 		return -1;
@@ -556,8 +519,8 @@ int
 md_roles_parse(const char *cell, char **out, size_t max, size_t *n,
     int *primary)
 {
-	char	*s, *p, *tok, *save = NULL;
-	size_t	 i;
+	char	*s, *p, *tok, *save = NULL, join[32] = " ";
+	size_t	 i, k;
 
 	*n = 0;
 	*primary = 0;
@@ -574,9 +537,17 @@ md_roles_parse(const char *cell, char **out, size_t max, size_t *n,
 		else if (strncasecmp(q, "and ", 4) == 0)
 			memset(q, ' ', 3);
 	}
-	/* ' and ' separates like a comma. */
-	for (p = s; (p = md_casestr(p, " and ")) != NULL; p += 5)
-		p[1] = ',', p[2] = ' ', p[3] = ' ';
+	/* ' and ' separates like a comma ('join' words of records.txt). */
+	for (i = 0; read_word_at("schemas/read/records.txt", "join", "-", i,
+	    join + 1, sizeof(join) - 2); i++) {
+		k = strlen(join);
+		join[k] = ' ';
+		join[k + 1] = '\0';
+		for (p = s; (p = md_casestr(p, join)) != NULL; p += k + 1) {
+			p[1] = ',';
+			memset(p + 2, ' ', k - 2);
+		}
+	}
 	for (tok = strtok_r(s, ",/;&+", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",/;&+", &save))
 		if (md_role_add(tok, out, max, n, primary) == -1) {
@@ -762,17 +733,41 @@ md_commitment_parse(const char *s, char **text, char **who, char **due)
 	return *who == NULL ? 1 : 0;
 }
 
+/*
+ * The length of a character at s that YAML reads as a line break or may
+ * not hold raw (U+0080..U+009F, U+2028, U+2029), with its escape in esc;
+ * 0 for any other.
+ */
+static size_t
+md_yaml_special(const unsigned char *s, char esc[8])
+{
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) {
+		if (s[1] == 0x85)
+			snprintf(esc, 8, "\\N");
+		else
+			snprintf(esc, 8, "\\u%04x", s[1]);
+		return 2;
+	}
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9)) {
+		snprintf(esc, 8, "%s", s[2] == 0xa8 ? "\\L" : "\\P");
+		return 3;
+	}
+	return 0;
+}
+
 /* YAML 1.1 plain scalars: what may not start or appear in one. */
 static int
 md_yaml_plain_ok(const char *s)
 {
 	size_t	 len = strlen(s), i;
+	char	 esc[8];
 
 	if (len == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL ||
 	    s[len - 1] == ' ' || s[len - 1] == ':')
 		return 0;
 	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f ||
+		    md_yaml_special((const unsigned char *)s + i, esc) > 0)
 			return 0;
 		if (s[i] == ':' && s[i + 1] == ' ')
 			return 0;
@@ -786,6 +781,8 @@ int
 md_put_yaml(struct buf *b, const char *s)
 {
 	int	 rc = 0;
+	size_t	 k;
+	char	 esc[8];
 
 	if (md_yaml_plain_ok(s))
 		return buf_puts(b, s);
@@ -793,7 +790,10 @@ md_put_yaml(struct buf *b, const char *s)
 	for (; *s != '\0' && rc == 0; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c == '"' || c == '\\')
+		if ((k = md_yaml_special((const unsigned char *)s, esc)) > 0) {
+			rc |= buf_puts(b, esc);
+			s += k - 1;
+		} else if (c == '"' || c == '\\')
 			rc |= buf_printf(b, "\\%c", c);
 		else if (c == '\n')
 			rc |= buf_puts(b, "\\n");

@@ -30,7 +30,8 @@ void	 md_key(const char *s, char *out, size_t outsz);
 /*
  * An enumeration value as the schema spells it: trimmed, ASCII lowercase,
  * runs of spaces and underscores as one dash, and the usual spellings
- * ('preclose', 'midmarket') fixed.  malloc'd; NULL when out of memory.
+ * ('preclose', 'midmarket': 'value' lines of schemas/read/records.txt)
+ * fixed.  malloc'd; NULL when out of memory.
  */
 char	*md_enum(const char *s);
 
