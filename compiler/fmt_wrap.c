@@ -113,9 +113,11 @@ wraps_add(struct wraps *w, cmark_node *n)
 	return 0;
 }
 
-/* Every paragraph of the source body that spans lines. */
+/* fn(node, arg) for each block of body, in order, until one returns
+ * non-zero: that, or -1 when out of memory. */
 static int
-wraps_read(struct wraps *w, const char *body, size_t len)
+wrap_each_block(const char *body, size_t len,
+    int (*fn)(cmark_node *, void *), void *arg)
 {
 	cmark_node	*doc, *n;
 	cmark_iter	*it;
@@ -130,14 +132,23 @@ wraps_read(struct wraps *w, const char *body, size_t len)
 	}
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER &&
-		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
-		    cmark_node_get_start_line(n) != cmark_node_get_end_line(n))
-			rc = wraps_add(w, n);
+		if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(n) &
+		    CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+			rc = fn(n, arg);
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	return rc;
+}
+
+/* wrap_each_block: a paragraph of the source that spans lines. */
+static int
+wraps_read_one(cmark_node *n, void *arg)
+{
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH ||
+	    cmark_node_get_start_line(n) == cmark_node_get_end_line(n))
+		return 0;
+	return wraps_add(arg, n);
 }
 
 /* The first unused wrapped paragraph with these words, or NULL. */
@@ -310,46 +321,65 @@ wrap_edit(struct wraps *w, cmark_node *n, const char *body, size_t len,
 	return 1;
 }
 
+/* The edits of one canonical body: one a paragraph that fits. */
+struct edits {
+	struct wraps	*w;
+	const char	*body;
+	size_t		 len;
+	const size_t	*lines;
+	size_t		 nlines;
+	struct edit	*v;
+	size_t		 n, cap;
+};
+
+/* wrap_each_block: the edit for a canonical paragraph, if one fits. */
+static int
+wrap_edit_one(cmark_node *n, void *arg)
+{
+	struct edits	*e = arg;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	if (e->n == e->cap) {
+		size_t		 cap = e->cap ? e->cap * 2 : 16;
+		struct edit	*v = realloc(e->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		e->v = v;
+		e->cap = cap;
+	}
+	e->n += (size_t)wrap_edit(e->w, n, e->body, e->len, e->lines,
+	    e->nlines, &e->v[e->n]);
+	return 0;
+}
+
 /* The canonical body with the source's breaks, into o; -1: memory. */
 static int
 wrap_body(struct wraps *w, const char *body, size_t len, struct buf *o)
 {
-	cmark_node	*doc, *n;
-	cmark_iter	*it = NULL;
-	cmark_event_type ev;
-	struct edit	*ed = NULL;
-	size_t		*lines, nlines, ne = 0, cap = 0, l, k = 0, ll;
+	struct edits	 e;
+	size_t		*lines, nlines, l, k = 0, ll;
 	int		 rc = -1;
 
 	if ((lines = wrap_lines(body, len, &nlines)) == NULL)
 		return -1;
-	if ((doc = mdp_parse_body(body, len)) == NULL ||
-	    (it = cmark_iter_new(doc)) == NULL)
+	memset(&e, 0, sizeof(e));
+	e.w = w;
+	e.body = body;
+	e.len = len;
+	e.lines = lines;
+	e.nlines = nlines;
+	if (wrap_each_block(body, len, wrap_edit_one, &e) != 0)
 		goto out;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-			continue;
-		if (ne == cap) {
-			struct edit *v;
-
-			cap = cap ? cap * 2 : 16;
-			if ((v = realloc(ed, cap * sizeof(*v))) == NULL)
-				goto out;
-			ed = v;
-		}
-		ne += (size_t)wrap_edit(w, n, body, len, lines, nlines,
-		    &ed[ne]);
-	}
 	for (l = 0; l < nlines; l++) {
 		const char *line = body + lines[l], *nl;
 
 		nl = memchr(line, '\n', len - lines[l]);
 		ll = nl ? (size_t)(nl - line) + 1 : len - lines[l];
-		if (k < ne && ed[k].line == l + 1) {
-			if (wrap_line(o, line, nl ? ll - 1 : ll, ed[k].col,
-			    ed[k].indent, ed[k].w) == -1 ||
+		if (k < e.n && e.v[k].line == l + 1) {
+			if (wrap_line(o, line, nl ? ll - 1 : ll, e.v[k].col,
+			    e.v[k].indent, e.v[k].w) == -1 ||
 			    (nl && buf_putc(o, '\n') == -1))
 				goto out;
 			k++;
@@ -358,49 +388,29 @@ wrap_body(struct wraps *w, const char *body, size_t len, struct buf *o)
 	}
 	rc = 0;
 out:
-	if (it != NULL)
-		cmark_iter_free(it);
-	if (doc != NULL)
-		cmark_node_free(doc);
-	free(ed);
+	free(e.v);
 	free(lines);
 	return rc;
 }
 
-/* The blocks of a body and the words of each: what a wrap must keep. */
+/* wrap_each_block: a block's kind, and its words when it holds text:
+ * what a wrap must keep. */
 static int
-wrap_shape(const char *body, size_t len, struct buf *sig)
+wrap_shape_one(cmark_node *n, void *arg)
 {
-	cmark_node	*doc, *n, *c;
-	cmark_iter	*it;
-	cmark_event_type ev;
+	struct buf	*sig = arg;
+	cmark_node	*c = cmark_node_first_child(n);
 	char		*t;
-	int		 rc = 0;
+	int		 rc;
 
-	if ((doc = mdp_parse_body(body, len)) == NULL)
-		return -1;
-	if ((it = cmark_iter_new(doc)) == NULL) {
-		cmark_node_free(doc);
-		return -1;
+	rc = buf_printf(sig, "<%s>", mdp_kind(n));
+	if (rc == 0 && c != NULL && (cmark_node_get_type(c) &
+	    CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) {
+		if ((t = mdp_flatten(n, ' ')) == NULL)
+			return -1;
+		rc = buf_puts(sig, t);
+		free(t);
 	}
-	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER || (cmark_node_get_type(n) &
-		    CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK)
-			continue;
-		rc = buf_printf(sig, "<%s>", mdp_kind(n));
-		c = cmark_node_first_child(n);
-		if (rc == 0 && c != NULL && (cmark_node_get_type(c) &
-		    CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) {
-			if ((t = mdp_flatten(n, ' ')) == NULL)
-				rc = -1;
-			else
-				rc = buf_puts(sig, t);
-			free(t);
-		}
-	}
-	cmark_iter_free(it);
-	cmark_node_free(doc);
 	return rc;
 }
 
@@ -413,7 +423,8 @@ wrap_same_shape(const char *a, size_t alen, const char *b, size_t blen)
 
 	buf_init(&x);
 	buf_init(&y);
-	if (wrap_shape(a, alen, &x) == 0 && wrap_shape(b, blen, &y) == 0)
+	if (wrap_each_block(a, alen, wrap_shape_one, &x) == 0 &&
+	    wrap_each_block(b, blen, wrap_shape_one, &y) == 0)
 		rc = x.len == y.len &&
 		    (x.len == 0 || memcmp(x.data, y.data, x.len) == 0);
 	buf_dispose(&x);
@@ -432,7 +443,7 @@ fmt_wrap_keep(struct buf *out, const char *src, size_t srclen)
 
 	memset(&w, 0, sizeof(w));
 	off = mdp_body_offset(src, srclen);
-	if (wraps_read(&w, src + off, srclen - off) == -1)
+	if (wrap_each_block(src + off, srclen - off, wraps_read_one, &w) == -1)
 		goto done;
 	rc = 0;
 	if (w.n == 0 || out->len == 0)
