@@ -99,6 +99,47 @@ cmd_calls_cues(const char *root, struct diag_list *dl)
 	return c;
 }
 
+int
+cmd_calls_open(struct calls_deal_file *f, const char *deal,
+    struct diag_list *dl)
+{
+	char	*cfgpath;
+	int	 r;
+
+	memset(f, 0, sizeof(*f));
+	config_init(&f->cfg);
+	(void)deal_name_root(f->root, sizeof(f->root));
+	if ((r = deal_name_resolve(&f->path, f->root, deal, dl)) != 0)
+		return r == 1 ? 1 : 2;
+	if (strcmp(fs_ext(f->path), ".md") != 0 &&
+	    strcmp(fs_ext(f->path), ".markdown") != 0) {
+		cmd_error("%s: calls live in Markdown deals only; convert it "
+		    "first (handoff convert %s --to md)", f->path, deal);
+		return 1;
+	}
+	if (fs_read(f->path, 16u << 20, &f->text, &f->len) != 0) {
+		cmd_error("%s: cannot read the deal: %s", f->path,
+		    fs_strerror(errno));
+		return 2;
+	}
+	if ((cfgpath = fs_join(f->root, "handoff.yml")) == NULL)
+		return 2;
+	r = config_load(&f->cfg, cfgpath, 0, dl);
+	free(cfgpath);
+	if (r != 0 || (f->cues = cmd_calls_cues(f->root, dl)) == NULL)
+		return 1;
+	return 0;
+}
+
+void
+cmd_calls_close(struct calls_deal_file *f)
+{
+	free(f->path);
+	free(f->text);
+	cues_free(f->cues);
+	config_dispose(&f->cfg);
+}
+
 static int
 keep_copy(const char *deal, const char *file, const char *data, size_t len)
 {
@@ -259,20 +300,18 @@ calls_add(const struct cli *cli, int argc, char **argv)
 	struct calls_opts	 o;
 	struct diag_list	 dl;
 	struct buf		 notes, lines, out;
-	struct cues		*cues = NULL;
+	struct calls_deal_file	 f;
 	struct call_deal	 cd;
-	struct config		 cfg;
 	struct calls_run	 run;
 	struct call_people	 people;
-	char			*path = NULL, *deal = NULL, today[16];
-	char			 root[128], *cfgpath = NULL;
-	size_t			 dlen;
+	char			 today[16];
 	int			 i, r, status = 2, added = 0;
 	time_t			 t;
 	struct tm		 tm;
 
 	diag_list_init(&dl);
-	config_init(&cfg);
+	memset(&f, 0, sizeof(f));
+	config_init(&f.cfg);
 	memset(&cd, 0, sizeof(cd));
 	memset(&people, 0, sizeof(people));
 	buf_init(&notes);
@@ -288,36 +327,19 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		cmd_error("--date: '%s' is not a date (YYYY-MM-DD)", o.date);
 		goto done;
 	}
-	(void)deal_name_root(root, sizeof(root));
-	if ((r = deal_name_resolve(&path, root, o.deal, &dl)) != 0) {
-		status = r == 1 ? 1 : 2;
+	if ((status = cmd_calls_open(&f, o.deal, &dl)) != 0)
 		goto fail;
-	}
-	if (strcmp(fs_ext(path), ".md") != 0 &&
-	    strcmp(fs_ext(path), ".markdown") != 0) {
-		cmd_error("%s: calls are added to Markdown deals only; convert "
-		    "it first (handoff convert %s --to md)", path, o.deal);
-		status = 1;
-		goto done;
-	}
-	if (fs_read(path, 16u << 20, &deal, &dlen) != 0) {
-		cmd_error("%s: cannot read the deal: %s", path,
-		    fs_strerror(errno));
-		goto done;
-	}
 	status = 1;	/* from here on, a bad file is the user's to fix */
-	if ((cfgpath = fs_join(root, "handoff.yml")) == NULL ||
-	    config_load(&cfg, cfgpath, 0, &dl) != 0 ||
-	    (cues = cmd_calls_cues(root, &dl)) == NULL || calls_deal_read(&cd, deal) != 0)
+	if (calls_deal_read(&cd, f.text) != 0)
 		goto fail;
-	if (calls_people_load(&people, path, deal, dlen) != 0) {
+	if (calls_people_load(&people, f.path, f.text, f.len) != 0) {
 		cmd_error("out of memory");
 		goto fail;
 	}
-	run.deal_text = deal;
+	run.deal_text = f.text;
 	run.deal = &cd;
-	run.cues = cues;
-	run.cfg = &cfg;
+	run.cues = f.cues;
+	run.cfg = &f.cfg;
 	run.people = &people;
 	for (i = 0; i < o.nfiles; i++) {
 		r = calls_one(&o, &run, o.files[i], &notes, &lines, &dl);
@@ -335,29 +357,25 @@ calls_add(const struct cli *cli, int argc, char **argv)
 		goto fail;
 	}
 	status = 2;
-	if (calls_notes_merge(&out, deal, lines.data, notes.data) != 0 ||
-	    fs_write_atomic(path, out.data, out.len) != 0) {
-		cmd_error("%s: cannot write the deal: %s", path,
+	if (calls_notes_merge(&out, f.text, lines.data, notes.data) != 0 ||
+	    fs_write_atomic(f.path, out.data, out.len) != 0) {
+		cmd_error("%s: cannot write the deal: %s", f.path,
 		    fs_strerror(errno));
 		goto fail;
 	}
 	printf("%s: added %d call(s); review the '- [?]' suggestions under "
-	    "'# Call notes'\n", path, added);
+	    "'# Call notes'\n", f.path, added);
 	status = 0;
 fail:
 	diag_list_sort(&dl);
 	diag_print_text(stderr, &dl);
 done:
-	cues_free(cues);
+	cmd_calls_close(&f);
 	calls_deal_dispose(&cd);
-	config_dispose(&cfg);
 	calls_people_dispose(&people);
 	buf_dispose(&notes);
 	buf_dispose(&lines);
 	buf_dispose(&out);
-	free(path);
-	free(cfgpath);
-	free(deal);
 	free(o.files);
 	diag_list_dispose(&dl);
 	return status;

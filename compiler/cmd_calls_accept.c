@@ -16,65 +16,35 @@
 #include "calls/calls_cues.h"
 #include "cmd.h"
 #include "cmd_calls.h"
-#include "config.h"
-#include "deal_name.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "model.h"
 #include "parse.h"
 
-/* One opened deal: its path, text and points. */
-struct calls_deal_file {
-	char			*path;
-	char			*text;
-	size_t			 len;
+/* One opened deal and its points. */
+struct calls_accept_file {
+	struct calls_deal_file	 f;
 	struct call_points	 pts;
-	struct cues		*cues;
-	struct config		 cfg;
-	char			 root[128];
 };
 
 static void
-deal_file_dispose(struct calls_deal_file *f)
+accept_file_close(struct calls_accept_file *a)
 {
-	free(f->path);
-	free(f->text);
-	calls_points_dispose(&f->pts);
-	cues_free(f->cues);
-	config_dispose(&f->cfg);
+	cmd_calls_close(&a->f);
+	calls_points_dispose(&a->pts);
 }
 
-/* Resolve, read and scan the deal; 0, or the exit status. */
+/* Open the deal and number its points; 0, or the exit status. */
 static int
-deal_file_open(struct calls_deal_file *f, const char *deal,
+accept_file_open(struct calls_accept_file *a, const char *deal,
     struct diag_list *dl)
 {
-	char	*cfgpath;
 	int	 r;
 
-	memset(f, 0, sizeof(*f));
-	config_init(&f->cfg);
-	(void)deal_name_root(f->root, sizeof(f->root));
-	if ((r = deal_name_resolve(&f->path, f->root, deal, dl)) != 0)
-		return r == 1 ? 1 : 2;
-	if (strcmp(fs_ext(f->path), ".md") != 0 &&
-	    strcmp(fs_ext(f->path), ".markdown") != 0) {
-		cmd_error("%s: call notes live in Markdown deals only",
-		    f->path);
-		return 1;
-	}
-	if (fs_read(f->path, 16u << 20, &f->text, &f->len) != 0) {
-		cmd_error("%s: cannot read the deal: %s", f->path,
-		    fs_strerror(errno));
-		return 2;
-	}
-	if ((cfgpath = fs_join(f->root, "handoff.yml")) == NULL)
-		return 2;
-	r = config_load(&f->cfg, cfgpath, 0, dl);
-	free(cfgpath);
-	if (r != 0 || (f->cues = cmd_calls_cues(f->root, dl)) == NULL)
-		return 1;
-	if (calls_points_read(&f->pts, f->text) != 0) {
+	memset(&a->pts, 0, sizeof(a->pts));
+	if ((r = cmd_calls_open(&a->f, deal, dl)) != 0)
+		return r;
+	if (calls_points_read(&a->pts, a->f.text) != 0) {
 		cmd_error("out of memory");
 		return 2;
 	}
@@ -92,7 +62,7 @@ point_class(const struct call_point *pt)
 int
 cmd_calls_list(const struct cli *cli, int argc, char **argv)
 {
-	struct calls_deal_file	 f;
+	struct calls_accept_file a;
 	struct diag_list	 dl;
 	size_t			 i, open = 0;
 	int			 status;
@@ -103,23 +73,23 @@ cmd_calls_list(const struct cli *cli, int argc, char **argv)
 		return 2;
 	}
 	diag_list_init(&dl);
-	if ((status = deal_file_open(&f, argv[2], &dl)) == 0) {
-		for (i = 0; i < f.pts.n; i++) {
-			const struct call_point *pt = &f.pts.v[i];
+	if ((status = accept_file_open(&a, argv[2], &dl)) == 0) {
+		for (i = 0; i < a.pts.n; i++) {
+			const struct call_point *pt = &a.pts.v[i];
 
 			open += !pt->accepted;
 			printf("%3zu  [%c] %-10s %s  %.*s\n", i + 1,
 			    pt->accepted ? 'x' : '?', point_class(pt),
 			    pt->date[0] ? pt->date : "-",
-			    (int)(pt->end - pt->text), f.text + pt->text);
+			    (int)(pt->end - pt->text), a.f.text + pt->text);
 		}
 		printf("%s: %zu suggestion%s, %zu open; accept with 'handoff "
-		    "calls accept %s N...'\n", f.path, f.pts.n,
-		    f.pts.n == 1 ? "" : "s", open, argv[2]);
+		    "calls accept %s N...'\n", a.f.path, a.pts.n,
+		    a.pts.n == 1 ? "" : "s", open, argv[2]);
 	}
 	diag_print_text(stderr, &dl);
 	diag_list_dispose(&dl);
-	deal_file_dispose(&f);
+	accept_file_close(&a);
 	return status;
 }
 
@@ -155,7 +125,8 @@ accept_numbers(int argc, char **argv, size_t npts, size_t *which)
 int
 cmd_calls_accept(const struct cli *cli, int argc, char **argv)
 {
-	struct calls_deal_file	 f;
+	struct calls_accept_file a;
+	struct calls_deal_file	*f = &a.f;
 	struct diag_list	 dl;
 	struct model		*m = NULL;
 	struct buf		 out;
@@ -169,22 +140,22 @@ cmd_calls_accept(const struct cli *cli, int argc, char **argv)
 	}
 	diag_list_init(&dl);
 	buf_init(&out);
-	if ((status = deal_file_open(&f, argv[2], &dl)) != 0)
+	if ((status = accept_file_open(&a, argv[2], &dl)) != 0)
 		goto done;
 	status = 1;
 	if ((which = calloc((size_t)argc, sizeof(*which))) == NULL ||
-	    (n = accept_numbers(argc, argv, f.pts.n, which)) == (size_t)-1)
+	    (n = accept_numbers(argc, argv, a.pts.n, which)) == (size_t)-1)
 		goto done;
 	for (i = 0; i < n; i++) {
-		const struct call_point *pt = &f.pts.v[which[i]];
+		const struct call_point *pt = &a.pts.v[which[i]];
 
 		if (pt->accepted)
 			printf("%s:%u: suggestion %zu was accepted already\n",
-			    f.path, pt->line, which[i] + 1);
-		else if (pt->cls < 0 || cues_class_target(f.cues,
+			    f->path, pt->line, which[i] + 1);
+		else if (pt->cls < 0 || cues_class_target(f->cues,
 		    (enum cue_class)pt->cls) == NULL)
 			printf("%s:%u: suggestion %zu has no pillar to go to; "
-			    "marked accepted only\n", f.path, pt->line,
+			    "marked accepted only\n", f->path, pt->line,
 			    which[i] + 1);
 		took += !pt->accepted;
 	}
@@ -198,22 +169,22 @@ cmd_calls_accept(const struct cli *cli, int argc, char **argv)
 		struct diag_list	 quiet;
 
 		diag_list_init(&quiet);
-		m = parse_md(f.path, f.text, f.len, &f.cfg.limits, &quiet);
+		m = parse_md(f->path, f->text, f->len, &f->cfg.limits, &quiet);
 		diag_list_dispose(&quiet);
 	}
 	if (m == NULL) {
-		cmd_error("%s: cannot be read; run 'handoff check %s'", f.path,
+		cmd_error("%s: cannot be read; run 'handoff check %s'", f->path,
 		    argv[2]);
 		goto done;
 	}
 	status = 2;
-	if (calls_accept(&out, f.text, &f.pts, which, n, m, f.cues) != 0 ||
-	    fs_write_atomic(f.path, out.data, out.len) != 0) {
-		cmd_error("%s: cannot write the deal: %s", f.path,
+	if (calls_accept(&out, f->text, &a.pts, which, n, m, f->cues) != 0 ||
+	    fs_write_atomic(f->path, out.data, out.len) != 0) {
+		cmd_error("%s: cannot write the deal: %s", f->path,
 		    fs_strerror(errno));
 		goto done;
 	}
-	printf("%s: accepted %zu suggestion%s into the handoff\n", f.path, took,
+	printf("%s: accepted %zu suggestion%s into the handoff\n", f->path, took,
 	    took == 1 ? "" : "s");
 	status = 0;
 done:
@@ -222,6 +193,6 @@ done:
 	model_free(m);
 	buf_dispose(&out);
 	free(which);
-	deal_file_dispose(&f);
+	accept_file_close(&a);
 	return status;
 }
