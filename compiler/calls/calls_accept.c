@@ -17,47 +17,8 @@
 #include "buf.h"
 #include "calls/calls_accept.h"
 #include "calls/calls_cues.h"
+#include "calls/calls_heading.h"
 #include "model.h"
-
-/* The end of the line at i (its '\n' or the end of the text). */
-static size_t
-line_end(const char *d, size_t i)
-{
-	const char	*nl = strchr(d + i, '\n');
-
-	return nl != NULL ? (size_t)(nl - d) : i + strlen(d + i);
-}
-
-/* The level of an ATX heading at i ('## x' is 2), or 0. */
-static int
-heading_level(const char *d, size_t i)
-{
-	int	 n = 0;
-
-	while (n < 4 && d[i] == ' ')
-		i++, n++;
-	for (n = 0; d[i + (size_t)n] == '#'; n++)
-		;
-	return n >= 1 && n <= 6 && (d[i + (size_t)n] == ' ' ||
-	    d[i + (size_t)n] == '\n' || d[i + (size_t)n] == '\r') ? n : 0;
-}
-
-/* The heading's text at i of level lv, without trailing blanks. */
-static void
-heading_text(const char *d, size_t i, int lv, const char **t, size_t *len)
-{
-	size_t	 e = line_end(d, i);
-
-	while (d[i] == ' ')
-		i++;
-	i += (size_t)lv;
-	while (i < e && d[i] == ' ')
-		i++;
-	while (e > i && (d[e - 1] == ' ' || d[e - 1] == '\r'))
-		e--;
-	*t = d + i;
-	*len = e - i;
-}
 
 static int
 points_add(struct call_points *p, const struct call_point *pt)
@@ -97,13 +58,13 @@ calls_points_read(struct call_points *p, const char *d)
 
 	memset(p, 0, sizeof(*p));
 	for (; d[i] != '\0'; i = e + (d[e] == '\n'), line++) {
-		e = line_end(d, i);
-		if (strncmp(d + i, "```", 3) == 0 || strncmp(d + i, "~~~", 3) == 0)
+		e = calls_line_end(d, i);
+		if (calls_line_fence(d, i))
 			fence = !fence;
 		if (fence)
 			continue;
-		if ((lv = heading_level(d, i)) > 0) {
-			heading_text(d, i, lv, &t, &len);
+		if ((lv = calls_heading_level(d, i)) > 0) {
+			calls_heading_text(d, i, lv, &t, &len);
 			if (lv == 1)
 				in = len == 10 && strncasecmp(t, "call notes", 10) == 0;
 			else if (in && lv == 2) {
@@ -210,22 +171,17 @@ struct edit {
 	struct buf text;
 };
 
-/* End of the section whose heading (level lv) starts at i: the next
- * heading of level <= lv, with the blank lines before it left after. */
+/* End of the section whose heading (level lv) starts at i: the end of
+ * its last line that is not empty (the blank lines before the next
+ * heading stay after what is written there). */
 static size_t
 section_end(const char *d, size_t i, int lv)
 {
-	size_t	 e, last;
-	int	 l, fence = 0;
+	size_t	 next = calls_section_next(d, i, lv), last, e;
 
-	last = line_end(d, i);
-	for (i = last + (d[last] == '\n'); d[i] != '\0';
-	    i = e + (d[e] == '\n')) {
-		e = line_end(d, i);
-		if (strncmp(d + i, "```", 3) == 0 || strncmp(d + i, "~~~", 3) == 0)
-			fence = !fence;
-		if (!fence && (l = heading_level(d, i)) > 0 && l <= lv)
-			break;
+	last = calls_line_end(d, i);
+	for (i = last + (d[last] == '\n'); i < next; i = e + (d[e] == '\n')) {
+		e = calls_line_end(d, i);
 		if (e > i && !(e == i + 1 && d[i] == '\r'))
 			last = e;
 	}
@@ -239,7 +195,7 @@ line_offset(const char *d, unsigned n)
 	size_t	 i = 0;
 
 	while (n > 1 && d[i] != '\0') {
-		i = line_end(d, i);
+		i = calls_line_end(d, i);
 		if (d[i] == '\n')
 			i++;
 		n--;
@@ -260,7 +216,7 @@ elem_heading(const struct model *m, const xmlNode *n, const char *d,
 		return -1;
 	pos = model_pos(m, n);
 	if (pos.line == 0 || (i = line_offset(d, pos.line)) == (size_t)-1 ||
-	    (lv = heading_level(d, i)) == 0)
+	    (lv = calls_heading_level(d, i)) == 0)
 		return -1;
 	*at = i;
 	return lv;
@@ -270,18 +226,9 @@ elem_heading(const struct model *m, const xmlNode *n, const char *d,
 static size_t
 notes_offset(const char *d)
 {
-	size_t	 i = 0, e, len;
-	const char	*t;
+	size_t	 len = strlen(d);
 
-	for (; d[i] != '\0'; i = e + (d[e] == '\n')) {
-		e = line_end(d, i);
-		if (heading_level(d, i) == 1) {
-			heading_text(d, i, 1, &t, &len);
-			if (len == 10 && strncasecmp(t, "call notes", 10) == 0)
-				return i;
-		}
-	}
-	return i;
+	return calls_heading_find(d, 0, len, 1, "call notes");
 }
 
 /*

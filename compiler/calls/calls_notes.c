@@ -16,6 +16,7 @@
 #include "calls/calls.h"
 #include "calls/calls_cues.h"
 #include "calls/calls_deal.h"
+#include "calls/calls_heading.h"
 #include "calls/calls_notes.h"
 #include "calls/calls_sent.h"
 #include "calls/calls_summary.h"
@@ -167,46 +168,6 @@ calls_notes_suggest(struct buf *b, const struct call *c,
 	return count;
 }
 
-/* Offset of the line "# title" (case-insensitive) or of the end. */
-static size_t
-find_h(const char *d, size_t from, const char *hashes, const char *title,
-    size_t stop)
-{
-	size_t	 i = from, hl = strlen(hashes), tl = strlen(title);
-
-	while (i < stop) {
-		if (strncmp(d + i, hashes, hl) == 0 && d[i + hl] == ' ' &&
-		    strncasecmp(d + i + hl + 1, title, tl) == 0 &&
-		    (d[i + hl + 1 + tl] == '\n' || d[i + hl + 1 + tl] == '\r'))
-			return i;
-		while (i < stop && d[i] != '\n')
-			i++;
-		if (i < stop)
-			i++;
-	}
-	return stop;
-}
-
-/* End of the section starting at from: the next heading of level <= h. */
-static size_t
-section_end(const char *d, size_t from, int level, size_t len)
-{
-	size_t	 i = from, n;
-
-	while (i < len && d[i] != '\n')
-		i++;
-	while (i < len) {
-		i++;
-		for (n = 0; i + n < len && d[i + n] == '#'; n++)
-			;
-		if (n >= 1 && (int)n <= level && d[i + n] == ' ')
-			return i;
-		while (i < len && d[i] != '\n')
-			i++;
-	}
-	return len;
-}
-
 static int
 put_nl(struct buf *b)
 {
@@ -222,8 +183,8 @@ calls_notes_merge(struct buf *out, const char *d, const char *line,
 	size_t	 len = strlen(d), proc, pend, calls, cend, cn, cnend;
 	int	 rc = 0;
 
-	proc = find_h(d, 0, "#", "process", len);
-	cn = find_h(d, 0, "#", "call notes", len);
+	proc = calls_heading_find(d, 0, len, 1, "process");
+	cn = calls_heading_find(d, 0, len, 1, "call notes");
 	if (proc == len) {
 		/* no Process: put it before Call notes or at the end */
 		rc |= buf_put(out, d, cn);
@@ -233,10 +194,10 @@ calls_notes_merge(struct buf *out, const char *d, const char *line,
 			rc |= buf_putc(out, '\n');
 		d += cn;
 		len -= cn;
-		cn = find_h(d, 0, "#", "call notes", len);
+		cn = calls_heading_find(d, 0, len, 1, "call notes");
 	} else {
-		pend = section_end(d, proc, 1, len);
-		calls = find_h(d, proc, "##", "calls", pend);
+		pend = calls_section_next(d, proc, 1);
+		calls = calls_heading_find(d, proc, pend, 2, "calls");
 		if (calls == pend) {
 			rc |= buf_put(out, d, pend);
 			rc |= put_nl(out);
@@ -244,7 +205,7 @@ calls_notes_merge(struct buf *out, const char *d, const char *line,
 			if (pend < len)
 				rc |= buf_putc(out, '\n');
 		} else {
-			cend = section_end(d, calls, 2, len);
+			cend = calls_section_next(d, calls, 2);
 			while (cend > calls && (d[cend - 1] == '\n' ||
 			    d[cend - 1] == '\r') && cend - 1 > calls &&
 			    d[cend - 2] == '\n')
@@ -256,14 +217,14 @@ calls_notes_merge(struct buf *out, const char *d, const char *line,
 		}
 		d += pend;
 		len -= pend;
-		cn = find_h(d, 0, "#", "call notes", len);
+		cn = calls_heading_find(d, 0, len, 1, "call notes");
 	}
 	if (cn == len) {
 		rc |= buf_put(out, d, len);
 		rc |= put_nl(out);
 		rc |= buf_printf(out, "\n# Call notes\n%s", notes);
 	} else {
-		cnend = section_end(d, cn, 1, len);
+		cnend = calls_section_next(d, cn, 1);
 		rc |= buf_put(out, d, cnend);
 		rc |= put_nl(out);
 		rc |= buf_printf(out, "%s", notes);

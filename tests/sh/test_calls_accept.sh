@@ -137,3 +137,39 @@ else ko calls-accept-headings; cat out; cat deals/lean.md
 fi
 "$HO" convert --to xml deals/lean.md 2>/dev/null | grep -q '<red-flags>' &&
     ok calls-accept-red-flags-read || ko calls-accept-red-flags-read
+
+# A '# Process' or '# Call notes' inside a code fence is text, not a
+# heading: calls add writes its sections outside the fence, which stays
+# as it was.
+cat > deals/fence-co.md <<'MD'
+---
+client: Fence Co
+deal: fence-co
+segment: smb
+stage: pre-close
+ae: Nora Berg <nora.berg@vendor.example>
+---
+# Context
+## Pain points
+- Invoices are typed twice.
+
+## Why they chose us
+The old template, pasted:
+
+```
+# Process
+## Calls
+# Call notes
+```
+MD
+cp deals/fence-co.md fence.before
+"$HO" calls add fence-co "$FX/brightpath-short.vtt" --date 2026-12-03 >/dev/null 2>&1; rc=$?
+fence=$(sed -n '/^```$/,/^```$/p' deals/fence-co.md)
+want=$(sed -n '/^```$/,/^```$/p' fence.before)
+if [ "$rc" -eq 0 ] && [ "$fence" = "$want" ] &&
+    [ "$(grep -c '^# Process$' deals/fence-co.md)" -eq 2 ] &&
+    [ "$(grep -c '^# Call notes$' deals/fence-co.md)" -eq 2 ] &&
+    awk '/^```$/ { f = !f } !f && /^# Call notes$/ { n++ } END { exit n != 1 }' deals/fence-co.md &&
+    grep -q '^- \[?\]' deals/fence-co.md; then ok calls-add-skips-fences
+else ko calls-add-skips-fences; tail -15 deals/fence-co.md
+fi
