@@ -3,7 +3,8 @@
 # test_calls_score.sh: precision and recall of 'calls add' on the
 # hand-labelled 20-minute discovery call (tests/calls/brightpath-discovery.*)
 # must not fall below what they were when the cue words were last tuned on
-# it: precision 90%, recall 70% over all classes.  The held-out call
+# it (2026-12-04: 98.0% and 88.9%): precision 90%, recall 85% over all
+# classes.  The held-out call
 # (tests/calls/nordlicht-heldout.*, labelled before any cue word was
 # looked at against it; measured 100% and 62.5%) must stay above precision
 # 90%, recall 55%.
@@ -20,7 +21,7 @@ score() {
 		echo "FAIL $name"; echo "$out"
 	fi
 }
-score calls-score-discovery brightpath-learning.md brightpath-discovery 90 70
+score calls-score-discovery brightpath-learning.md brightpath-discovery 90 85
 [ -f "$FX/nordlicht-heldout.vtt" ] &&
     score calls-score-heldout nordlicht-energie.md nordlicht-heldout 90 55
 # the score must be able to fail: an empty transcript scores nothing
