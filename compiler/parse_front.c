@@ -48,16 +48,27 @@ static const struct {
 } fk_names[] = {
 	{ "client", FK_CLIENT }, { "client name", FK_CLIENT },
 	{ "customer", FK_CLIENT }, { "company", FK_CLIENT },
+	{ "customer name", FK_CLIENT }, { "account", FK_CLIENT },
+	{ "account name", FK_CLIENT },
 	{ "deal", FK_ID }, { "id", FK_ID }, { "deal id", FK_ID },
 	{ "segment", FK_SEGMENT },
 	{ "industry", FK_INDUSTRY }, { "vertical", FK_INDUSTRY },
-	{ "stage", FK_STAGE },
+	{ "stage", FK_STAGE }, { "deal stage", FK_STAGE },
+	{ "opportunity stage", FK_STAGE },
 	{ "signed", FK_SIGNED }, { "signature date", FK_SIGNED },
 	{ "signed on", FK_SIGNED }, { "signature", FK_SIGNED },
-	{ "signed date", FK_SIGNED },
+	{ "signed date", FK_SIGNED }, { "date signed", FK_SIGNED },
+	{ "close date", FK_SIGNED }, { "closed date", FK_SIGNED },
+	{ "closed on", FK_SIGNED }, { "contract signed", FK_SIGNED },
 	{ "ae", FK_AE }, { "account executive", FK_AE },
+	{ "deal owner", FK_AE }, { "opportunity owner", FK_AE },
+	{ "owner", FK_AE }, { "sales rep", FK_AE },
 	{ "csm", FK_CSM }, { "customer success manager", FK_CSM },
+	{ "success manager", FK_CSM }, { "cs manager", FK_CSM },
 	{ "value", FK_VALUE }, { "contract value", FK_VALUE },
+	{ "deal value", FK_VALUE }, { "amount", FK_VALUE },
+	{ "arr", FK_VALUE }, { "acv", FK_VALUE },
+	{ "annual value", FK_VALUE },
 	{ "term", FK_TERM }, { "contract term", FK_TERM },
 	{ "start", FK_START }, { "start date", FK_START },
 	{ "go live", FK_GO_LIVE }, { "golive", FK_GO_LIVE },
@@ -350,7 +361,7 @@ front_value(struct front *f, struct fentry *e)
 	if (ev.type == YAML_SCALAR_EVENT)
 		rc = front_push_val(f, e, &ev);
 	else if (ev.type == YAML_SEQUENCE_START_EVENT &&
-	    e->fk == FK_RECORDING) {
+	    (e->fk == FK_RECORDING || e->fk == FK_EXTRA)) {
 		for (;;) {
 			yaml_event_delete(&ev);
 			if (front_next(f, &ev) == -1)
@@ -572,6 +583,17 @@ out:
 	return rc;
 }
 
+/* 'ARR: $96,000' says the period in its key: a value per year. */
+static int
+front_key_yearly(const char *key)
+{
+	char	 k[16];
+
+	md_key(key, k, sizeof(k));
+	return strcmp(k, "arr") == 0 || strcmp(k, "acv") == 0 ||
+	    strcmp(k, "annual value") == 0;
+}
+
 /* value: '$84k ARR' -> <value currency="USD" per="year">84000</value>. */
 static int
 front_emit_value(struct front *f, xmlNodePtr deal, const struct fentry *e,
@@ -586,6 +608,8 @@ front_emit_value(struct front *f, xmlNodePtr deal, const struct fentry *e,
 		    RULE_MONEY_FORMAT, "value: %s", why);
 		return 0;
 	}
+	if (rm.per[0] == '\0' && front_key_yearly(e->key))
+		snprintf(rm.per, sizeof(rm.per), "year");
 	if ((n = model_add(f->m, deal, "value", rm.amount, e->line, e->col,
 	    1)) == NULL || model_set_attr(n, "currency", rm.currency) == -1 ||
 	    (rm.per[0] != '\0' && model_set_attr(n, "per", rm.per) == -1))
@@ -632,6 +656,31 @@ front_emit_summary(struct front *f, const struct fentry *e, const char *val)
 	return 0;
 }
 
+/* A key handoff does not know, kept by name; a list of values as one,
+ * separated by commas ('competitors: [FieldPro, Acme]'). */
+static int
+front_emit_extra(struct front *f, xmlNodePtr deal, const struct fentry *e)
+{
+	struct buf	 b;
+	xmlNodePtr	 n;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (e->nvals == 0)
+		return 0;
+	diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+	    RULE_UNKNOWN_KEY, "unknown key '%s'", e->key);
+	buf_init(&b);
+	for (i = 0; i < e->nvals && rc == 0; i++)
+		rc = buf_printf(&b, "%s%s", i > 0 ? ", " : "", e->vals[i]);
+	if (rc != 0 || (n = model_add(f->m, deal, "extra", b.data ? b.data :
+	    "", e->line, e->col, 1)) == NULL ||
+	    model_set_attr(n, "name", e->key) == -1)
+		rc = -1;
+	buf_dispose(&b);
+	return rc;
+}
+
 /* Emit one entry's elements under <deal>.  0 or -1 (out of memory). */
 static int
 front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
@@ -640,17 +689,8 @@ front_emit(struct front *f, xmlNodePtr deal, const struct fentry *e)
 	char		*norm;
 	size_t		 i;
 
-	if (e->fk == FK_EXTRA) {
-		if (e->nvals > 0) {
-			diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
-			    RULE_UNKNOWN_KEY, "unknown key '%s'", e->key);
-			if ((n = model_add(f->m, deal, "extra", e->vals[0],
-			    e->line, e->col, 1)) == NULL ||
-			    model_set_attr(n, "name", e->key) == -1)
-				return -1;
-		}
-		return 0;
-	}
+	if (e->fk == FK_EXTRA)
+		return front_emit_extra(f, deal, e);
 	if (e->fk == FK_CLIENT_SUMMARY)
 		return e->nvals > 0 ? front_emit_summary(f, e, e->vals[0]) : 0;
 	for (i = 0; i < e->nvals; i++) {
