@@ -21,6 +21,7 @@
 #include "fsutil.h"
 #include "mime.h"
 #include "model.h"
+#include "near.h"
 #include "schema.h"
 #include "timeline.h"
 #include "read/read_date.h"
@@ -258,6 +259,52 @@ validate_date_anchor(struct vstate *st, const xmlNode *n, const char *label)
 }
 
 /* Turn libxml2's "Element '{ns}x': …" message into one of ours. */
+/* A role as a Markdown table writes it: 'economic buyer', not the
+ * canonical 'economic-buyer'.  Into out (outsz bytes). */
+static void
+xsd_md_words(char *out, size_t outsz, const char *v, int md)
+{
+	size_t	 i;
+
+	for (i = 0; v[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = md && v[i] == '-' ? ' ' : v[i];
+	out[i] = '\0';
+}
+
+/*
+ * A value not in its enumeration (set: "a, b, c"), with "did you mean"
+ * when it is a typo of one: 'Economic buyr' in a Markdown table is
+ * "role: 'economic buyr' is not one of: ...; did you mean 'economic
+ * buyer'?", in the words the table takes.
+ */
+static void
+xsd_enum_error(struct vstate *st, const xmlNode *n, const struct field *f,
+    const char *label, const char *val, const char *set)
+{
+	char		 copy[400], said[100], sug[100], *tok, *save = NULL;
+	const char	*names[32], *best[1];
+	size_t		 k = 0;
+	int		 md;
+
+	md = strcmp(model_name(n), "role") == 0 && st->m->file != NULL &&
+	    strcasecmp(fs_ext(st->m->file), ".xml") != 0;
+	snprintf(copy, sizeof(copy), "%s", set);
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL && k < 32;
+	    tok = strtok_r(NULL, ", ", &save))
+		names[k++] = tok;
+	xsd_md_words(said, sizeof(said), val, md);
+	if (near_best(val, names, k, best, 1) == 1) {
+		xsd_md_words(sug, sizeof(sug), best[0], md);
+		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
+		    f ? f->hint : NULL,
+		    "%s: '%.80s' is not one of: %s; did you mean '%s'?", label,
+		    said, set, sug);
+	} else
+		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
+		    f ? f->hint : NULL, "%s: '%.80s' is not one of: %s", label,
+		    said, set);
+}
+
 static void
 xsd_on_error(void *arg, xmlErrorPtr e)
 {
@@ -317,9 +364,7 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 			if (set[i] != '\'')
 				clean[j++] = set[i];
 		clean[j] = '\0';
-		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
-		    f ? f->hint : NULL, "%s: '%.80s' is not one of: %s", label,
-		    val, clean);
+		xsd_enum_error(st, n, f, label, val, clean);
 	} else if (strstr(msg, "url'") != NULL || (strstr(msg,
 	    "[facet 'pattern']") != NULL && f != NULL && f->type != NULL &&
 	    strcmp(f->type, "url") == 0))
