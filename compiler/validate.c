@@ -305,6 +305,34 @@ xsd_enum_error(struct vstate *st, const xmlNode *n, const struct field *f,
 		    said, set);
 }
 
+/*
+ * True when n is the second copy of a Markdown section the front end has
+ * already reported as given twice ("section 'Intro sent' appears twice"):
+ * its place out of the schema's order is the same mistake, and
+ * "element out of place" names nothing a Markdown writer wrote.
+ */
+static int
+xsd_is_second_copy(const struct vstate *st, const xmlNode *n)
+{
+	const xmlNode	*c;
+	size_t		 i;
+
+	if (st->m->file == NULL || strcasecmp(fs_ext(st->m->file), ".xml") == 0)
+		return 0;
+	if (st->front == NULL)
+		return 0;
+	for (i = 0; i < st->front->n; i++)
+		if (st->front->v[i].rule == RULE_DUPLICATE_SECTION)
+			break;
+	if (i == st->front->n)
+		return 0;
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp(model_name(c), model_name(n)) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 xsd_on_error(void *arg, xmlErrorPtr e)
 {
@@ -325,6 +353,9 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	if (vstate_is_invalid(st, n) || validate_is_placeholder(model_text(n)))
 		return;
 	vstate_mark_invalid(st, n);
+	if (strstr(msg, "This element is not expected") != NULL &&
+	    xsd_is_second_copy(st, n))
+		return;
 	f = schema_field_of(st->s, n);
 	label = f ? f->label : (const char *)n->name;
 	val = model_text(n);
@@ -556,6 +587,7 @@ validate_model(struct verdict *out, const struct model *m,
 	st.s = s;
 	st.c = c;
 	st.dl = &mine;
+	st.front = dl;
 	st.v = out;
 	if ((st.level = calloc(s->nfields + 1, sizeof(*st.level))) == NULL ||
 	    (st.src = calloc(s->nfields + 1, sizeof(*st.src))) == NULL)

@@ -133,3 +133,12 @@ case $out in *"paragraph before the first section, where an H1 section is expect
 *) no words_stray_before_sections "$out" ;; esac
 printf '%s' "$out" | grep -q "under 'Notes'" && no words_stray_no_internal_name "$out" ||
     ok words_stray_no_internal_name
+
+# a section given twice in Markdown is one error ('appears twice'), not
+# also "element out of place or unknown here" for its lines
+printf '\n## Intro sent\ndate: 2026-11-21\n\n## Intro sent\ndate: 2026-11-22\n' | cat "$EX" - > twice.md
+out=$("$H" check twice.md 2>&1); rc=$?
+case $rc/$out in 1/*"section 'Intro sent' appears twice under 'Process'"*) ok words_twice_said ;;
+*) no words_twice_said "rc=$rc" "$out" ;; esac
+[ "$(printf '%s\n' "$out" | grep -c ': error:')" -eq 1 ] && ! printf '%s' "$out" | grep -q 'out of place' &&
+    ok words_twice_one_error || no words_twice_one_error "$out"
