@@ -17,10 +17,12 @@
 #include "cmd.h"
 #include "cmd_git.h"
 #include "diag.h"
+#include "fsutil.h"
 #include "history.h"
 #include "model.h"
 #include "save_gate.h"
 #include "session.h"
+#include "templates.h"
 #include "vcs.h"
 
 static const char usage[] =
@@ -30,7 +32,9 @@ static const char usage[] =
     "install writes a pre-commit hook (or, with --pre-receive, a hook for\n"
     "a shared bare repository) that refuses a commit or push whose deal\n"
     "files are wrong (an invalid value, a placeholder, a signed deal that\n"
-    "lost a required field...).  An unfinished handoff is let through\n"
+    "lost a required field...) or, when it stages a team template, whose\n"
+    "templates do not compile (a client template naming an internal\n"
+    "field is a leak).  An unfinished handoff is let through\n"
     "with its completeness and deadline ('commit: { require_complete:\n"
     "true }' in handoff.yml refuses it too).  --force replaces a hook\n"
     "handoff did not write.  When the team repo is a folder of a bigger\n"
@@ -257,6 +261,50 @@ hook_check_list(const struct session *s, struct vcs *v,
 	return 0;
 }
 
+/*
+ * When the commit stages a team template (a .mustache file in
+ * TEAM/templates/),
+ * compile the team's templates as 'templates check' does: a client
+ * e-mail template that names an internal field is a leak, refused like
+ * a wrong deal.  They are read from the work tree.  Adds the
+ * diagnostics to dl and sets *bad when they fail; -1 on a git failure.
+ */
+static int
+hook_check_templates(struct git_cmd *g, const char *team,
+    struct diag_list *dl, int *bad)
+{
+	struct vcs_versions	 tl;
+	struct diag_list	 tdl;
+	struct templates	*t;
+	char			 dir[1100];
+	size_t			 i, n = 0;
+
+	if ((size_t)snprintf(dir, sizeof(dir), "%s%stemplates",
+	    team != NULL ? team : "", team != NULL && *team != '\0' ? "/" :
+	    "") >= sizeof(dir))
+		return 0;
+	vcs_versions_init(&tl);
+	if (vcs_staged_files(&tl, g->v, dir) < 0) {
+		vcs_versions_dispose(&tl);
+		return -1;
+	}
+	for (i = 0; i < tl.n; i++)
+		if (strcmp(fs_ext(tl.v[i].path), ".mustache") == 0)
+			n++;
+	vcs_versions_dispose(&tl);
+	if (n == 0)
+		return 0;
+	diag_list_init(&tdl);
+	t = templates_load(g->s.root, g->s.schema, &g->s.config.limits, &tdl);
+	if (t == NULL || diag_list_status(&tdl) != 0)
+		*bad = 1;
+	templates_free(t);
+	diag_list_sort(&tdl);
+	diag_list_move(dl, &tdl);
+	diag_list_dispose(&tdl);
+	return 0;
+}
+
 static int
 hook_pre_commit(const struct cli *cli, const char *team)
 {
@@ -265,7 +313,7 @@ hook_pre_commit(const struct cli *cli, const char *team)
 	struct vcs_versions	 vl;
 	char			 deals[1100];
 	size_t			 bad = 0;
-	int			 rc = 2;
+	int			 rc = 2, tbad = 0;
 
 	diag_list_init(&dl);
 	vcs_versions_init(&vl);
@@ -274,7 +322,8 @@ hook_pre_commit(const struct cli *cli, const char *team)
 	    hook_open(&g, cli, team, &dl) == -1)
 		goto out;
 	if (vcs_staged_files(&vl, g.v, deals) < 0 ||
-	    hook_check_list(&g.s, g.v, &vl, NULL, NULL, &dl, &bad) < 0) {
+	    hook_check_list(&g.s, g.v, &vl, NULL, NULL, &dl, &bad) < 0 ||
+	    hook_check_templates(&g, team, &dl, &tbad) < 0) {
 		cmd_error("pre-commit: %s", vcs_strerror());
 		goto out;
 	}
@@ -284,6 +333,11 @@ hook_pre_commit(const struct cli *cli, const char *team)
 		cmd_error("pre-commit: commit refused: %zu staged deal "
 		    "file%s with errors (git commit --no-verify skips this "
 		    "check)", bad, bad == 1 ? "" : "s");
+		rc = 1;
+	}
+	if (tbad) {
+		cmd_error("pre-commit: commit refused: the team's templates "
+		    "have errors (git commit --no-verify skips this check)");
 		rc = 1;
 	}
 out:
