@@ -142,3 +142,11 @@ case $rc/$out in 1/*"section 'Intro sent' appears twice under 'Process'"*) ok wo
 *) no words_twice_said "rc=$rc" "$out" ;; esac
 [ "$(printf '%s\n' "$out" | grep -c ': error:')" -eq 1 ] && ! printf '%s' "$out" | grep -q 'out of place' &&
     ok words_twice_one_error || no words_twice_one_error "$out"
+
+# prose right above a table (no blank line between) is reported at its
+# own line, not at the pillar heading (cmark-gfm leaves it no position)
+sed 's/^## Objections/## Objections\nWe answered these on the call./' "$EX" > glued.md
+ln=$(grep -n '^We answered these' glued.md | cut -d: -f1)
+out=$("$H" check glued.md 2>&1)
+case $out in *"glued.md:$ln:1: warning: paragraph under 'Objections' where a table is expected"*) ok words_stray_glued_line ;;
+*) no words_stray_glued_line "want line $ln" "$out" ;; esac
