@@ -670,37 +670,29 @@ section_claimed(const struct vstate *st, const xmlNode *extra)
 
 /*
  * Text the Markdown front end found where a table was due is kept as
- * "<Section> (notes)" with a stray-content warning of its own: under the
- * pillar heading itself, or under one of its fields ('## CS review',
- * kept as "CS review (notes)" at the field's own heading line).
+ * "<Title> (notes)" with a stray-content warning of its own ("paragraph
+ * under 'Title' where a table is expected"), under the pillar heading or
+ * under one of its fields ('## Objections' with prose and no table):
+ * that warning is the one diagnostic, not also "unknown section".
  */
 static int
-is_stray_notes(const struct vstate *st, const xmlNode *parent,
-    const xmlNode *extra)
+is_stray_notes(const struct vstate *st, const xmlNode *extra)
 {
-	const char	*h = heading_of(extra), *p = heading_of(parent);
-	const xmlNode	*c;
-	size_t		 n = strlen(p), hl = strlen(h), tl;
-	struct srcpos	 at = model_pos(st->m, extra), cp;
+	const char	*h = heading_of(extra);
+	char		 under[128];
+	size_t		 hl = strlen(h), i;
 
-	if (n > 0 && strncasecmp(h, p, n) == 0 &&
-	    strcmp(h + n, " (notes)") == 0)
-		return 1;
-	if (hl <= 8 || strcmp(h + hl - 8, " (notes)") != 0 || at.line == 0)
+	if (hl <= 8 || strcmp(h + hl - 8, " (notes)") != 0 ||
+	    st->front == NULL)
 		return 0;
-	tl = hl - 8;
-	for (c = model_first(parent); c != NULL; c = model_next_elem(c)) {
-		if (c == extra)
-			continue;
-		cp = model_pos(st->m, c);
-		if (cp.line != at.line)
-			continue;
-		/* the field the front end kept the notes beside */
-		if (strcmp(model_name(c), "extra") != 0 ||
-		    (strlen(heading_of(c)) == tl &&
-		    strncasecmp(heading_of(c), h, tl) == 0))
+	if ((size_t)snprintf(under, sizeof(under), " under '%.*s' ",
+	    (int)(hl - 8), h) >= sizeof(under))
+		return 0;
+	for (i = 0; i < st->front->n; i++)
+		if (st->front->v[i].rule == RULE_STRAY_CONTENT &&
+		    st->front->v[i].msg != NULL &&
+		    strstr(st->front->v[i].msg, under) != NULL)
 			return 1;
-	}
 	return 0;
 }
 
@@ -717,7 +709,7 @@ validate_unknown_sections(struct vstate *st, const xmlNode *n)
 			continue;	/* 'handoff calls add' wrote it */
 		if (section_claimed(st, c))
 			validate_unknown_sections(st, c);
-		else if (is_stray_notes(st, n, c))
+		else if (is_stray_notes(st, c))
 			continue;	/* the front end warned already */
 		else
 			diag_add(st->dl, model_pos(st->m, c),

@@ -150,3 +150,12 @@ ln=$(grep -n '^We answered these' glued.md | cut -d: -f1)
 out=$("$H" check glued.md 2>&1)
 case $out in *"glued.md:$ln:1: warning: paragraph under 'Objections' where a table is expected"*) ok words_stray_glued_line ;;
 *) no words_stray_glued_line "want line $ln" "$out" ;; esac
+
+# prose instead of the table (no table at all under '## Objections'):
+# the stray-content warning, and no 'unknown section' named by handoff
+awk '/^## Objections/{print; print "They had no objections worth writing down."; s=1; next} /^#/{s=0} !s' "$EX" > prose.md
+out=$("$H" check prose.md 2>&1)
+case $out in *"paragraph under 'Objections' where a table is expected"*) ok words_stray_prose_only ;;
+*) no words_stray_prose_only "$out" ;; esac
+printf '%s' "$out" | grep -q "unknown section 'Objections (notes)'" &&
+    no words_stray_prose_only_no_notes_section "$out" || ok words_stray_prose_only_no_notes_section
