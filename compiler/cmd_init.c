@@ -254,7 +254,7 @@ cmd_init(const struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	errno = 0;
-	if ((r = history_hook_install(&hook, v, "pre-commit", 0)) == -2)
+	if ((r = history_hook_install(&hook, v, "pre-commit", NULL, 0)) == -2)
 		cmd_error("init: %s exists and was not written by handoff; "
 		    "kept it ('handoff hook install --force' replaces it)",
 		    hook);

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "diag.h"
 #include "model.h"
+#include "near.h"
 #include "schema.h"
 #include "timeline.h"
 #include "validate.h"
@@ -369,13 +370,33 @@ has_role(const xmlNode *sh, const char *role)
 	return 0;
 }
 
+/*
+ * True when one of sh's roles is an invalid value that is a typo of role
+ * ('economic-buyr'): its invalid-value error says so already ("did you
+ * mean"), so the stage rule that wants the role stays quiet (one
+ * mistake, one diagnostic).
+ */
+static int
+meant_role(const struct vstate *st, const xmlNode *sh, const char *role)
+{
+	const xmlNode	*r;
+	const char	*best[1];
+
+	for (r = model_child(sh, "role"); r != NULL; r = model_next(r, "role"))
+		if (vstate_is_invalid(st, r) &&
+		    near_best(model_text(r), &role, 1, best, 1) == 1)
+			return 1;
+	return 0;
+}
+
 static int
 gate_economic_buyer(const struct vstate *st, const xmlNode *rel)
 {
 	const xmlNode	*sh;
 
 	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
-		if (has_role(sh, "economic-buyer"))
+		if (has_role(sh, "economic-buyer") ||
+		    meant_role(st, sh, "economic-buyer"))
 			return 1;
 	return 0;
 }
@@ -434,7 +455,7 @@ gate_champion(const struct vstate *st, const xmlNode *rel)
 	const char	*t;
 
 	for (sh = model_child(rel, "stakeholder"); sh; sh = model_next(sh, "stakeholder"))
-		if (has_role(sh, "champion") ||
+		if (has_role(sh, "champion") || meant_role(st, sh, "champion") ||
 		    strcmp(model_text(model_child(sh, "stance")), "champion") == 0)
 			return 1;
 	for (r = model_find(st->m, "risks/risk"); r; r = model_next(r, "risk")) {
@@ -649,16 +670,30 @@ section_claimed(const struct vstate *st, const xmlNode *extra)
 
 /*
  * Text the Markdown front end found where a table was due is kept as
- * "<Section> (notes)" with a stray-content warning of its own.
+ * "<Title> (notes)" with a stray-content warning of its own ("paragraph
+ * under 'Title' where a table is expected"), under the pillar heading or
+ * under one of its fields ('## Objections' with prose and no table):
+ * that warning is the one diagnostic, not also "unknown section".
  */
 static int
-is_stray_notes(const xmlNode *parent, const xmlNode *extra)
+is_stray_notes(const struct vstate *st, const xmlNode *extra)
 {
-	const char	*h = heading_of(extra), *p = heading_of(parent);
-	size_t		 n = strlen(p);
+	const char	*h = heading_of(extra);
+	char		 under[128];
+	size_t		 hl = strlen(h), i;
 
-	return n > 0 && strncasecmp(h, p, n) == 0 &&
-	    strcmp(h + n, " (notes)") == 0;
+	if (hl <= 8 || strcmp(h + hl - 8, " (notes)") != 0 ||
+	    st->front == NULL)
+		return 0;
+	if ((size_t)snprintf(under, sizeof(under), " under '%.*s' ",
+	    (int)(hl - 8), h) >= sizeof(under))
+		return 0;
+	for (i = 0; i < st->front->n; i++)
+		if (st->front->v[i].rule == RULE_STRAY_CONTENT &&
+		    st->front->v[i].msg != NULL &&
+		    strstr(st->front->v[i].msg, under) != NULL)
+			return 1;
+	return 0;
 }
 
 static void
@@ -674,7 +709,7 @@ validate_unknown_sections(struct vstate *st, const xmlNode *n)
 			continue;	/* 'handoff calls add' wrote it */
 		if (section_claimed(st, c))
 			validate_unknown_sections(st, c);
-		else if (is_stray_notes(n, c))
+		else if (is_stray_notes(st, c))
 			continue;	/* the front end warned already */
 		else
 			diag_add(st->dl, model_pos(st->m, c),

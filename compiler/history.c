@@ -182,9 +182,24 @@ history_check(const struct session *s, struct vcs *v,
 	return m;
 }
 
-/* The script of a hook: find the binary, run 'handoff hook run KIND'. */
+/* s in single quotes for sh. */
+static void
+history_sh_quote(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+/* The script of a hook: find the binary, run 'handoff hook run KIND'
+ * (with '--team DIR' for a team repo in a folder of the repository). */
 static int
-history_hook_script(struct buf *b, const char *kind)
+history_hook_script(struct buf *b, const char *kind, const char *team)
 {
 	char		 exe[PATH_MAX];
 	ssize_t		 n;
@@ -214,11 +229,16 @@ history_hook_script(struct buf *b, const char *kind)
 	    "\t\texit 1\n"
 	    "\t}\n"
 	    "fi\n");
-	return buf_printf(b, "exec \"$handoff\" hook run %s\n", kind);
+	if (team == NULL || *team == '\0')
+		return buf_printf(b, "exec \"$handoff\" hook run %s\n", kind);
+	buf_printf(b, "exec \"$handoff\" hook run %s --team ", kind);
+	history_sh_quote(b, team);
+	return buf_putc(b, '\n');
 }
 
 int
-history_hook_install(char **where, struct vcs *v, const char *kind, int force)
+history_hook_install(char **where, struct vcs *v, const char *kind,
+    const char *team, int force)
 {
 	struct buf	 b;
 	char		*dir = NULL, *path = NULL, *old = NULL;
@@ -236,7 +256,7 @@ history_hook_install(char **where, struct vcs *v, const char *kind, int force)
 		rc = -2;
 		goto done;
 	}
-	if (history_hook_script(&b, kind) == -1 ||
+	if (history_hook_script(&b, kind, team) == -1 ||
 	    fs_write_atomic(path, b.data, b.len) == -1 ||
 	    chmod(path, 0755) == -1)
 		goto out;

@@ -88,11 +88,14 @@ struct model	*history_check_bytes(const struct session *s, const char *file,
 /*
  * Write (or replace) a git hook that runs 'handoff hook run KIND' with
  * the absolute path of the running binary (falling back to handoff on
- * PATH).  kind is "pre-commit" or "pre-receive".  A hook that handoff
- * did not write is kept unless force is set: then -2.  The hook's path
- * goes to *where (free()).  0, -2, or -1 (errno or vcs_strerror()).
+ * PATH).  kind is "pre-commit" or "pre-receive".  team is the team
+ * repo as a repo path prefix ("cs/" when it is a folder of a bigger
+ * repository: the hook then runs with '--team cs'), or "" or NULL.  A
+ * hook that handoff did not write is kept unless force is set: then -2.
+ * The hook's path goes to *where (free()).  0, -2, or -1 (errno or
+ * vcs_strerror()).
  */
 int		 history_hook_install(char **where, struct vcs *v,
-		    const char *kind, int force);
+		    const char *kind, const char *team, int force);
 
 #endif

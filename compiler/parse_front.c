@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "mdform.h"
 #include "model.h"
+#include "near.h"
 #include "parse.h"
 #include "validate.h"
 #include "read/read_money.h"
@@ -656,6 +657,42 @@ front_emit_summary(struct front *f, const struct fentry *e, const char *val)
 	return 0;
 }
 
+/* The keys as the known-keys hint spells them, one per field. */
+static const struct {
+	const char	*key;
+	enum fkey	 fk;
+} fk_spelled[] = {
+	{ "client", FK_CLIENT }, { "deal", FK_ID }, { "segment", FK_SEGMENT },
+	{ "industry", FK_INDUSTRY }, { "stage", FK_STAGE },
+	{ "signed", FK_SIGNED }, { "ae", FK_AE }, { "csm", FK_CSM },
+	{ "value", FK_VALUE }, { "term", FK_TERM }, { "start", FK_START },
+	{ "go_live", FK_GO_LIVE }, { "renewal", FK_RENEWAL },
+	{ "crm", FK_CRM }, { "proposal", FK_PROPOSAL },
+	{ "recordings", FK_RECORDING },
+	{ "client_summary", FK_CLIENT_SUMMARY },
+};
+
+/*
+ * The known key an unknown one is a typo of ('segmnt': segment), among
+ * the keys the front matter does not give yet; NULL when none is close.
+ */
+static const char *
+front_near_key(const struct front *f, const char *key)
+{
+	const char	*cand[sizeof(fk_spelled) / sizeof(fk_spelled[0])];
+	const char	*best[1];
+	size_t		 i, j, k = 0;
+
+	for (i = 0; i < sizeof(fk_spelled) / sizeof(fk_spelled[0]); i++) {
+		for (j = 0; j < f->n; j++)
+			if (f->v[j].fk == fk_spelled[i].fk)
+				break;
+		if (j == f->n)
+			cand[k++] = fk_spelled[i].key;
+	}
+	return near_best(key, cand, k, best, 1) == 1 ? best[0] : NULL;
+}
+
 /* A key handoff does not know, kept by name; a list of values as one,
  * separated by commas ('competitors: [FieldPro, Acme]'). */
 static int
@@ -663,13 +700,19 @@ front_emit_extra(struct front *f, xmlNodePtr deal, const struct fentry *e)
 {
 	struct buf	 b;
 	xmlNodePtr	 n;
+	const char	*near;
 	size_t		 i;
 	int		 rc = 0;
 
 	if (e->nvals == 0)
 		return 0;
-	diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
-	    RULE_UNKNOWN_KEY, "unknown key '%s'", e->key);
+	if ((near = front_near_key(f, e->key)) != NULL)
+		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+		    RULE_UNKNOWN_KEY, "unknown key '%s'; did you mean '%s'?",
+		    e->key, near);
+	else
+		diag_add(f->dl, diag_pos(f->m->file, e->line, e->col),
+		    RULE_UNKNOWN_KEY, "unknown key '%s'", e->key);
 	buf_init(&b);
 	for (i = 0; i < e->nvals && rc == 0; i++)
 		rc = buf_printf(&b, "%s%s", i > 0 ? ", " : "", e->vals[i]);

@@ -201,9 +201,17 @@ mdp_stray_node(struct mdp *p, cmark_node *n)
 void
 mdp_stray(struct mdp *p, cmark_node *n, const char *expect)
 {
-	diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, n), mdp_col(n)),
-	    RULE_STRAY_CONTENT, "%s under '%s' where %s is expected",
-	    mdp_kind(n), mdp_title(p), expect);
+	/* before the first heading there is no title the user wrote */
+	if (p->field_title == NULL && p->sec_title == NULL)
+		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, n),
+		    mdp_col(n)), RULE_STRAY_CONTENT,
+		    "%s before the first section, where %s is expected",
+		    mdp_kind(n), expect);
+	else
+		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, n),
+		    mdp_col(n)), RULE_STRAY_CONTENT,
+		    "%s under '%s' where %s is expected", mdp_kind(n),
+		    mdp_title(p), expect);
 	mdp_block(p, mdp_stray_node(p, n), n, 0);
 }
 

@@ -22,8 +22,15 @@
 unsigned
 mdp_line(const struct mdp *p, cmark_node *n)
 {
-	int	 l = cmark_node_get_start_line(n);
+	cmark_node	*prev;
+	int		 l = cmark_node_get_start_line(n);
 
+	/* cmark-gfm's table extension leaves the paragraph it took the
+	 * header row from without a position: it starts after the block
+	 * before it ('## Objections' on line 46, the prose on 47). */
+	if (l <= 0 && (prev = cmark_node_previous(n)) != NULL &&
+	    cmark_node_get_end_line(prev) > 0)
+		l = cmark_node_get_end_line(prev) + 1;
 	while (l <= 0 && (n = cmark_node_parent(n)) != NULL)
 		l = cmark_node_get_start_line(n);
 	return l > 0 ? p->line0 + (unsigned)l : 0;

@@ -216,7 +216,7 @@ mdp_lines(struct mdp *p, cmark_node *n)
 		return;
 	}
 	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) {
-		mdp_stray(p, n, "'key: value' lines");
+		mdp_stray(p, n, "a 'key: value' line");
 		return;
 	}
 	if ((s = mdp_flatten(n, '\n')) == NULL) {

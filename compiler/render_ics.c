@@ -35,6 +35,7 @@
 #include "fsutil.h"
 #include "model.h"
 #include "render.h"
+#include "render_words.h"
 #include "step_done.h"
 #include "timeline.h"
 
@@ -319,10 +320,23 @@ ics_describe(struct buf *sum, struct buf *desc, const struct render_ctx *rc,
 	const struct timeline_step *st = e->step;
 	const char	*client = model_get(rc->m, "deal/client");
 	char		 sd[11], day[11];
-	int		 done;
+	struct buf	 basis;
+	int		 done, rc_basis;
 
+	buf_init(&basis);
 	*status = e->day < rc->today ? "PAST" : "OPEN";
 	date_format(e->day, day);
+	if (st == NULL && e->commitment == NULL &&
+	    strcmp(e->key, "renewal") == 0 && rw_renewal_basis(&basis,
+	    model_child(model_root(rc->m), "deal")) && basis.data != NULL) {
+		/* worked out from the term, as the PDF cover says */
+		rc_basis = buf_printf(sum, "%s: %s", e->title, client) |
+		    buf_printf(desc, "%s of %s on %s (derived: %s)", e->title,
+		    client, day, basis.data);
+		buf_dispose(&basis);
+		return rc_basis;
+	}
+	buf_dispose(&basis);
 	if (st == NULL && e->commitment == NULL)
 		return buf_printf(sum, "%s: %s", e->title, client) |
 		    buf_printf(desc, "%s of %s on %s", e->title, client, day);

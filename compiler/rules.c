@@ -51,7 +51,7 @@ static const struct rule rules[RULE__MAX] = {
 	[RULE_DUPLICATE_SECTION] = { "duplicate-section", SEV_ERROR,
 	    "merge the two sections into one" },
 	[RULE_STRAY_CONTENT] = { "stray-content", SEV_WARNING,
-	    "it is kept as notes; this section expects a table or a list" },
+	    "it is kept as notes, not read as a field" },
 	[RULE_TABLE_COLUMNS] = { "table-columns", SEV_ERROR,
 	    "the table needs its first column (Name, Metric, Risk or Objection)" },
 	[RULE_SCHEMA] = { "schema", SEV_ERROR,

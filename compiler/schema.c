@@ -380,8 +380,67 @@ schema_field_near(const struct schema *s, const char *path)
 }
 
 /*
+ * The values of the schema's <xs:simpleType name="role"> enumeration
+ * (borrowed from s->doc), at most max into out; how many.
+ */
+static size_t
+schema_roles(const struct schema *s, const char **out, size_t max)
+{
+	const xmlNode	*t, *r, *e;
+	const xmlChar	*nm;
+	size_t		 n = 0;
+
+	if (s->doc == NULL || xmlDocGetRootElement(s->doc) == NULL)
+		return 0;
+	for (t = xmlDocGetRootElement(s->doc)->children; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE ||
+		    !xmlStrEqual(t->name, BAD_CAST "simpleType") ||
+		    (nm = xmlHasProp(t, BAD_CAST "name") ?
+		    xmlHasProp(t, BAD_CAST "name")->children->content :
+		    NULL) == NULL || !xmlStrEqual(nm, BAD_CAST "role"))
+			continue;
+		for (r = t->children; r; r = r->next)
+			for (e = r->type == XML_ELEMENT_NODE ? r->children :
+			    NULL; e && n < max; e = e->next)
+				if (e->type == XML_ELEMENT_NODE &&
+				    xmlStrEqual(e->name, BAD_CAST "enumeration") &&
+				    xmlHasProp(e, BAD_CAST "value") &&
+				    xmlHasProp(e, BAD_CAST "value")->children)
+					out[n++] = (const char *)xmlHasProp(e,
+					    BAD_CAST "value")->children->content;
+	}
+	return n;
+}
+
+/* A playbook's 'role: R' must be a role of the schema ('legal-procurment'
+ * would be a requirement no stakeholder can ever meet).  0 or -1. */
+static int
+schema_check_role(const struct schema *s, const struct playbook *pb,
+    const struct pb_rule *r, struct diag_list *dl)
+{
+	const char	*roles[64], *best[1];
+	size_t		 i, n = schema_roles(s, roles, 64);
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(roles[i], r->target) == 0)
+			return 0;
+	if (near_best(r->target, roles, n, best, 1) == 1)
+		diag_add(dl, diag_pos_line(pb->file, r->line),
+		    RULE_PLAYBOOK_FILE, "no role '%s' in the schema; did you "
+		    "mean '%s'?", r->target, best[0]);
+	else
+		diag_add(dl, diag_pos_line(pb->file, r->line),
+		    RULE_PLAYBOOK_FILE, "no role '%s' in the schema",
+		    r->target);
+	return -1;
+}
+
+/*
  * A playbook's 'field: PATH' must name a field of the schema: a typo
- * ('deal/go_live') would otherwise raise no level at all, silently.
+ * ('deal/go_live') would otherwise raise no level at all, silently; and
+ * its 'role: R' a role of the schema.
  */
 static int
 schema_check_playbooks(const struct schema *s, struct diag_list *dl)
@@ -396,6 +455,9 @@ schema_check_playbooks(const struct schema *s, struct diag_list *dl)
 		pb = &s->playbooks[i];
 		for (j = 0; j < pb->nrules; j++) {
 			r = &pb->rules[j];
+			if (r->kind == PB_ROLE && schema_check_role(s, pb, r,
+			    dl) == -1)
+				rc = -1;
 			if (r->kind != PB_FIELD || schema_field(s, r->target))
 				continue;
 			near = schema_field_near(s, r->target);

@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "fsutil.h"
+#include "near.h"
 #include "schema.h"
 
 #define PB_MAX		256	/* playbooks in all */
@@ -35,6 +36,28 @@ pb_error(struct diag_list *dl, const char *file, yaml_node_t *n,
 {
 	diag_add(dl, diag_pos(file, (unsigned)n->start_mark.line + 1,
 	    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE, "%s", what);
+}
+
+/* A key of a 'fields:' entry that is none of ours, named, with the one
+ * it is a typo of ('sectoin': section). */
+static void
+pb_unknown_key(struct diag_list *dl, const char *file, yaml_node_t *n,
+    const char *key)
+{
+	static const char *const keys[] = {
+		"field", "section", "role", "level", "audience", "hint"
+	};
+	const char	*best[1];
+
+	if (near_best(key, keys, sizeof(keys) / sizeof(keys[0]), best, 1) == 1)
+		diag_add(dl, diag_pos(file, (unsigned)n->start_mark.line + 1,
+		    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE,
+		    "unknown key '%.60s'; did you mean '%s'?", key, best[0]);
+	else
+		diag_add(dl, diag_pos(file, (unsigned)n->start_mark.line + 1,
+		    (unsigned)n->start_mark.column), RULE_PLAYBOOK_FILE,
+		    "unknown key '%.60s': use field, section or role, with "
+		    "level, audience, hint", key);
 }
 
 /* One entry of 'fields:': { field|section|role: X, level, audience, hint }.
@@ -83,8 +106,8 @@ pb_rule_read(struct playbook *pb, yaml_document_t *doc, yaml_node_t *n,
 			free(r->hint);
 			r->hint = strdup(v);
 		} else {
-			pb_error(dl, pb->file, yaml_document_get_node(doc, p->key),
-			    "unknown key: use field, section or role, with level, audience, hint");
+			pb_unknown_key(dl, pb->file,
+			    yaml_document_get_node(doc, p->key), k);
 			return -1;
 		}
 	}

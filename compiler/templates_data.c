@@ -34,7 +34,8 @@ static const int comp_internal[COMP__MAX] = { 0, 0, 0, 0, 1, 1, 0, 1, 1, 1,
 	1 };
 
 static const char *const step_fields[SF__MAX] = {
-	"date", "when", "from", "title", "owner", "done", "upcoming"
+	"date", "when", "from", "title", "owner", "done", "upcoming",
+	"completed", "past"
 };
 
 /* Attributes a template may name, by the element path that holds them. */

@@ -61,6 +61,9 @@ enum fn_step_field {
 	SF_DONE,
 	SF_UPCOMING,	/* "yes" when the due day is today or later and the step
 			   is not done (process record), else "" */
+	SF_COMPLETED,	/* "yes" when the process record says it is done */
+	SF_PAST,	/* "yes" when its due day has passed and it is not
+			   done: "was due", never a date as if still ahead */
 	SF__MAX
 };
 

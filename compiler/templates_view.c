@@ -449,6 +449,16 @@ step_string(struct templates_view *w, int step, int field)
 			return "";
 		date_format(w->rc->today, today);
 		return strcmp(w->step_date[step], today) >= 0 ? "yes" : "";
+	case SF_COMPLETED:
+	case SF_PAST:
+		/* the same answer as the PDF and the calendar (step_done) */
+		view_step(w, step, 0);
+		if (w->step_date[step][0] == '\0' ||
+		    date_parse(w->step_date[step], &due) == -1)
+			return "";
+		if (step_done(w->rc->m, step, due, w->rc->today))
+			return field == SF_COMPLETED ? "yes" : "";
+		return field == SF_PAST && due < w->rc->today ? "yes" : "";
 	default:
 		return s->done;
 	}

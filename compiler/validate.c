@@ -21,6 +21,7 @@
 #include "fsutil.h"
 #include "mime.h"
 #include "model.h"
+#include "near.h"
 #include "schema.h"
 #include "timeline.h"
 #include "read/read_date.h"
@@ -365,6 +366,80 @@ validate_date_anchor(struct vstate *st, const xmlNode *n, const char *label)
 }
 
 /* Turn libxml2's "Element '{ns}x': …" message into one of ours. */
+/* A role as a Markdown table writes it: 'economic buyer', not the
+ * canonical 'economic-buyer'.  Into out (outsz bytes). */
+static void
+xsd_md_words(char *out, size_t outsz, const char *v, int md)
+{
+	size_t	 i;
+
+	for (i = 0; v[i] != '\0' && i + 1 < outsz; i++)
+		out[i] = md && v[i] == '-' ? ' ' : v[i];
+	out[i] = '\0';
+}
+
+/*
+ * A value not in its enumeration (set: "a, b, c"), with "did you mean"
+ * when it is a typo of one: 'Economic buyr' in a Markdown table is
+ * "role: 'economic buyr' is not one of: ...; did you mean 'economic
+ * buyer'?", in the words the table takes.
+ */
+static void
+xsd_enum_error(struct vstate *st, const xmlNode *n, const struct field *f,
+    const char *label, const char *val, const char *set)
+{
+	char		 copy[400], said[100], sug[100], *tok, *save = NULL;
+	const char	*names[32], *best[1];
+	size_t		 k = 0;
+	int		 md;
+
+	md = strcmp(model_name(n), "role") == 0 && st->m->file != NULL &&
+	    strcasecmp(fs_ext(st->m->file), ".xml") != 0;
+	snprintf(copy, sizeof(copy), "%s", set);
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL && k < 32;
+	    tok = strtok_r(NULL, ", ", &save))
+		names[k++] = tok;
+	xsd_md_words(said, sizeof(said), val, md);
+	if (near_best(val, names, k, best, 1) == 1) {
+		xsd_md_words(sug, sizeof(sug), best[0], md);
+		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
+		    f ? f->hint : NULL,
+		    "%s: '%.80s' is not one of: %s; did you mean '%s'?", label,
+		    said, set, sug);
+	} else
+		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
+		    f ? f->hint : NULL, "%s: '%.80s' is not one of: %s", label,
+		    said, set);
+}
+
+/*
+ * True when n is the second copy of a Markdown section the front end has
+ * already reported as given twice ("section 'Intro sent' appears twice"):
+ * its place out of the schema's order is the same mistake, and
+ * "element out of place" names nothing a Markdown writer wrote.
+ */
+static int
+xsd_is_second_copy(const struct vstate *st, const xmlNode *n)
+{
+	const xmlNode	*c;
+	size_t		 i;
+
+	if (st->m->file == NULL || strcasecmp(fs_ext(st->m->file), ".xml") == 0)
+		return 0;
+	if (st->front == NULL)
+		return 0;
+	for (i = 0; i < st->front->n; i++)
+		if (st->front->v[i].rule == RULE_DUPLICATE_SECTION)
+			break;
+	if (i == st->front->n)
+		return 0;
+	for (c = n->prev; c != NULL; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp(model_name(c), model_name(n)) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 xsd_on_error(void *arg, xmlErrorPtr e)
 {
@@ -385,6 +460,9 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 	if (vstate_is_invalid(st, n) || validate_is_placeholder(model_text(n)))
 		return;
 	vstate_mark_invalid(st, n);
+	if (strstr(msg, "This element is not expected") != NULL &&
+	    xsd_is_second_copy(st, n))
+		return;
 	f = schema_field_of(st->s, n);
 	label = f ? f->label : (const char *)n->name;
 	val = model_text(n);
@@ -421,9 +499,7 @@ xsd_on_error(void *arg, xmlErrorPtr e)
 			if (set[i] != '\'')
 				clean[j++] = set[i];
 		clean[j] = '\0';
-		diag_add_hint(st->dl, model_pos(st->m, n), RULE_INVALID_VALUE,
-		    f ? f->hint : NULL, "%s: '%.80s' is not one of: %s", label,
-		    val, clean);
+		xsd_enum_error(st, n, f, label, val, clean);
 	} else if (strstr(msg, "url'") != NULL || (strstr(msg,
 	    "[facet 'pattern']") != NULL && f != NULL && f->type != NULL &&
 	    strcmp(f->type, "url") == 0))
@@ -613,6 +689,7 @@ validate_model(struct verdict *out, const struct model *m,
 	st.s = s;
 	st.c = c;
 	st.dl = &mine;
+	st.front = dl;
 	st.v = out;
 	if ((st.level = calloc(s->nfields + 1, sizeof(*st.level))) == NULL ||
 	    (st.src = calloc(s->nfields + 1, sizeof(*st.src))) == NULL)

@@ -31,6 +31,7 @@ struct vstate {
 	const struct schema	*s;
 	const struct config	*c;
 	struct diag_list	*dl;
+	const struct diag_list	*front;		/* what the front end said */
 	struct verdict		*v;
 	enum level		*level;		/* effective level per field */
 	struct level_src	*src;		/* where each level comes from */

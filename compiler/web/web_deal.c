@@ -43,6 +43,24 @@ fact(struct buf *b, const char *label, const char *value)
 	    *value != '\0' ? value : "\xe2\x80\x94");
 }
 
+/* The renewal date; one handoff worked out from the term says so, and
+ * from what, as the PDF cover does ('2029-11-20 (derived: signed + 36
+ * months)'). */
+static void
+renewal(struct buf *b, const xmlNode *deal)
+{
+	struct buf	 basis;
+
+	buf_init(&basis);
+	if (rw_renewal_basis(&basis, deal) && basis.data != NULL)
+		html_fmt(b, "<dt>%s</dt><dd>%s <span class=\"sub\">(derived: "
+		    "%s)</span></dd>", "Renewal", rw_txt(deal, "renewal"),
+		    basis.data);
+	else
+		fact(b, "Renewal", rw_txt(deal, "renewal"));
+	buf_dispose(&basis);
+}
+
 static void
 person(struct buf *b, const char *label, const xmlNode *p)
 {
@@ -106,7 +124,7 @@ cover(struct buf *b, const struct web_info *wi, const struct web_files *f)
 	fact(b, "Handoff due", dl);
 	fact(b, "Start", rw_txt(d, "start"));
 	fact(b, "Go-live", rw_txt(d, "go-live"));
-	fact(b, "Renewal", rw_txt(d, "renewal"));
+	renewal(b, d);
 	fact(b, "Industry", rw_txt(d, "industry"));
 	person(b, "AE", model_child(d, "ae"));
 	person(b, "CSM", model_child(d, "csm"));

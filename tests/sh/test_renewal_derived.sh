@@ -59,6 +59,31 @@ then ok pdf-renewal-written-not-derived
 else ko pdf-renewal-written-not-derived "$(grep -i -A1 renewal w.txt)"
 fi
 
+# the deal page says it as the PDF cover does (issue 11: every sentence
+# an output says is true): derived with its basis, a written one plain
+webren() { tr -d '\n' < "out/$1/index.html" |
+    grep -o '<dt>Renewal</dt><dd>[^/]*/[a-z]*>' | sed 's/<[^>]*>/ /g' |
+    tr -s ' ' | sed 's/^ //; s/ $//'; }
+r=$(webren bysig)
+[ "$r" = 'Renewal 2029-11-20 (derived: signed + 36 months)' ] &&
+    ok web-renewal-derived || ko web-renewal-derived "got '$r'"
+r=$(webren written)
+[ "$r" = 'Renewal 2028-11-30' ] && ok web-renewal-written-not-derived ||
+    ko web-renewal-written-not-derived "got '$r'"
+
+# the calendar's renewal event says so too (RFC 5545 lines unfolded)
+icsren() { /usr/bin/python3 -c '
+import sys
+t = open(sys.argv[1], newline="").read().replace("\r\n ", "")
+print([l for l in t.split("\r\n") if l.startswith("DESCRIPTION:Renewal")][0][12:])' "out/$1/timeline.ics" 2>&1; }
+r=$(icsren bysig)
+[ "$r" = 'Renewal of Acme Logistics on 2029-11-20 (derived: signed + 36 months)' ] &&
+    ok ics-renewal-derived || ko ics-renewal-derived "got '$r'"
+r=$(icsren written)
+case $r in *derived*) ko ics-renewal-written-not-derived "got '$r'" ;;
+"Renewal of "*" on 2028-11-30") ok ics-renewal-written-not-derived ;;
+*) ko ics-renewal-written-not-derived "got '$r'" ;; esac
+
 # templates data: the value, a boolean and the basis
 tdata() {
 	"$bin" templates data "$1" 2>/dev/null | /usr/bin/python3 -c '

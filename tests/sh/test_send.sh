@@ -47,6 +47,9 @@ assert rem["To"].addresses[0].addr_spec == "zoe.mueller@vendor.example", rem["To
 assert "due by 2026-12-03" in rem["Subject"], rem["Subject"]
 body = rem.get_body(("plain",)).get_content()
 assert "2026-12-03" in body and "% complete" in body
+# the deadline is the team's (deadline_business_days), never a count the
+# template assumes ("two business days after the signature")
+assert "business days after" not in body and "(signed on 2026-12-01)" in body, body
 rej, r = msgs["rejection"]
 assert "missing-context" in rej["Subject"]
 b = rej.get_body(("plain",)).get_content()

@@ -37,6 +37,12 @@ s=$($PY "$MT" output/nordlicht-energie/handoff-notice.eml Subject)
 case $n in *"This handoff is overdue"*"2026-11-20"*) ok fresh_notice_overdue ;; *) no fresh_notice_overdue "$n" ;; esac
 case $n in *"Please acknowledge it by the end of"*) no fresh_notice_no_past_ask "$n" ;; *) ok fresh_notice_no_past_ask ;; esac
 case $s in Overdue*) ok fresh_notice_subject_overdue ;; *) no fresh_notice_subject_overdue "$s" ;; esac
+# its timeline says the recorded call is done and a past step was due,
+# never a past date as if it were still ahead
+case $n in *"- Joint handoff call: done (AE + CSM)"*) ok fresh_notice_done_step ;;
+*) no fresh_notice_done_step "$n" ;; esac
+case $n in *"- Success metrics review: was due 2026-11-25 (CSM)"*"- 30-day feedback: 2026-12-30 (CSM)"*) ok fresh_notice_past_step ;;
+*) no fresh_notice_past_step "$n" ;; esac
 # on time, it asks by the day
 HANDOFF_TODAY=2026-11-19 "$H" build --force deals/nordlicht-energie.md >/dev/null 2>&1
 n=$($PY "$MT" output/nordlicht-energie/handoff-notice.eml)

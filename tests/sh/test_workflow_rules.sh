@@ -101,6 +101,21 @@ if [ "$(rc)" = 1 ] && has "^handoff.yml:$line:3: error: unknown key 'builtn' in 
 else no rules_playbooks_key_typo_diagnosed "rc $(rc)" "$(cat "$T/out")"; fi
 cp "$T/handoff.yml" handoff.yml
 rm -f schemas/playbooks/*
+# a team playbook's role and key are checked with "did you mean" (issue
+# 11 point 10): 'legal-procurment' is a requirement no stakeholder could
+# ever meet, 'sectoin' no requirement at all
+mkdir -p schemas/playbooks
+printf 'name: energy\nindustry: energy\nfields:\n  - role: legal-procurment\n    level: required\n' > schemas/playbooks/energy.yml
+chk $D
+if [ "$(rc)" = 1 ] && has "^schemas/playbooks/energy.yml:4: error: no role 'legal-procurment' in the schema; did you mean 'legal-procurement'?"; then
+	ok rules_playbook_role_did_you_mean
+else no rules_playbook_role_did_you_mean "rc $(rc)" "$(cat "$T/out")"; fi
+printf 'name: energy\nindustry: energy\nfields:\n  - sectoin: Grid\n    level: required\n' > schemas/playbooks/energy.yml
+chk $D
+if [ "$(rc)" = 1 ] && has "^schemas/playbooks/energy.yml:4:5: error: unknown key 'sectoin'; did you mean 'section'?"; then
+	ok rules_playbook_key_did_you_mean
+else no rules_playbook_key_did_you_mean "rc $(rc)" "$(cat "$T/out")"; fi
+rm -f schemas/playbooks/*
 
 # ---- 9. levels mean what they say -------------------------------------------
 

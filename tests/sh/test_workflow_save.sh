@@ -40,6 +40,34 @@ git commit -q -m "tbd" >/dev/null 2>&1; rc=$?
 check save_hook_placeholder_refused [ "$rc" -ne 0 ]
 git checkout -q HEAD -- deals/acme.md
 
+# a header injection is wrong: refused by commit and by the hook
+sed 's/^client: .*/client: "Acme\\r\\nBcc: x@evil.example"/' deals/acme.md > deals/inj.md
+sed -i 's/^deal: .*/deal: inj/' deals/inj.md
+out=$("$H" commit deals/inj.md 2>&1); rc=$?
+case $rc:$out in 1:*"[header-injection]"*"nothing committed"*) ok save_header_injection_refused ;;
+*) no save_header_injection_refused "rc=$rc" "$out" ;; esac
+git add deals/inj.md
+git commit -q -m "inj" >/dev/null 2>&1; rc=$?
+check save_hook_header_injection_refused [ "$rc" -ne 0 ]
+git rm -q --cached deals/inj.md && rm deals/inj.md
+# an invalid value is wrong: refused by commit
+deal_bad bad > deals/bad.md
+out=$("$H" commit deals/bad.md 2>&1); rc=$?
+case $rc:$out in 1:*"[invalid-value]"*"nothing committed"*) ok save_invalid_value_refused ;;
+*) no save_invalid_value_refused "rc=$rc" "$out" ;; esac
+rm deals/bad.md
+# a leak is wrong: a team template for the client that names an internal
+# field is refused by the pre-commit hook; the same template fixed is saved
+"$H" eject templates >/dev/null 2>&1
+echo '{{#context.pain-points}}{{.}}{{/context.pain-points}}' >> templates/intro.txt.mustache
+git add templates
+out=$(git commit -q -m "leak" 2>&1); rc=$?
+case $rc:$out in [1-9]*:*"[template-audience]"*"templates have errors"*) ok save_hook_template_leak_refused ;;
+*) no save_hook_template_leak_refused "rc=$rc" "$out" ;; esac
+rm templates/intro.txt.mustache && "$H" eject templates >/dev/null 2>&1 && git add templates
+git commit -q -m "team templates" >/dev/null 2>&1; rc=$?
+check save_hook_templates_saved [ "$rc" -eq 0 ]
+
 # a signed deal past its deadline, not yet complete (and not accepted by
 # CS: an accepted handoff is never overdue): saved, said overdue
 deal_no_why late | sed '/^## CS review/,$d' > deals/late.md

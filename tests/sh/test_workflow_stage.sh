@@ -44,7 +44,9 @@ for f in "$ROOT"/examples/deals/*.md "$ROOT"/examples/deals/*.xml \
 	(cd "$T/c" && HANDOFF_TODAY=$today timeout 20 "$H" check "$b" >/dev/null 2>&1); c=$?
 	(cd "$T/c" && HANDOFF_TODAY=$today timeout 20 "$H" build -o out "$b" >/dev/null 2>&1); r=$?
 	n=$((n + 1))
-	if [ $c -eq 0 ] && [ $r -ne 0 ] || [ $c -ne 0 ] && [ $r -eq 0 ]; then
+	# (grouped: 'a && b || c && d' in sh is '((a && b) || c) && d', which
+	# missed a deal that passes check and fails build)
+	if { [ $c -eq 0 ] && [ $r -ne 0 ]; } || { [ $c -ne 0 ] && [ $r -eq 0 ]; }; then
 		bad=$((bad + 1)); list="$list ${f#$ROOT/}(check $c, build $r)"
 	fi
 done

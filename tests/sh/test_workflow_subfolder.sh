@@ -6,7 +6,10 @@
 # shows both versions, 'audit' scores the deal (by the rules of each
 # commit, read under cs/ too), 'status' lists it, 'events' lists the
 # Day-0 signed event, 'show' and 'diff' find it, and 'build' (with
-# --rev too) builds it, from the team root and from cs/deals.
+# --rev too) builds it, from the team root and from cs/deals.  The git
+# hooks, installed from cs/ (or with --team cs on a bare repository),
+# check cs/deals/ with cs/handoff.yml: a wrong deal is refused, a draft
+# is saved, unless cs/handoff.yml asks for complete drafts.
 . "$(dirname "$0")/git_lib.sh"
 export HANDOFF_TODAY=2026-11-25
 commit() { git add -A && git commit -q --no-verify -m "$1"; }
@@ -74,3 +77,40 @@ case $rc:$(cat "$T/r.out") in 1:*"why they chose us is missing"*) ok subfolder_b
 "$H" build --rev HEAD -o "$T/rev2" > "$T/r2.out" 2>&1; rc=$?
 [ "$rc" -eq 0 ] && [ -f "$T/rev2/acme/handoff-package.pdf" ] && ok subfolder_build_rev_all ||
     no subfolder_build_rev_all "rc=$rc" "$(cat "$T/r2.out")"
+
+# the hooks of a team repo in a folder: installed from cs/deals, the
+# pre-commit hook checks cs/deals/ (it checked nothing before: deals/ at
+# the git root only)
+cd "$T/mono/cs/deals" || exit 1
+out=$("$H" hook install 2>&1); rc=$?
+case $rc:$out in 0:*"(team repo cs/)"*) ok subfolder_hook_install ;;
+*) no subfolder_hook_install "rc=$rc" "$out" ;; esac
+deal_bad wrong > wrong.md
+git add wrong.md && git commit -q -m "a wrong deal" > "$T/h.out" 2>&1; rc=$?
+case $rc:$(cat "$T/h.out") in 1:*"cs/deals/wrong.md"*"segment"*"commit refused"*) ok subfolder_hook_refuses_wrong ;;
+*) no subfolder_hook_refuses_wrong "rc=$rc" "$(cat "$T/h.out")" ;; esac
+git rm -q --cached wrong.md && rm wrong.md
+# a draft is saved, with its completeness said ...
+deal_draft draft > draft.md
+git add draft.md && git commit -q -m "a draft" > "$T/h2.out" 2>&1; rc=$?
+case $rc:$(cat "$T/h2.out") in 0:*"cs/deals/draft.md: note: pre-close"*) ok subfolder_hook_saves_draft ;;
+*) no subfolder_hook_saves_draft "rc=$rc" "$(cat "$T/h2.out")" ;; esac
+# ... unless cs/handoff.yml (not a handoff.yml at the git root) says so
+printf 'company: Vendor Inc\ncompleteness: { pre_close: 99 }\ncommit: { require_complete: true }\n' > ../handoff.yml
+deal_draft draft2 > draft2.md
+git add draft2.md && git commit -q -m "another draft" > "$T/h3.out" 2>&1; rc=$?
+[ "$rc" -ne 0 ] && ok subfolder_hook_reads_team_config ||
+    no subfolder_hook_reads_team_config "rc=$rc" "$(cat "$T/h3.out")"
+git rm -q --cached draft2.md && rm draft2.md && git checkout -q -- ../handoff.yml
+# pre-receive on a bare repository: --team names the folder
+cd "$T" && git init -q --bare mono.git &&
+    (cd mono.git && "$H" hook install --pre-receive --team cs >/dev/null 2>&1)
+cd "$T/mono" || exit 1
+git push -q ../mono.git HEAD:refs/heads/main >/dev/null 2>&1; rc=$?
+check subfolder_push_drafts [ "$rc" -eq 0 ]
+deal_bad wrong > cs/deals/wrong.md && git add -A && git commit -q --no-verify -m wrong
+git push -q ../mono.git HEAD:refs/heads/main > "$T/p.out" 2>&1; rc=$?
+case $rc:$(cat "$T/p.out") in [1-9]*:*"cs/deals/wrong.md"*) ok subfolder_push_wrong_refused ;;
+*) no subfolder_push_wrong_refused "rc=$rc" "$(cat "$T/p.out")" ;; esac
+out=$("$H" hook install --team /etc 2>&1); rc=$?
+check subfolder_hook_team_outside [ "$rc" -eq 2 ]
