@@ -678,16 +678,62 @@ md_dash_form(const char *s, size_t len, char **text, char **who, char **due)
 	return 0;
 }
 
+/* Where the done words at the end of s[0..len) start ('… (Ann, by
+ * 2026-12-01) ✅ done'): len when there are none. */
+static size_t
+md_done_tail(const char *s, size_t len)
+{
+	char	 v[8];
+	size_t	 e = len, b;
+
+	for (;;) {
+		while (e > 0 && md_space((unsigned char)s[e - 1]))
+			e--;
+		for (b = e; b > 0 && !md_space((unsigned char)s[b - 1]); b--)
+			;
+		if (b == e || !read_word("schemas/read/commitments.txt",
+		    "done", s + b, e - b, v, sizeof(v)))
+			return e;
+		e = b;
+	}
+}
+
+/* md_commitment_parse with the done words at its end put back after
+ * the text, so that the '(Who, by DATE)' before them is still read. */
+static int
+md_commitment_tail(const char *s, size_t len, size_t tail, char **text,
+    char **who, char **due)
+{
+	char	*head, *t;
+	int	 rc;
+
+	if ((head = md_trim_dup(s, tail)) == NULL)
+		return -1;
+	rc = md_commitment_parse(head, text, who, due);
+	free(head);
+	if (rc == -1)
+		return -1;
+	if ((t = malloc(strlen(*text) + len - tail + 2)) == NULL)
+		return -1;
+	sprintf(t, "%s %.*s", *text, (int)(len - tail), s + tail);
+	free(*text);
+	*text = t;
+	return rc;
+}
+
 int
 md_commitment_parse(const char *s, char **text, char **who, char **due)
 {
-	size_t		 len = strlen(s);
+	size_t		 len = strlen(s), tail;
 	const char	*open;
 	int		 depth = 0;
 
 	*text = *who = *due = NULL;
 	while (len > 0 && md_space((unsigned char)s[len - 1]))
 		len--;
+	if ((tail = md_done_tail(s, len)) < len && tail > 0 &&
+	    s[tail - 1] == ')')
+		return md_commitment_tail(s, len, tail, text, who, due);
 	/* Find the '(' that matches the final ')'. */
 	open = NULL;
 	if (len > 0 && s[len - 1] == ')')

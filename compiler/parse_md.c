@@ -196,6 +196,23 @@ mdp_stray_node(struct mdp *p, cmark_node *n)
 	return p->stray;
 }
 
+/* What a user calls the block n (a quote, not cmark's block_quote). */
+static const char *
+mdp_kind_words(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:	return "paragraph";
+	case CMARK_NODE_LIST:		return "list";
+	case CMARK_NODE_BLOCK_QUOTE:	return "quote";
+	case CMARK_NODE_CODE_BLOCK:	return "code block";
+	case CMARK_NODE_HTML_BLOCK:	return "HTML";
+	case CMARK_NODE_THEMATIC_BREAK:	return "horizontal rule";
+	case CMARK_NODE_HEADING:	return "heading";
+	default:
+		return mdp_is(n, "table") ? "table" : "text";
+	}
+}
+
 /* Content where it does not belong (prose where a table is expected):
  * kept as notes, and warned about. */
 void
@@ -206,11 +223,11 @@ mdp_stray(struct mdp *p, cmark_node *n, const char *expect)
 		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, n),
 		    mdp_col(n)), RULE_STRAY_CONTENT,
 		    "%s before the first section, where %s is expected",
-		    mdp_kind(n), expect);
+		    mdp_kind_words(n), expect);
 	else
 		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, n),
 		    mdp_col(n)), RULE_STRAY_CONTENT,
-		    "%s under '%s' where %s is expected", mdp_kind(n),
+		    "%s under '%s' where %s is expected", mdp_kind_words(n),
 		    mdp_title(p), expect);
 	mdp_block(p, mdp_stray_node(p, n), n, 0);
 }

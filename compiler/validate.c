@@ -579,11 +579,43 @@ validate_dates(struct vstate *st, const xmlNode *n)
 
 /* ===== 2. placeholders =================================================== */
 
+/*
+ * What the user calls the field element c is in: its field's label (a
+ * block item, <p> or <li>, belongs to its block field), or the section
+ * it was written under, never an element name.
+ */
+static const char *
+validate_what(const struct vstate *st, const xmlNode *c, char *buf,
+    size_t bufsz)
+{
+	const struct field	*f;
+	const xmlNode		*up;
+	const char		*h;
+
+	for (up = c; up != NULL && up->type == XML_ELEMENT_NODE;
+	    up = up->parent) {
+		if ((f = schema_field_of(st->s, up)) != NULL)
+			return f->label;
+		if ((h = model_attr(up, "heading")) != NULL && *h != '\0') {
+			size_t	 n = strlen(h);
+
+			/* stray notes are kept as 'Title (notes)': the
+			 * section the user wrote is 'Title' */
+			if (n > 8 && strcmp(h + n - 8, " (notes)") == 0)
+				n -= 8;
+			snprintf(buf, bufsz, "the section '%.*s'",
+			    (int)(n > 60 ? 60 : n), h);
+			return buf;
+		}
+	}
+	return "this line";
+}
+
 static void
 validate_placeholders(struct vstate *st, const xmlNode *n)
 {
-	const struct field	*f;
 	const xmlNode		*c;
+	char			 what[96];
 
 	for (c = model_first(n); c != NULL; c = model_next_elem(c)) {
 		if (model_first(c) != NULL) {
@@ -592,13 +624,10 @@ validate_placeholders(struct vstate *st, const xmlNode *n)
 		}
 		if (!validate_is_placeholder(model_text(c)))
 			continue;
-		/* A block item (<p>, <li>) belongs to its block field. */
-		f = schema_field_of(st->s, c);
-		if (f == NULL)
-			f = schema_field_of(st->s, c->parent);
 		diag_add_sev(st->dl, model_pos(st->m, c), RULE_PLACEHOLDER,
-		    vstate_gate_sev(st), NULL, "'%.40s' is a placeholder, not a value "
-		    "for %s", model_text(c), f ? f->label : (const char *)c->name);
+		    vstate_gate_sev(st), NULL, "'%.40s' is a placeholder, not a "
+		    "value for %s", model_text(c), validate_what(st, c, what,
+		    sizeof(what)));
 	}
 }
 

@@ -234,23 +234,136 @@ rc_lift_due(char *s, char **due, enum read_date_order order)
 	return 0;
 }
 
+/*
+ * Whether the done word at p (l bytes) of s marks the commitment: a
+ * bracketed or symbol form ('(done)', '✓', '[x]') anywhere; a bare word
+ * ('done', 'delivered.') only as the last word, after a dash, comma or
+ * semicolon ('Spanish templates — done'), so that 'make sure the
+ * migration is done' stays what it says.
+ */
+static int
+rc_done_marks(const char *s, const char *p, size_t l)
+{
+	const char	*q = p, *e = rc_skip(p + l);
+
+	if (!isalpha((unsigned char)*p))
+		return 1;
+	if (*e != '\0' && strspn(e, ".!);, ") != strlen(e))
+		return 0;
+	while (q > s && q[-1] == ' ')
+		q--;
+	if (q == s)
+		return 0;
+	return q[-1] == ',' || q[-1] == ';' || q[-1] == '-' ||
+	    q[-1] == ':' || (q - s >= 3 && ((unsigned char)q[-3] == 0xe2 &&
+	    (unsigned char)q[-2] == 0x80 && ((unsigned char)q[-1] == 0x93 ||
+	    (unsigned char)q[-1] == 0x94)));
+}
+
+/* True when all of s reads as a date ('2026-12-20', 'by Dec 20'). */
+static int
+rc_is_date(const char *s, enum read_date_order order)
+{
+	struct read_date rd;
+	char		 why[8];
+	size_t		 w = rc_wlen(s);
+
+	if (rc_is("due", s, w) && s[w] != '\0')
+		s = rc_skip(s + w);
+	return read_date(s, order, &rd, why, sizeof(why)) == 0;
+}
+
+/* A due date as split by a front end, without a cue word that the date
+ * reader does not take ('bis 31.01.2027', 'avant le …'): the date. */
+static const char *
+rc_due_words(const char *due, enum read_date_order order)
+{
+	struct read_date rd;
+	char		 why[8];
+	const char	*rest;
+	size_t		 w = rc_wlen(due);
+
+	if (!rc_is("due", due, w) || due[w] == '\0' ||
+	    read_date(due, order, &rd, why, sizeof(why)) == 0)
+		return due;
+	rest = rc_skip(due + w);
+	return read_date(rest, order, &rd, why, sizeof(why)) == 0 ? rest : due;
+}
+
+/* The last ' — ', ' – ' or ' - ' of s: where it starts, and its length
+ * in *dl; NULL when there is none. */
+static char *
+rc_last_dash(char *s, size_t *dl)
+{
+	static const char *const dashes[] = { " \xe2\x80\x94 ",
+	    " \xe2\x80\x93 ", " - " };
+	char	*best = NULL, *p;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(dashes) / sizeof(dashes[0]); i++)
+		for (p = s; (p = strstr(p, dashes[i])) != NULL; p++)
+			if (best == NULL || p > best) {
+				best = p;
+				*dl = strlen(dashes[i]);
+			}
+	return best;
+}
+
+/*
+ * The parts after the last dashes of s, from the end: a date
+ * ('… - 2026-12-20') goes to *due, a person of the deal ('… — Ann Lee')
+ * to *who, each when not known yet.  0, or -1 out of memory.
+ */
+static int
+rc_lift_dash_tail(char *s, char **who, char **due,
+    const char *const *people, size_t n, enum read_date_order order)
+{
+	char	*d, *part;
+	size_t	 dl = 0, idx[2], len;
+	int	 k;
+
+	for (k = 0; k < 2 && (d = rc_last_dash(s, &dl)) != NULL && d > s;
+	    k++) {
+		part = d + dl;
+		len = strlen(part);
+		while (len > 0 && strchr(" ,;.", part[len - 1]) != NULL)
+			len--;
+		if ((part = rc_dup(part, len)) == NULL)
+			return -1;
+		if (*due == NULL && rc_is_date(part, order))
+			*due = part;
+		else if (*who == NULL && rc_name_len(part) == len &&
+		    read_person_candidates(part, people, n, idx, 2) > 0)
+			*who = part;
+		else {
+			free(part);
+			break;
+		}
+		*d = '\0';
+	}
+	return 0;
+}
+
 /* '(done)', '✓', '[x]' as words of s: cut, and say so. */
 static int
 rc_lift_done(char *s)
 {
 	char	*p;
 	size_t	 l;
-	int	 done = 0;
+	int	 done = 0, after = 0;
 
 	for (p = s; *p != '\0';) {
 		l = strcspn(p, " \t");
 		while (l > 0 && (p[l - 1] == ',' || p[l - 1] == ';'))
 			l--;
-		if (rc_is("done", p, l) && (p == s || p[-1] == ' ')) {
+		/* 'done' right after '✅' marks it too: '✅ done' */
+		if (rc_is("done", p, l) && (p == s || p[-1] == ' ') &&
+		    (after || rc_done_marks(s, p, l))) {
 			rc_cut(s, (size_t)(p - s), l);
-			done = 1;
+			done = after = 1;
 			continue;
 		}
+		after = 0;
 		p = (char *)rc_skip(p + strcspn(p, " \t"));
 	}
 	return done;
@@ -265,17 +378,59 @@ read_commitment_free(struct read_commitment *rc)
 	memset(rc, 0, sizeof(*rc));
 }
 
+static int	rc_read_who_name(struct read_commitment *, const char *);
+
+/*
+ * who as split by a front end that holds the date too: 'Ann Lee by
+ * 2026-12-20', 'Ann Lee; by …', or only a date ('(2026-12-20)').  The
+ * date goes to due (when there is none yet); 1 when who was all date.
+ */
+static int
+rc_who_due(struct read_commitment *out, char *who, enum read_date_order order)
+{
+	if (out->due == NULL && rc_is_date(who, order)) {
+		size_t	 w = rc_wlen(who);
+
+		out->due = strdup(rc_is("due", who, w) && who[w] != '\0' ?
+		    rc_skip(who + w) : who);
+		return out->due == NULL ? -1 : 1;
+	}
+	if (out->due == NULL && rc_lift_due(who, &out->due, order) == -1)
+		return -1;
+	return 0;
+}
+
 /* who as split by a front end: 'done', 'promised by Jörg on the call'. */
 static int
-rc_read_who(struct read_commitment *out, const char *who)
+rc_read_who(struct read_commitment *out, const char *who0,
+    enum read_date_order order)
+{
+	char	*who;
+	int	 r;
+
+	if (rc_is("done", who0, strlen(who0))) {
+		out->done = 1;
+		return 0;
+	}
+	if ((who = strdup(who0)) == NULL)
+		return -1;
+	if ((r = rc_who_due(out, who, order)) != 0 || *who == '\0') {
+		free(who);
+		return r == -1 ? -1 : 0;
+	}
+	r = rc_read_who_name(out, who);
+	free(who);
+	return r;
+}
+
+/* The name part of who: 'promised by Jörg on the call' is Jörg, the
+ * rest goes back to the text. */
+static int
+rc_read_who_name(struct read_commitment *out, const char *who)
 {
 	char	*w, *rest;
 	size_t	 ol, nl;
 
-	if (rc_is("done", who, strlen(who))) {
-		out->done = 1;
-		return 0;
-	}
 	if ((ol = rc_owner_at(who)) == 0 ||
 	    (nl = rc_name_len(rc_skip(who + ol))) == 0)
 		return (out->who = strdup(who)) == NULL ? -1 : 0;
@@ -303,12 +458,12 @@ read_commitment(const char *text, const char *who, const char *due,
 	memset(out, 0, sizeof(*out));
 	if ((out->text = strdup(text != NULL ? text : "")) == NULL)
 		return -1;
-	if (who != NULL && *who != '\0' && rc_read_who(out, who) == -1)
+	if (who != NULL && *who != '\0' && rc_read_who(out, who, order) == -1)
 		goto oom;
 	if (due != NULL && rc_is("done", due, strlen(due)))
 		out->done = 1;	/* '(Dana, done)' */
 	else if (due != NULL && *due != '\0' &&
-	    (out->due = strdup(due)) == NULL)
+	    (out->due = strdup(rc_due_words(due, order))) == NULL)
 		goto oom;
 	if ((keep = strdup(out->text)) == NULL)
 		goto oom;
@@ -317,6 +472,12 @@ read_commitment(const char *text, const char *who, const char *due,
 	    (out->who == NULL && rc_lift_deliver(out->text, &out->who, people,
 	    npeople) == -1))) || (out->due == NULL &&
 	    rc_lift_due(out->text, &out->due, order) == -1)) {
+		free(keep);
+		goto oom;
+	}
+	if ((out->who == NULL || out->due == NULL) &&
+	    rc_lift_dash_tail(out->text, &out->who, &out->due, people,
+	    npeople, order) == -1) {
 		free(keep);
 		goto oom;
 	}

@@ -277,7 +277,8 @@ rr_commitment(struct model *m, xmlNodePtr c, const struct rr_state *st,
 	    NULL) {
 		xmlUnlinkNode(due);	/* it said 'done' */
 		xmlFreeNode(due);
-	} else if (rc.due != NULL && (due == NULL || !model_has_text(due)) &&
+	} else if (rc.due != NULL && (due == NULL ||
+	    strcmp(model_text(due), rc.due) != 0) &&
 	    model_attr(due, "written") == NULL &&
 	    rr_set_child(m, c, "due", rc.due) == -1)
 		goto out;

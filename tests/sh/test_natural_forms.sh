@@ -1,0 +1,126 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# test_natural_forms.sh: forms AEs write that a red-team pass over 14
+# unseen natural deals found unread (issue 10: if the file says it, read
+# it; issue 11 point 10: diagnostics in the user's words).  Each check
+# reads the canonical XML or the diagnostics of one small deal.
+bin=$1
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+export HANDOFF_TODAY=2026-12-02
+ok() { echo "PASS $1"; }
+ko() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
+front='---
+client: Acme
+deal: d
+segment: smb
+stage: pre-close
+signed: 2026-11-20
+ae: Ann Lee <ann@vendor.example>
+---'
+deal() { printf '%s\n%s\n' "$front" "$1" > "$tmp/d.md"; }
+xml() { "$bin" convert --to xml "$tmp/d.md" 2>/dev/null | tr -d '\n' | sed 's/  */ /g'; }
+
+# Commitments: owner and date however they are written.
+deal '# Context
+## Commitments
+- [ ] CSV export (Ann Lee by 2026-12-20)
+- [ ] SSO (Ann Lee; by 2026-12-20)
+- [ ] Free training for admins — Ann Lee, by Dec 20
+- [ ] Data import — Ann Lee (2026-12-20)
+- [ ] Custom report - Ann Lee - 2026-12-20
+- [ ] German templates (Ann Lee, bis 31.01.2027)
+- [ ] API access (Ann Lee, by 2026-12-01) ✅ done'
+x=$(xml)
+want='<commitment done="false"> <text>CSV export</text> <who>Ann Lee</who> <due>2026-12-20</due>'
+bad=
+for t in 'CSV export' 'SSO' 'Free training for admins' 'Data import' 'Custom report'; do
+	printf '%s' "$x" | grep -q "<text>$t</text> <who>Ann Lee</who> <due[^>]*>2026-12-20</due>" ||
+	    bad="$bad [$t]"
+done
+printf '%s' "$x" | grep -q '<text>German templates</text> <who>Ann Lee</who> <due>2027-01-31</due>' || bad="$bad [bis]"
+printf '%s' "$x" | grep -q '<commitment done="true"> <text>API access</text> <who>Ann Lee</who> <due>2026-12-01</due>' || bad="$bad [done after]"
+printf '%s' "$x" | grep -q '<who>2026' && bad="$bad [a date as the owner]"
+[ -z "$bad" ] && ok natural-commitment-owner-forms || ko natural-commitment-owner-forms "$bad"
+
+# 'done' inside the text is the AE's words, not a status.
+deal '# Context
+## Commitments
+- [ ] Make sure the data migration is done (Ann Lee, by 2026-12-20)
+- [x] Kickoff done
+- Spanish templates — done (Ann Lee)'
+x=$(xml)
+cp "$tmp/d.md" "$tmp/f.md"
+"$bin" fmt "$tmp/f.md" 2>/dev/null
+if printf '%s' "$x" | grep -q '<commitment done="false"> <text>Make sure the data migration is done</text>' &&
+    printf '%s' "$x" | grep -q '<commitment done="true"> <text>Kickoff done</text>' &&
+    printf '%s' "$x" | grep -q '<commitment done="true"> <text>Spanish templates</text>' &&
+    grep -q '^- \[ \] Make sure the data migration is done (Ann Lee' "$tmp/f.md"; then
+	ok natural-done-word-is-text
+else ko natural-done-word-is-text "$(printf '%s' "$x" | grep -o '<commitments>.*</commitments>' | head -c 400)"
+fi
+
+# Headings CRM templates use.
+deal '# Context
+## What we promised
+- [ ] CSV export (Ann Lee, by 2026-12-20)
+
+# Key Players
+| Name | Title | Role | Email |
+|---|---|---|---|
+| Ben Ode | COO | Economic buyer, POC | ben@acme.example |
+
+# Customer Goals
+| Metric | Baseline | Target | By |
+|---|---|---|---|
+| Missed deliveries | 8% | 4% | 2027-06-30 |
+
+# Known Risks
+None identified'
+x=$(xml)
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+if printf '%s' "$x" | grep -q '<commitments> <commitment' &&
+    printf '%s' "$x" | grep -q '<stakeholder primary="true"> <name>Ben Ode</name>' &&
+    printf '%s' "$x" | grep -q '<success-metrics>\|<metric>' &&
+    printf '%s' "$x" | grep -q '<risks none="true"' &&
+    ! grep -q 'unknown section' "$tmp/c" &&
+    ! grep -q 'commitments is\|stakeholders is\|success metrics is\|risks is' "$tmp/c"; then
+	ok natural-crm-headings
+else ko natural-crm-headings "$(grep -E 'commitments|stakeholders|metrics|risks|unknown' "$tmp/c" | head -4)"
+fi
+
+# CRM keys in the front matter; an unknown key with a list is kept.
+printf -- '---\nAccount Name: Acme\ndeal: d\nDeal Stage: Closed Won\nClose Date: Nov 16, 2026\nDeal Owner: Ann Lee, ann@vendor.example\nARR: $96,000\ncompetitors:\n  - FieldPro\n  - RouteMax\n---\n# Context\n' > "$tmp/d.md"
+x=$(xml)
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+if printf '%s' "$x" | grep -q '<client>Acme</client>' &&
+    printf '%s' "$x" | grep -q '<stage>signed</stage> <signed>2026-11-16</signed>' &&
+    printf '%s' "$x" | grep -q '<ae> <name>Ann Lee</name> <email>ann@vendor.example</email> </ae>' &&
+    printf '%s' "$x" | grep -q '<value currency="USD" per="year">96000</value>' &&
+    printf '%s' "$x" | grep -q '<extra name="competitors">FieldPro, RouteMax</extra>' &&
+    grep -q "warning: unknown key 'competitors'" "$tmp/c" && ! grep -q 'yaml-syntax' "$tmp/c"; then
+	ok natural-crm-keys
+else ko natural-crm-keys "$(head -c 600 "$tmp/c")"
+fi
+
+# The gate stays strict: a signed deal that truly lacks an owner or a CSM
+# is still an error.
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: signed\nsigned: 2026-11-20\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n## Commitments\n- [ ] CSV export - by 2026-12-20\n' > "$tmp/d.md"
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'CSM is missing' "$tmp/c" && grep -q 'who promised it' "$tmp/c"; then
+	ok natural-gaps-still-errors
+else ko natural-gaps-still-errors "exit $rc" "$(grep -E 'error' "$tmp/c" | head -3)"
+fi
+
+# Diagnostics name what the user wrote: a quote (not 'block_quote'), a
+# section (not an element name like 'p').
+deal '# Risks
+> the union may push back
+
+# Parking
+N/A'
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+if grep -q "quote under 'Risks'" "$tmp/c" && ! grep -q 'block_quote' "$tmp/c" &&
+    grep -q "'N/A' is a placeholder, not a value for the section 'Parking'" "$tmp/c"; then
+	ok natural-diagnostics-user-words
+else ko natural-diagnostics-user-words "$(grep -E 'quote|placeholder' "$tmp/c" | head -3)"
+fi
