@@ -18,10 +18,6 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "render.h"
-#include "audit.h"
-#include "session.h"
-#include "vcs.h"
-#include "vcs_cache.h"
 #include "web/web.h"
 #include "web/web_site.h"
 
@@ -179,77 +175,3 @@ out:
 	return rv;
 }
 
-/* The page from git: the audit, or why there is none.  0 or -1. */
-static int
-web_site_audit_page(struct buf *page, const struct session *s)
-{
-	struct audit	 a;
-	struct vcs	*v = NULL;
-	int		 rv;
-
-	memset(&a, 0, sizeof(a));
-	if (vcs_lib_init() != 0)	/* reference counted */
-		return web_audit_none(page, "The git history could not be "
-		    "read.", s->today);
-	if (vcs_open(&v, ".") != 0)
-		rv = web_audit_none(page, "This folder is not in a git "
-		    "repository: the audit reads the history of deals/.",
-		    s->today);
-	else if (audit_run(&a, s, v, 0) == -1)
-		rv = web_audit_none(page, "The git history could not be read.",
-		    s->today);
-	else {
-		rv = web_audit_page(page, &a, NULL);
-		audit_dispose(&a);
-	}
-	vcs_free(v);
-	vcs_lib_shutdown();
-	return rv;
-}
-
-/* The cache key of the page: HEAD's and deals/'s key and the inputs. */
-static int
-web_site_audit_key(struct buf *key, const char *inputs)
-{
-	return buf_printf(key, "audit 1\ninputs %s\n", inputs) == -1 ||
-	    vcs_cache_key_file(key, "deals") == -1 ? -1 : 0;
-}
-
-int
-web_site_audit(const char *outdir, const struct session *s,
-    const char *inputs)
-{
-	struct buf	 page, key, again;
-	char		 path[4096], *cache, *body = NULL;
-	int		 rv = -1, keyed;
-
-	buf_init(&page);
-	buf_init(&key);
-	buf_init(&again);
-	snprintf(path, sizeof(path), "%s/audit.html", outdir);
-	if ((cache = fs_join(outdir, ".cache/audit")) == NULL)
-		return -1;
-	keyed = web_site_audit_key(&key, inputs) == 0;
-	if (keyed && vcs_cache_read(&body, cache, key.data,
-	    vcs_cache_sha1) == 0) {
-		rv = fs_write_atomic(path, body, strlen(body));
-		goto out;
-	}
-	if ((rv = web_site_audit_page(&page, s)) == 0 && page.data != NULL) {
-		rv = fs_write_atomic(path, page.data, page.len);
-		/* remembered when HEAD did not move meanwhile */
-		if (rv == 0 && keyed && web_site_audit_key(&again, inputs) == 0
-		    && strcmp(again.data, key.data) == 0 &&
-		    memchr(page.data, '\0', page.len) == NULL)
-			(void)vcs_cache_write(cache, key.data, page.data,
-			    vcs_cache_sha1);
-	} else if (rv == 0)
-		rv = -1;
-out:
-	free(body);
-	free(cache);
-	buf_dispose(&page);
-	buf_dispose(&key);
-	buf_dispose(&again);
-	return rv;
-}
