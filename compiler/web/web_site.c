@@ -106,32 +106,55 @@ row_ids(const char *outdir, char ***out, size_t *np)
 	return 0;
 }
 
+/* The ids of keep that are set, sorted for kept(); NULL with *np 0 when
+ * keep is NULL (everything is kept); -1 when out of memory. */
 static int
-kept(char *const *keep, size_t nkeep, const char *id)
+keep_sorted(char ***out, size_t *np, char *const *keep, size_t nkeep)
 {
-	size_t	 i;
+	size_t	 i, n = 0;
 
+	*out = NULL;
+	*np = 0;
+	if (keep == NULL)
+		return 0;
+	if ((*out = calloc(nkeep + 1, sizeof(**out))) == NULL)
+		return -1;
+	for (i = 0; i < nkeep; i++)
+		if (keep[i] != NULL)
+			(*out)[n++] = keep[i];
+	if (n > 1)
+		qsort(*out, n, sizeof(**out), name_cmp);
+	*np = n;
+	return 0;
+}
+
+/* Whether id is in keep (sorted by keep_sorted(); NULL: all are):
+ * a binary search, since a build of a thousand deals asks for each. */
+static int
+kept(char **keep, size_t nkeep, const char *id)
+{
 	if (keep == NULL)
 		return 1;
-	for (i = 0; i < nkeep; i++)
-		if (keep[i] != NULL && strcmp(keep[i], id) == 0)
-			return 1;
-	return 0;
+	return bsearch(&id, keep, nkeep, sizeof(*keep), name_cmp) != NULL;
 }
 
 int
 web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
     char *const *keep, size_t nkeep)
 {
-	char		**v, path[4096], *data;
-	size_t		 n, i, len;
+	char		**v, **ks, path[4096], *data;
+	size_t		 n, i, len, nks;
 
 	*nrows = 0;
-	if (row_ids(outdir, &v, &n) == -1)
+	if (keep_sorted(&ks, &nks, keep, nkeep) == -1)
 		return -1;
+	if (row_ids(outdir, &v, &n) == -1) {
+		free(ks);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/.rows/%s.html", outdir, v[i]);
-		if (!kept(keep, nkeep, v[i]))
+		if (!kept(ks, nks, v[i]))
 			unlink(path);
 		else if (fs_read(path, ROW_MAX, &data, &len) == 0) {
 			buf_put(rows, data, len);
@@ -141,6 +164,7 @@ web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
 		free(v[i]);
 	}
 	free(v);
+	free(ks);
 	return 0;
 }
 
