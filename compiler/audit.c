@@ -7,7 +7,9 @@
  * commit day, noting when it first became complete, what was missing at
  * the deadline (from the check's own diagnostics), and every CS review
  * decision.  The final version gives the process record (call, intro,
- * feedback, outcome).
+ * feedback, outcome).  The HEAD version is checked once: the replay
+ * takes it from what the check that chose the deal kept (struct
+ * audit_seen), the same blob under the same rules on the same day.
  */
 #include <limits.h>
 #include <stdlib.h>

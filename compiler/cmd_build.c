@@ -13,6 +13,8 @@
  * What the workers share is set up once: the session, the templates, the
  * fonts (read on first use, see pdf_font.h) and libgit2, kept initialised
  * for the whole build (each init parses the system's CA certificates).
+ * The audit page (web_site_audit_make()) is the first job a worker takes,
+ * made beside the deals and written after the index.
  * Exit 0, 1 when a deal is invalid, 2 on a usage or system error.
  */
 #include <errno.h>
