@@ -7,7 +7,9 @@
  * commit day, noting when it first became complete, what was missing at
  * the deadline (from the check's own diagnostics), and every CS review
  * decision.  The final version gives the process record (call, intro,
- * feedback, outcome).
+ * feedback, outcome).  The HEAD version is checked once: the replay
+ * takes it from what the check that chose the deal kept (struct
+ * audit_seen), the same blob under the same rules on the same day.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -192,43 +194,104 @@ audit_date(const struct model *m, const char *path)
 	return date_parse(model_get(m, path), &day) == 0 ? day : -1;
 }
 
+/* The review fields of a version, in this order. */
+enum { REV_DECISION, REV_BY, REV_DATE, REV_REASON, REV_N };
+
+static const char *const review_paths[REV_N] = {
+	"process/review/decision", "process/review/by",
+	"process/review/date", "process/review/reason"
+};
+
+/*
+ * What the replay needs of one checked version, kept for the HEAD
+ * version from the check that chose the deal, so that the replay does
+ * not check the same blob under the same rules on the same day again.
+ */
+struct audit_seen {
+	int	 complete;		/* validate_is_complete() */
+	int	 percent;		/* the verdict's completeness */
+	char	*review[REV_N];		/* owned copies of the model's */
+};
+
+static void
+audit_seen_free(struct audit_seen *h)
+{
+	size_t	 i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < REV_N; i++)
+		free(h->review[i]);
+	free(h);
+}
+
+/* The seen record of a checked version; NULL when out of memory. */
+static struct audit_seen *
+audit_seen_new(const struct model *m, const struct verdict *vd)
+{
+	struct audit_seen	*h;
+	size_t			 i;
+
+	if ((h = calloc(1, sizeof(*h))) == NULL)
+		return NULL;
+	h->complete = validate_is_complete(vd);
+	h->percent = vd->percent;
+	for (i = 0; i < REV_N; i++)
+		if ((h->review[i] = strdup(model_get(m,
+		    review_paths[i]))) == NULL) {
+			audit_seen_free(h);
+			return NULL;
+		}
+	return h;
+}
+
+/* The review fields of m, borrowed from it. */
+static void
+audit_review_fields(const char *out[REV_N], const struct model *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < REV_N; i++)
+		out[i] = model_get(m, review_paths[i]);
+}
+
 /* The review of one version: decision|by|date, "" when none. */
 static void
-audit_review_key(char *out, size_t sz, const struct model *m)
+audit_review_key(char *out, size_t sz, const char *const rev[REV_N])
 {
-	snprintf(out, sz, "%s|%s|%s", model_get(m, "process/review/decision"),
-	    model_get(m, "process/review/by"),
-	    model_get(m, "process/review/date"));
+	snprintf(out, sz, "%s|%s|%s", rev[REV_DECISION], rev[REV_BY],
+	    rev[REV_DATE]);
 	if (strcmp(out, "||") == 0)
 		out[0] = '\0';
 }
 
 /* A new review decision in a version: count it, note the first. */
 static int
-audit_review(struct audit_deal *d, const struct model *m, int commit_day,
-    char *last, size_t lastsz)
+audit_review(struct audit_deal *d, const char *const rev[REV_N],
+    int commit_day, char *last, size_t lastsz)
 {
 	char		 key[256];
 	const char	*dec, *reason;
+	int		 day;
 
-	audit_review_key(key, sizeof(key), m);
+	audit_review_key(key, sizeof(key), rev);
 	if (key[0] == '\0' || strcmp(key, last) == 0)
 		return 0;
 	snprintf(last, lastsz, "%s", key);
-	dec = model_get(m, "process/review/decision");
+	dec = rev[REV_DECISION];
 	if (strcmp(dec, "accepted") != 0 && strcmp(dec, "rejected") != 0)
 		return 0;
 	d->reviews++;
 	if (d->first_accepted < 0)
 		d->first_accepted = strcmp(dec, "accepted") == 0;
 	if (strcmp(dec, "rejected") == 0) {
-		reason = model_get(m, "process/review/reason");
+		reason = rev[REV_REASON];
 		return tally_add(&d->reasons, *reason ? reason : "unspecified",
 		    0);
 	}
-	if (d->ack_day < 0 && (d->ack_day = audit_date(m,
-	    "process/review/date")) < 0)
-		d->ack_day = commit_day;
+	if (d->ack_day < 0)
+		d->ack_day = date_parse(rev[REV_DATE], &day) == 0 && day >= 0 ?
+		    day : commit_day;
 	return 0;
 }
 
@@ -282,19 +345,82 @@ audit_hscore(struct audit_deal *d, int today)
 	d->hscore = total ? met * 100 / total : 0;
 }
 
+/* One version as the replay sees it: checked now, or the HEAD version
+ * from what the candidate check kept (dl then stays empty). */
+struct audit_ver {
+	int		 ok;		/* it parsed */
+	int		 complete;
+	int		 percent;
+	int		 from_head;	/* taken from d->head */
+	const char	*rev[REV_N];
+	struct model	*m;		/* the checked model, or NULL */
+};
+
+/* Check version ver of d into *out and dl; -1 on a git failure. */
+static int
+audit_version(struct audit_ver *out, const struct audit_deal *d,
+    struct rules_cache *rules, struct vcs *v, const struct vcs_version *ver,
+    const struct vcs_version *head, struct diag_list *dl)
+{
+	struct verdict	 vd;
+	size_t		 i;
+	int		 sys;
+
+	memset(out, 0, sizeof(*out));
+	if (ver == head && d->head != NULL) {
+		out->ok = out->from_head = 1;
+		out->complete = d->head->complete;
+		out->percent = d->head->percent;
+		for (i = 0; i < REV_N; i++)
+			out->rev[i] = d->head->review[i];
+		return 0;
+	}
+	out->m = history_check(history_rules_at(rules, ver->id), v, ver, &vd,
+	    dl, &sys);
+	if (sys)
+		return -1;
+	if ((out->ok = out->m != NULL)) {
+		out->complete = validate_is_complete(&vd);
+		out->percent = vd.percent;
+		audit_review_fields(out->rev, out->m);
+	}
+	return 0;
+}
+
+/* The gaps at the deadline into d->gaps: those of the version then in
+ * force (the HEAD one's are known already), or the whole handoff when
+ * none was committed by then. */
+static int
+audit_deadline_gaps(struct audit_deal *d, int have, int from_head,
+    const struct diag_list *at_deadline)
+{
+	size_t	 i;
+
+	if (!have)
+		return tally_add(&d->gaps, "the whole handoff", 0);
+	if (!from_head)
+		return audit_gaps(&d->gaps, at_deadline);
+	for (i = 0; i < d->head_gaps.n; i++)	/* as audit_gaps() made them */
+		if (tally_add(&d->gaps, d->head_gaps.v[i].name, 0) == -1)
+			return -1;
+	return 0;
+}
+
 /*
- * Replay the versions of d (indices into vl, newest first) oldest first.
+ * Replay the versions of d (indices into vl, newest first) oldest first;
+ * head is its latest version (the one audit_candidate() checked).
  */
 static int
 audit_replay(struct audit_deal *d, const struct session *s,
-    struct rules_cache *rules, struct vcs *v, const struct vcs_versions *vl)
+    struct rules_cache *rules, struct vcs *v, const struct vcs_versions *vl,
+    const struct vcs_version *head)
 {
 	struct diag_list	 dl, at_deadline;
-	struct verdict		 vd;
-	struct model		*m;
+	struct audit_ver	 av;
 	char			 last[256] = "";
 	size_t			 i;
-	int			 sys, day, rc = -1, have_deadline = 0;
+	int			 day, rc = -1, have_deadline = 0;
+	int			 deadline_head = 0;
 
 	diag_list_init(&at_deadline);
 	for (i = vl->n; i-- > 0;) {
@@ -303,19 +429,18 @@ audit_replay(struct audit_deal *d, const struct session *s,
 		d->versions++;
 		day = history_day(vl->v[i].time, vl->v[i].offset);
 		diag_list_init(&dl);
-		m = history_check(history_rules_at(rules, vl->v[i].id), v,
-		    &vl->v[i], &vd, &dl, &sys);
-		if (sys) {
+		if (audit_version(&av, d, rules, v, &vl->v[i], head,
+		    &dl) == -1) {
 			diag_list_dispose(&dl);
 			goto out;
 		}
-		if (m != NULL && validate_is_complete(&vd) && d->complete_day < 0)
+		if (av.ok && av.complete && d->complete_day < 0)
 			d->complete_day = day;
-		if (m != NULL && (day <= d->signed_day || d->sig_percent < 0))
-			d->sig_percent = vd.percent;
-		if (m != NULL && audit_review(d, m, day, last,
+		if (av.ok && (day <= d->signed_day || d->sig_percent < 0))
+			d->sig_percent = av.percent;
+		if (av.ok && audit_review(d, av.rev, day, last,
 		    sizeof(last)) == -1) {
-			model_free(m);
+			model_free(av.m);
 			diag_list_dispose(&dl);
 			goto out;
 		}
@@ -326,21 +451,18 @@ audit_replay(struct audit_deal *d, const struct session *s,
 			diag_list_init(&at_deadline);
 			diag_list_move(&at_deadline, &dl);
 			have_deadline = 1;
+			deadline_head = av.from_head;
 		}
-		model_free(m);
+		model_free(av.m);
 		diag_list_dispose(&dl);
 	}
 	if (d->complete_day > d->deadline)
 		d->late_bd = timeline_business_days_between(d->deadline,
 		    d->complete_day, s->config.holidays, s->config.nholidays);
-	if (d->complete_day < 0 || d->complete_day > d->deadline) {
-		if (!have_deadline)
-			rc = tally_add(&d->gaps, "the whole handoff", 0);
-		else
-			rc = audit_gaps(&d->gaps, &at_deadline);
-		if (rc == -1)
-			goto out;
-	}
+	if ((d->complete_day < 0 || d->complete_day > d->deadline) &&
+	    audit_deadline_gaps(d, have_deadline, deadline_head,
+	    &at_deadline) == -1)
+		goto out;
 	rc = 0;
 out:
 	diag_list_dispose(&at_deadline);
@@ -369,6 +491,7 @@ audit_deal_dispose(struct audit_deal *d)
 	tally_dispose(&d->gaps);
 	tally_dispose(&d->reasons);
 	tally_dispose(&d->head_gaps);
+	audit_seen_free(d->head);
 }
 
 /* The latest version of path in vl (newest first), or NULL. */
@@ -417,6 +540,8 @@ audit_candidate(struct audit *a, const struct session *s,
 	d = &a->deal[a->n++];
 	memset(d, 0, sizeof(*d));
 	d->head_gaps_ok = audit_gaps(&d->head_gaps, &dl) == 0;
+	/* without its gaps the replay checks the HEAD version again */
+	d->head = d->head_gaps_ok ? audit_seen_new(m, &vd) : NULL;
 	d->signed_day = vd.signed_day;
 	d->deadline = vd.deadline;
 	d->complete_day = d->ack_day = d->intro_day = d->score = -1;
@@ -603,9 +728,10 @@ audit_run(struct audit *a, const struct session *s, struct vcs *v, size_t n)
 	while (n > 0 && a->n > n)
 		audit_deal_dispose(&a->deal[--a->n]);
 	for (i = 0; i < a->n; i++) {
-		if (audit_replay(&a->deal[i], s, &rules, v, &vl) == -1)
+		ver = audit_latest(&vl, a->deal[i].path);
+		if (audit_replay(&a->deal[i], s, &rules, v, &vl, ver) == -1)
 			goto out;
-		if ((ver = audit_latest(&vl, a->deal[i].path)) != NULL)
+		if (ver != NULL)
 			audit_late_gaps(&a->deal[i], &rules, v, ver);
 		if (a->deal[i].ack_day >= 0)
 			a->deal[i].ack_bd = timeline_business_days_between(

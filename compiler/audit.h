@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+struct audit_seen;
 struct session;
 struct vcs;
 
@@ -63,6 +64,8 @@ struct audit_deal {
 					 * from the check that chose the deal
 					 * (not checked a second time) */
 	int		 head_gaps_ok;	/* head_gaps is known */
+	struct audit_seen *head;	/* the rest of what that check saw
+					 * (audit.c's own; NULL: not kept) */
 };
 
 /* The deals of one AE or one segment. */

@@ -13,6 +13,8 @@
  * What the workers share is set up once: the session, the templates, the
  * fonts (read on first use, see pdf_font.h) and libgit2, kept initialised
  * for the whole build (each init parses the system's CA certificates).
+ * The audit page (web_site_audit_make()) is the first job a worker takes,
+ * made beside the deals and written after the index.
  * Exit 0, 1 when a deal is invalid, 2 on a usage or system error.
  */
 #include <errno.h>
@@ -70,16 +72,29 @@ progress(const struct build *b)
 	fflush(stderr);
 }
 
+/*
+ * Take jobs until none is left.  The audit page, when wanted, is the
+ * first job taken: it is the longest (it checks every version of every
+ * deal in the history), so the other workers build deals meanwhile.
+ */
 static void *
 worker(void *arg)
 {
 	struct build	*b = arg;
 	size_t		 i;
+	int		 audit;
 
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
-		i = b->next < b->njobs ? b->next++ : b->njobs;
+		audit = b->audit_wanted;
+		b->audit_wanted = 0;
+		i = audit || b->next >= b->njobs ? b->njobs : b->next++;
 		pthread_mutex_unlock(&b->lock);
+		if (audit) {
+			b->audit = web_site_audit_make(b->outdir, &b->s,
+			    b->inputs);
+			continue;
+		}
 		if (i >= b->njobs)
 			break;
 		build_one(b, &b->jobs[i], b->force);
@@ -99,8 +114,8 @@ run_jobs(struct build *b, int n)
 	pthread_t	*th;
 	int		 i, started = 0;
 
-	if (n > (int)b->njobs)
-		n = (int)b->njobs;
+	if (n > (int)b->njobs + b->audit_wanted)
+		n = (int)b->njobs + b->audit_wanted;
 	if (n <= 1) {
 		worker(b);
 		return 0;
@@ -386,6 +401,7 @@ build_close(struct build *b)
 	state_dispose(&b->state);
 	session_close(&b->s);
 	pdf_fonts_free(b->fonts);
+	web_site_audit_free(b->audit);
 	vcs_stamper_free(b->stamper);
 	if (b->vcs)
 		vcs_lib_shutdown();
@@ -418,6 +434,17 @@ write_index(struct build *b, int whole)
 	rv = web_site_index(b->outdir, b->s.today, ids, b->njobs);
 	free(ids);
 	return rv;
+}
+
+/* OUTDIR/audit.html: the page a worker made, or made now; 0 or -1. */
+static int
+write_audit(struct build *b)
+{
+	if (b->audit == NULL &&
+	    (b->audit = web_site_audit_make(b->outdir, &b->s,
+	    b->inputs)) == NULL)
+		return -1;
+	return web_site_audit_write(b->audit);
 }
 
 /* Take the deals of this shard from all (moving the strings). */
@@ -495,6 +522,8 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	build_check_stems(&b);
+	/* made beside the deals when there is (or will be) an index */
+	b.audit_wanted = b.html && (b.njobs > 0 || site_written(o.outdir));
 	if (run_jobs(&b, o.jobs) == -1) {
 		cmd_error("build: cannot start the workers");
 		goto out;
@@ -516,8 +545,7 @@ cmd_build(const struct cli *cli, int argc, char **argv)
 		rc = 2;
 	}
 	/* the audit goes with the index: not in an output that has none */
-	if (b.html && site_written(o.outdir) &&
-	    web_site_audit(o.outdir, &b.s, b.inputs) == -1) {
+	if (b.html && site_written(o.outdir) && write_audit(&b) == -1) {
 		cmd_error("build: cannot write %s/audit.html: %s", o.outdir,
 		    strerror(errno));
 		rc = 2;

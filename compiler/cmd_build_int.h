@@ -42,8 +42,10 @@ struct job {
 
 /* What every worker shares; read-only while the workers run, but for
  * the job counters and the fonts (made on first use), which the mutex
- * guards. */
+ * guards, and the audit page, made by the one worker that takes it and
+ * read after the workers are joined. */
 struct vcs_stamper;
+struct web_audit;
 
 struct build {
 	const struct cli	*cli;
@@ -64,6 +66,9 @@ struct build {
 	int			 fonts_tried;
 	int			 vcs;		/* vcs_lib_init() held */
 	struct vcs_stamper	*stamper;	/* version stamps of the work tree */
+	int			 audit_wanted;	/* a worker is to make the audit
+						 * page (taken under the lock) */
+	struct web_audit	*audit;		/* the page made, or NULL */
 	pthread_mutex_t		 lock;
 };
 

@@ -18,10 +18,6 @@
 #include "buf.h"
 #include "fsutil.h"
 #include "render.h"
-#include "audit.h"
-#include "session.h"
-#include "vcs.h"
-#include "vcs_cache.h"
 #include "web/web.h"
 #include "web/web_site.h"
 
@@ -110,32 +106,55 @@ row_ids(const char *outdir, char ***out, size_t *np)
 	return 0;
 }
 
+/* The ids of keep that are set, sorted for kept(); NULL with *np 0 when
+ * keep is NULL (everything is kept); -1 when out of memory. */
 static int
-kept(char *const *keep, size_t nkeep, const char *id)
+keep_sorted(char ***out, size_t *np, char *const *keep, size_t nkeep)
 {
-	size_t	 i;
+	size_t	 i, n = 0;
 
+	*out = NULL;
+	*np = 0;
+	if (keep == NULL)
+		return 0;
+	if ((*out = calloc(nkeep + 1, sizeof(**out))) == NULL)
+		return -1;
+	for (i = 0; i < nkeep; i++)
+		if (keep[i] != NULL)
+			(*out)[n++] = keep[i];
+	if (n > 1)
+		qsort(*out, n, sizeof(**out), name_cmp);
+	*np = n;
+	return 0;
+}
+
+/* Whether id is in keep (sorted by keep_sorted(); NULL: all are):
+ * a binary search, since a build of a thousand deals asks for each. */
+static int
+kept(char **keep, size_t nkeep, const char *id)
+{
 	if (keep == NULL)
 		return 1;
-	for (i = 0; i < nkeep; i++)
-		if (keep[i] != NULL && strcmp(keep[i], id) == 0)
-			return 1;
-	return 0;
+	return bsearch(&id, keep, nkeep, sizeof(*keep), name_cmp) != NULL;
 }
 
 int
 web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
     char *const *keep, size_t nkeep)
 {
-	char		**v, path[4096], *data;
-	size_t		 n, i, len;
+	char		**v, **ks, path[4096], *data;
+	size_t		 n, i, len, nks;
 
 	*nrows = 0;
-	if (row_ids(outdir, &v, &n) == -1)
+	if (keep_sorted(&ks, &nks, keep, nkeep) == -1)
 		return -1;
+	if (row_ids(outdir, &v, &n) == -1) {
+		free(ks);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/.rows/%s.html", outdir, v[i]);
-		if (!kept(keep, nkeep, v[i]))
+		if (!kept(ks, nks, v[i]))
 			unlink(path);
 		else if (fs_read(path, ROW_MAX, &data, &len) == 0) {
 			buf_put(rows, data, len);
@@ -145,6 +164,7 @@ web_site_rows(struct buf *rows, size_t *nrows, const char *outdir,
 		free(v[i]);
 	}
 	free(v);
+	free(ks);
 	return 0;
 }
 
@@ -179,77 +199,3 @@ out:
 	return rv;
 }
 
-/* The page from git: the audit, or why there is none.  0 or -1. */
-static int
-web_site_audit_page(struct buf *page, const struct session *s)
-{
-	struct audit	 a;
-	struct vcs	*v = NULL;
-	int		 rv;
-
-	memset(&a, 0, sizeof(a));
-	if (vcs_lib_init() != 0)	/* reference counted */
-		return web_audit_none(page, "The git history could not be "
-		    "read.", s->today);
-	if (vcs_open(&v, ".") != 0)
-		rv = web_audit_none(page, "This folder is not in a git "
-		    "repository: the audit reads the history of deals/.",
-		    s->today);
-	else if (audit_run(&a, s, v, 0) == -1)
-		rv = web_audit_none(page, "The git history could not be read.",
-		    s->today);
-	else {
-		rv = web_audit_page(page, &a, NULL);
-		audit_dispose(&a);
-	}
-	vcs_free(v);
-	vcs_lib_shutdown();
-	return rv;
-}
-
-/* The cache key of the page: HEAD's and deals/'s key and the inputs. */
-static int
-web_site_audit_key(struct buf *key, const char *inputs)
-{
-	return buf_printf(key, "audit 1\ninputs %s\n", inputs) == -1 ||
-	    vcs_cache_key_file(key, "deals") == -1 ? -1 : 0;
-}
-
-int
-web_site_audit(const char *outdir, const struct session *s,
-    const char *inputs)
-{
-	struct buf	 page, key, again;
-	char		 path[4096], *cache, *body = NULL;
-	int		 rv = -1, keyed;
-
-	buf_init(&page);
-	buf_init(&key);
-	buf_init(&again);
-	snprintf(path, sizeof(path), "%s/audit.html", outdir);
-	if ((cache = fs_join(outdir, ".cache/audit")) == NULL)
-		return -1;
-	keyed = web_site_audit_key(&key, inputs) == 0;
-	if (keyed && vcs_cache_read(&body, cache, key.data,
-	    vcs_cache_sha1) == 0) {
-		rv = fs_write_atomic(path, body, strlen(body));
-		goto out;
-	}
-	if ((rv = web_site_audit_page(&page, s)) == 0 && page.data != NULL) {
-		rv = fs_write_atomic(path, page.data, page.len);
-		/* remembered when HEAD did not move meanwhile */
-		if (rv == 0 && keyed && web_site_audit_key(&again, inputs) == 0
-		    && strcmp(again.data, key.data) == 0 &&
-		    memchr(page.data, '\0', page.len) == NULL)
-			(void)vcs_cache_write(cache, key.data, page.data,
-			    vcs_cache_sha1);
-	} else if (rv == 0)
-		rv = -1;
-out:
-	free(body);
-	free(cache);
-	buf_dispose(&page);
-	buf_dispose(&key);
-	buf_dispose(&again);
-	return rv;
-}
