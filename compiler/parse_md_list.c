@@ -6,7 +6,8 @@
  * 'Name — title, roles, stance, influence — email — prefers channel' in
  * any order, parts separated by '—', '–', ' - ', '|', ';' or ','; a risk
  * item is its text with 'Severity:', 'Likelihood:', 'Mitigation:',
- * 'Owner:' labels (the table's column names) anywhere, or '(high)'.
+ * 'Owner:' labels (the table's column names) anywhere, or the severity
+ * as '(high)', '[HIGH]', 'severity low', 'High: …' or '… — High'.
  * A bare 'high', 'medium' or 'low' in a stakeholder item is its influence,
  * a bare 'phone' or 'Teams' its channel (schemas/read/records.txt).
  */
@@ -336,39 +337,107 @@ stk_read(const struct rec *r, struct item *it, char *s)
 	return rc;
 }
 
-/* '(high)' or '(high severity)' in *text: the severity, cut out. */
-static int
-risk_paren(struct item *it, char **text)
+/* The severity a word means ('High', 'med', 'critical'), or NULL. */
+static const char *
+risk_level(const char *w, size_t len, char *out, size_t outsz)
 {
-	static const char *const levels[] = { "critical", "high", "medium",
-	    "low" };
-	char	*o, *c, key[64], *v;
-	size_t	 i, k;
+	char	 v[64], key[64];
+	size_t	 k;
 
-	for (o = strchr(*text, '('); o != NULL; o = strchr(o + 1, '(')) {
-		if ((c = strchr(o, ')')) == NULL || c - o > 40)
-			continue;
-		if ((v = md_trim_dup(o + 1, (size_t)(c - o - 1))) == NULL)
-			return -1;
-		md_key(v, key, sizeof(key));
-		free(v);
-		k = strlen(key);
-		if (k > 9 && strcmp(key + k - 9, " severity") == 0)
-			key[k - 9] = '\0';
-		for (i = 0; i < N(levels); i++)
-			if (strcmp(key, levels[i]) == 0)
-				break;
-		if (i == N(levels))
-			continue;
-		if (it->val[1] == NULL && (it->val[1] = strdup(key)) == NULL)
-			return -1;
-		memmove(o, c + 1, strlen(c + 1) + 1);
-		v = mdp_trim_sep(*text, strlen(*text));
-		if (v == NULL)
-			return -1;
-		free(*text);
-		*text = v;
+	if (len == 0 || len >= sizeof(v))
+		return NULL;
+	memcpy(v, w, len);
+	v[len] = '\0';
+	md_key(v, key, sizeof(key));
+	k = strlen(key);
+	if (k > 9 && strcmp(key + k - 9, " severity") == 0)
+		key[k -= 9] = '\0';
+	if (k > 5 && strcmp(key + k - 5, " risk") == 0)
+		key[k -= 5] = '\0';
+	if (k > 9 && strncmp(key, "severity ", 9) == 0)
+		memmove(key, key + 9, k - 8);
+	if (strcmp(key, "critical") == 0) {
+		snprintf(out, outsz, "critical");
+		return out;
+	}
+	return read_word("schemas/read/records.txt", "level", key,
+	    strlen(key), out, outsz) ? out : NULL;
+}
+
+/* Where the ' — ', ' – ' or ' - ' that ends right before word w of s
+ * starts, or NULL. */
+static char *
+risk_dash_before(char *s, char *w)
+{
+	const unsigned char *u = (const unsigned char *)w;
+
+	if (w - s >= 5 && u[-1] == ' ' && u[-4] == 0xe2 && u[-3] == 0x80 &&
+	    (u[-2] == 0x93 || u[-2] == 0x94) && u[-5] == ' ')
+		return w - 5;
+	if (w - s >= 3 && strncmp(w - 3, " - ", 3) == 0)
+		return w - 3;
+	return NULL;
+}
+
+/* Cut s[off..off+len) out of *text and trim what is left.  0 or -1. */
+static int
+risk_cut(char **text, size_t off, size_t len)
+{
+	char	*v;
+
+	memmove(*text + off, *text + off + len, strlen(*text + off + len) + 1);
+	if ((v = mdp_trim_sep(*text, strlen(*text))) == NULL)
+		return -1;
+	free(*text);
+	*text = v;
+	return 0;
+}
+
+/*
+ * The severity written in a risk item's text, cut out: '(high)', '(high
+ * severity)', '[HIGH]', 'severity low', a trailing '— High'.  0 or -1.
+ */
+static int
+risk_severity(struct item *it, char **text)
+{
+	char		*o, *c, lvl[16];
+	const char	*t;
+	size_t		 n;
+
+	if (it->val[1] != NULL)
 		return 0;
+	for (o = strpbrk(*text, "(["); o != NULL; o = strpbrk(o + 1, "([")) {
+		if ((c = strchr(o, *o == '(' ? ')' : ']')) == NULL ||
+		    c - o > 40 || risk_level(o + 1, (size_t)(c - o - 1), lvl,
+		    sizeof(lvl)) == NULL)
+			continue;
+		if ((it->val[1] = strdup(lvl)) == NULL)
+			return -1;
+		return risk_cut(text, (size_t)(o - *text), (size_t)(c - o + 1));
+	}
+	/* 'severity low' anywhere */
+	for (o = *text; (o = strstr(o, "everity ")) != NULL; o++) {
+		if (o == *text || (o[-1] != 's' && o[-1] != 'S'))
+			continue;
+		t = o + 8;
+		n = strcspn(t, " ,;.)");
+		if (risk_level(t, n, lvl, sizeof(lvl)) == NULL)
+			continue;
+		if ((it->val[1] = strdup(lvl)) == NULL)
+			return -1;
+		return risk_cut(text, (size_t)(o - 1 - *text),
+		    (size_t)(t + n - (o - 1)));
+	}
+	/* '… — High' */
+	n = strlen(*text);
+	for (o = *text + n; o > *text && o[-1] != ' '; o--)
+		;
+	if ((c = risk_dash_before(*text, o)) != NULL &&
+	    risk_level(o, n - (size_t)(o - *text), lvl, sizeof(lvl)) != NULL) {
+		if ((it->val[1] = strdup(lvl)) == NULL)
+			return -1;
+		return risk_cut(text, (size_t)(c - *text), n - (size_t)(c -
+		    *text));
 	}
 	return 0;
 }
@@ -379,8 +448,16 @@ risk_read(const struct rec *r, struct item *it, const char *s)
 {
 	size_t	 at = 0, len, next, nlen;
 	int	 slot, nslot;
-	char	*v, *text = NULL;
+	char	*v, *text = NULL, lvl[16];
+	const char *c;
 
+	/* 'High: union pushback', 'Low risk: summer holidays' */
+	if ((c = strchr(s, ':')) != NULL && c - s < 20 &&
+	    risk_level(s, (size_t)(c - s), lvl, sizeof(lvl)) != NULL) {
+		if ((it->val[1] = strdup(lvl)) == NULL)
+			return -1;
+		s = c + 1;
+	}
 	slot = mdp_label_find(r, s, &at, &len);
 	if ((text = mdp_trim_sep(s, slot >= 0 ? at : strlen(s))) == NULL)
 		return -1;
@@ -398,7 +475,7 @@ risk_read(const struct rec *r, struct item *it, const char *s)
 		free(v);
 		slot = nslot, at = next, len = nlen;
 	}
-	if (text != NULL && risk_paren(it, &text) == -1) {
+	if (text != NULL && risk_severity(it, &text) == -1) {
 		free(text);
 		return -1;
 	}

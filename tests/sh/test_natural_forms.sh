@@ -124,3 +124,20 @@ if grep -q "quote under 'Risks'" "$tmp/c" && ! grep -q 'block_quote' "$tmp/c" &&
 	ok natural-diagnostics-user-words
 else ko natural-diagnostics-user-words "$(grep -E 'quote|placeholder' "$tmp/c" | head -3)"
 fi
+
+# Risk bullets: the severity however it is written.
+deal '# Risks
+- Union pushback on rollout (med)
+- IT backlog [HIGH]
+- High: budget freeze in Q1
+- Low risk: summer holidays
+- Champion may leave — High
+- Data migration slips, severity low'
+x=$(xml)
+bad=
+for t in 'Union pushback on rollout</text> <severity>medium' 'IT backlog</text> <severity>high' \
+    'budget freeze in Q1</text> <severity>high' 'summer holidays</text> <severity>low' \
+    'Champion may leave</text> <severity>high' 'Data migration slips</text> <severity>low'; do
+	printf '%s' "$x" | grep -q "<text>$t</severity>" || bad="$bad [$t]"
+done
+[ -z "$bad" ] && ok natural-risk-severity-forms || ko natural-risk-severity-forms "$bad"
