@@ -264,6 +264,18 @@ stk_piece(const struct rec *r, struct item *it, char **roles, int *stance,
 	return join(rest, piece, ", ");
 }
 
+/* The words of s[0..e). */
+static size_t
+stk_words(const char *s, const char *e)
+{
+	size_t	 n = 0;
+
+	for (; s < e; s++)
+		if (*s != ' ' && (s[1] == ' ' || s + 1 == e))
+			n++;
+	return n;
+}
+
 /* Split s at '—', '–', ' - ', '|' and ';' into segments (in place). */
 static size_t
 split_segments(char *s, char **seg, size_t max)
@@ -296,6 +308,41 @@ split_segments(char *s, char **seg, size_t max)
 	return n;
 }
 
+/*
+ * Commas where a stakeholder item's first part puts the name beside
+ * what follows it ('Dee Eff (VP Ops)', 'Jon Lu: Director of Sales',
+ * 'Fay Hill <fay@x.example>'), and around an address in brackets in any
+ * part ('COO (kim@x.example)'), so that each is a part of its own.  In
+ * place: a bracket or colon becomes a comma.
+ */
+static void
+stk_unbracket(char *seg, int first)
+{
+	char	*o, *c;
+
+	for (o = strchr(seg, '('); o != NULL; o = strchr(o + 1, '(')) {
+		if ((c = strchr(o, ')')) == NULL)
+			break;
+		if (first || memchr(o, '@', (size_t)(c - o)) != NULL) {
+			*o = ',';
+			*c = ',';
+		}
+	}
+	if (!first)
+		return;
+	/* 'Fay Hill fay@x.example' (an autolink '<fay@…>' reads so) */
+	if ((c = strchr(seg, '@')) != NULL) {
+		for (o = c; o > seg && o[-1] != ' '; o--)
+			;
+		if (o > seg)
+			o[-1] = ',';
+	}
+	/* 'Jon Lu: Director of Sales', but not 'Role: …' (a label) */
+	if ((o = strchr(seg, ':')) != NULL && o[1] == ' ' &&
+	    strchr(seg, ',') == NULL && o - seg < 60 && stk_words(seg, o) <= 4)
+		*o = ',';
+}
+
 /* A stakeholder item's text into it; 1 when it has no name. */
 static int
 stk_read(const struct rec *r, struct item *it, char *s)
@@ -308,6 +355,7 @@ stk_read(const struct rec *r, struct item *it, char *s)
 	for (i = 0; i < n && rc == 0; i++) {
 		rest = NULL;
 		save = NULL;
+		stk_unbracket(seg[i], i == 0);
 		for (piece = strtok_r(seg[i], ",", &save); piece != NULL &&
 		    rc == 0; piece = strtok_r(NULL, ",", &save)) {
 			if ((t = mdp_trim_sep(piece, strlen(piece))) == NULL) {

@@ -141,3 +141,22 @@ for t in 'Union pushback on rollout</text> <severity>medium' 'IT backlog</text> 
 	printf '%s' "$x" | grep -q "<text>$t</severity>" || bad="$bad [$t]"
 done
 [ -z "$bad" ] && ok natural-risk-severity-forms || ko natural-risk-severity-forms "$bad"
+
+# Stakeholder bullets: a title in brackets or after a colon, an address
+# beside the name or in brackets.
+deal '# Relationships
+- Fay Hill <fay@probe.example> - Head of IT - skeptic
+- Dee Eff (VP Ops), economic buyer
+- **Kari Nilsen** (Editor-in-Chief) — champion
+- Jon Lu: Director of Sales
+- Kim Mo, COO (kim@acme.example)'
+x=$(xml)
+bad=
+for t in '<name>Fay Hill</name> <title>Head of IT</title> <stance>skeptic</stance> <email>fay@probe.example</email>' \
+    '<name>Dee Eff</name> <title>VP Ops</title> <role>economic-buyer</role>' \
+    '<name>Kari Nilsen</name> <title>Editor-in-Chief</title> <role>champion</role>' \
+    '<name>Jon Lu</name> <title>Director of Sales</title>' \
+    '<name>Kim Mo</name> <title>COO</title> <email>kim@acme.example</email>'; do
+	printf '%s' "$x" | grep -qF "$t" || bad="$bad [$t]"
+done
+[ -z "$bad" ] && ok natural-stakeholder-bullets || ko natural-stakeholder-bullets "$bad"
