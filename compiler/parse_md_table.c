@@ -336,10 +336,15 @@ mdp_says(cmark_node *n, const char *const *keys)
 }
 
 static const char *const none_commit[] = { "none", "no commitments",
-    "no commitments made", "none made", "nothing promised", NULL };
+    "no commitments made", "none made", "nothing promised",
+    "no special commitments", "no custom commitments", "no promises",
+    "no special terms", "standard terms only", "none standard terms only",
+    "none standard terms", "nothing beyond the contract",
+    "nothing beyond the standard contract", "nothing special", NULL };
 const char *const none_risk[] = { "none identified", "none",
     "no risks", "no risks identified", "no known risks",
-    "none identified yet", NULL };
+    "none identified yet", "none known", "no red flags",
+    "no known issues", "nothing identified", NULL };
 
 /* One commitment item: '- [ ] WHAT (WHO, by YYYY-MM-DD)'. */
 static void

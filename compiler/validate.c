@@ -39,6 +39,9 @@ static const char *const placeholders[] = {
 	"tk", "placeholder", "fill in", "fill me", "later", "pending", "wip",
 	"not sure", "idk", "same as above", "various", "etc", "etc.",
 	"insert here", "changeme", "example", "dummy", "test",
+	"someone", "somebody", "to be agreed", "to be confirmed",
+	"to be decided", "to be defined", "to be determined", "xx", "xx%",
+	"x%", "tbd%", "n%",
 };
 
 int

@@ -160,3 +160,19 @@ for t in '<name>Fay Hill</name> <title>Head of IT</title> <stance>skeptic</stanc
 	printf '%s' "$x" | grep -qF "$t" || bad="$bad [$t]"
 done
 [ -z "$bad" ] && ok natural-stakeholder-bullets || ko natural-stakeholder-bullets "$bad"
+
+# 'No special commitments' says there are none; an owner 'someone' and a
+# target 'to be agreed' are placeholders, not values (the gate stays
+# strict).
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: signed\nsigned: 2026-11-20\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n## Commitments\nNo special commitments\n# Risks\nNone known\n' > "$tmp/d.md"
+x=$(xml)
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: signed\nsigned: 2026-11-20\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n## Commitments\n- [ ] Training (someone, by 2026-12-20)\n# Goals\n| Metric | Baseline | Target | By |\n|---|---|---|---|\n| Churn | 8%% | to be agreed | 2027-06-30 |\n' > "$tmp/d.md"
+"$bin" check "$tmp/d.md" > "$tmp/c2" 2>&1
+if printf '%s' "$x" | grep -q '<commitments none="true"' && printf '%s' "$x" | grep -q '<risks none="true"' &&
+    ! grep -q 'commitments is\|risks is' "$tmp/c" &&
+    grep -q "error: 'someone' is a placeholder" "$tmp/c2" &&
+    grep -q "error: 'to be agreed' is a placeholder" "$tmp/c2"; then
+	ok natural-none-and-placeholders
+else ko natural-none-and-placeholders "$(grep -E 'commitments|risks|placeholder' "$tmp/c" "$tmp/c2" | head -4)"
+fi
