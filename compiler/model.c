@@ -131,7 +131,7 @@ model_add_note(struct model *m, const char *text, unsigned line, int front,
 	if ((v->text = strdup(text)) == NULL)
 		return -1;
 	v->line = line;
-	v->front = front != 0;
+	v->front = (unsigned char)(front > 0 ? front : 0);
 	v->after = after != 0;
 	m->nnote++;
 	return 0;

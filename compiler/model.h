@@ -45,7 +45,7 @@ struct model_anchor {
 struct model_note {
 	char		*text;
 	unsigned	 line;
-	unsigned char	 front;	/* a front-matter line */
+	unsigned char	 front;	/* a front-matter line (2: after a value) */
 	unsigned char	 after;	/* body: after the heading's content */
 };
 
@@ -116,7 +116,8 @@ int		 model_set_anchor(struct model *m, const char *path,
 struct srcpos	 model_anchor_pos(const struct model *m, const char *path,
 		    int walk);
 
-/* Keep a comment (text copied): 0 or -1 (out of memory). */
+/* Keep a comment (text copied); front 1 a front-matter line, 2 one after
+ * a value on its line: 0 or -1 (out of memory). */
 int		 model_add_note(struct model *m, const char *text,
 		    unsigned line, int front, int after);
 

@@ -843,8 +843,8 @@ front_inline_comment(const char *s, size_t len)
 /*
  * Keep every '# comment' of the front matter, whole-line or after a value in the model, with
  * its file line, so fmt writes it back (libyaml drops comments).  Lines of
- * a block scalar are text, not comments; an inline comment is written
- * back on a line of its own after its key.  0 or -1 (out of memory).
+ * a block scalar are text, not comments; an inline comment (front 2) is
+ * written back after its key's value.  0 or -1 (out of memory).
  */
 static int
 front_notes(struct model *m, const char *yaml, size_t len,
@@ -853,7 +853,7 @@ front_notes(struct model *m, const char *yaml, size_t len,
 	const char	*s = yaml, *e = yaml + len, *nl;
 	size_t		 ind, n, block = (size_t)-1;
 	unsigned	 line = first_line;
-	int		 blank, rc = 0;
+	int		 blank, rc = 0, inl;
 	char		*t;
 
 	for (; s < e && rc == 0; s = nl + 1, line++) {
@@ -864,7 +864,8 @@ front_notes(struct model *m, const char *yaml, size_t len,
 		if (blank || (block != (size_t)-1 && ind > block))
 			continue;
 		block = (size_t)-1;
-		if (s[ind] != '#') {
+		inl = s[ind] != '#';
+		if (inl) {
 			if (front_opens_block(s, n))
 				block = ind;
 			if ((ind = front_inline_comment(s, n)) == 0)
@@ -873,7 +874,7 @@ front_notes(struct model *m, const char *yaml, size_t len,
 		while (n > ind && (s[n - 1] == '\r' || s[n - 1] == ' '))
 			n--;
 		if ((t = strndup(s + ind, n - ind)) == NULL ||
-		    model_add_note(m, t, line, 1, 0) == -1)
+		    model_add_note(m, t, line, inl ? 2 : 1, 0) == -1)
 			rc = -1;
 		free(t);
 	}

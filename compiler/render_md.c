@@ -248,6 +248,27 @@ rmd_front_notes(struct rmd *r, unsigned line, const unsigned *lines,
 	}
 }
 
+/* After the 'key: value' line just written for source line line: the
+ * comment that stood after that value ('region: west  # per CRM'). */
+static void
+rmd_front_inline(struct rmd *r, unsigned line)
+{
+	size_t	 i;
+
+	if (line == 0 || r->b->len == 0 || r->b->data[r->b->len - 1] != '\n')
+		return;
+	for (i = 0; i < r->m->nnote; i++)
+		if (!r->done[i] && r->m->note[i].front == 2 &&
+		    r->m->note[i].line == line) {
+			r->done[i] = 1;
+			r->b->data[--r->b->len] = '\0';
+			rmd_puts(r, "  ");
+			rmd_puts(r, r->m->note[i].text);
+			rmd_puts(r, "\n");
+			return;
+		}
+}
+
 /* One element of <deal> as its 'key: value' line(s). */
 static void
 rmd_front_elem(struct rmd *r, const xmlNode *c, const char *key, int *recs)
@@ -357,6 +378,7 @@ rmd_front_extras(struct rmd *r, const xmlNode *deal,
 		if (line > 0)
 			rmd_front_notes(r, line, k->all, k->nall);
 		rmd_front_elem(r, c, NULL, &recs);
+		rmd_front_inline(r, line);
 	}
 }
 
@@ -381,10 +403,12 @@ rmd_front_write(struct rmd *r, const xmlNode *deal, const struct rmd_keys *k)
 			if (line > 0)
 				rmd_front_notes(r, line, k->all, k->nall);
 			rmd_front_elem(r, c, front_keys[i][1], &recs);
+			rmd_front_inline(r, line);
 		}
 		if (!any && (line = rmd_front_empty(r, i)) > 0) {
 			rmd_front_notes(r, line, k->all, k->nall);
 			rmd_yaml_key(r, front_keys[i][1], NULL);
+			rmd_front_inline(r, line);
 		}
 		ng = 0;
 		rmd_front_lines(r, deal, i, group, &ng, N(group));

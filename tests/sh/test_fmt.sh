@@ -198,8 +198,8 @@ MD
 "$bin" fmt "$tmp/keep.md" 2>"$tmp/err"; rc=$?
 "$bin" convert --to xml "$tmp/keep.md" > "$tmp/k2.xml" 2>/dev/null
 missing=
-for s in '# front comment: ask Nora about the region' '# inline remark' \
-    'region: west' 'partner: Nordic Systems AS' \
+for s in '# front comment: ask Nora about the region' \
+    'region: west  # inline remark' 'partner: Nordic Systems AS' \
     '<!-- body note: fill in after the call -->' '## Why they chose us' \
     '| Name | Title | Role | Email |' '<!-- goals from the QBR -->' '# Goals'; do
 	grep -qxF -- "$s" "$tmp/keep.md" || missing="$missing [$s]"
