@@ -169,7 +169,8 @@ fw_add_words(struct fw_set *set, const char *text, size_t len)
 }
 
 /* The words of one list line 'KIND VALUE WORD...', but for a kind that
- * names fields or columns (those are the form's names, masked already). */
+ * names fields or columns ('field', 'column', 'column-risk': those are
+ * the form's names, masked already). */
 static void
 fw_add_line(struct fw_set *set, const char *s, size_t len)
 {
@@ -177,7 +178,7 @@ fw_add_line(struct fw_set *set, const char *s, size_t len)
 	size_t	 v;
 
 	if (k >= len || s[0] == '#' || (k == 5 && strncmp(s, "field", 5) == 0) ||
-	    (k == 6 && strncmp(s, "column", 6) == 0))
+	    (k >= 6 && strncmp(s, "column", 6) == 0))
 		return;
 	s += k;
 	len -= k;
