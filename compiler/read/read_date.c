@@ -91,9 +91,10 @@ rd_cut_time(char *w)
 	if (strlen(w) <= 11 || strspn(w, "0123456789-") != 10 || w[4] != '-' ||
 	    w[7] != '-' || w[10] != 't')
 		return;
+	/* the time: 'hh:mm', seconds and fraction, then a zone */
 	n = strspn(w + 11, "0123456789:.");
-	if (n < 4 || memchr(w + 11, ':', n) == NULL || strspn(w + 11 + n, "0123456789:+-z") !=
-	    strlen(w + 11 + n))
+	if (n < 4 || memchr(w + 11, ':', n) == NULL ||
+	    strspn(w + 11 + n, "0123456789:+-z") != strlen(w + 11 + n))
 		return;
 	w[10] = '\0';
 }
@@ -409,14 +410,15 @@ rd_drop_weekday(struct rd_toks *tk)
 	size_t	 i;
 	int	 wd = 0;
 
-	for (i = 0; i < tk->n && tk->n > 1; i++)
-		if (rd_is("weekday", tk->t[i], v, sizeof(v))) {
-			wd = atoi(v);
-			memmove(tk->t[i], tk->t[i + 1],
-			    (tk->n - i - 1) * RD_TOKLEN);
-			tk->n--;
-			i--;
+	for (i = 0; i < tk->n && tk->n > 1;) {
+		if (!rd_is("weekday", tk->t[i], v, sizeof(v))) {
+			i++;
+			continue;
 		}
+		wd = atoi(v);
+		memmove(tk->t[i], tk->t[i + 1], (tk->n - i - 1) * RD_TOKLEN);
+		tk->n--;
+	}
 	return wd;
 }
 
