@@ -169,7 +169,8 @@ fw_add_words(struct fw_set *set, const char *text, size_t len)
 }
 
 /* The words of one list line 'KIND VALUE WORD...', but for a kind that
- * names fields or columns (those are the form's names, masked already). */
+ * names fields or columns ('field', 'column', 'column-risk': those are
+ * the form's names, masked already). */
 static void
 fw_add_line(struct fw_set *set, const char *s, size_t len)
 {
@@ -177,7 +178,7 @@ fw_add_line(struct fw_set *set, const char *s, size_t len)
 	size_t	 v;
 
 	if (k >= len || s[0] == '#' || (k == 5 && strncmp(s, "field", 5) == 0) ||
-	    (k == 6 && strncmp(s, "column", 6) == 0))
+	    (k >= 6 && strncmp(s, "column", 6) == 0))
 		return;
 	s += k;
 	len -= k;
@@ -215,14 +216,23 @@ fw_add_lists(struct fw_set *set)
 }
 
 /* True when w is a value: digits, then nothing or a word of the lists
- * ('84k', '36m', '2yrs'). */
+ * ('84k', '36m', '2yrs'), or the joints of an ISO 8601 date and time
+ * ('16T10' and '00Z' of '2026-11-16T10:00:00Z', read as its date). */
 static int
 fw_is_value(const struct fw_set *form, const char *w, size_t len)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	for (i = 0; i < len && w[i] >= '0' && w[i] <= '9'; i++)
 		;
+	if (i > 0 && i + 1 == len && w[i] == 'z')
+		return 1;
+	if (i > 0 && i + 1 < len && w[i] == 't') {
+		for (j = i + 1; j < len && w[j] >= '0' && w[j] <= '9'; j++)
+			;
+		if (j == len)
+			return 1;
+	}
 	return i > 0 && (i == len || fw_set_has(form, w + i, len - i));
 }
 

@@ -571,9 +571,22 @@ md_word(const char *s, size_t len, const char *word)
 	    (s[w] == ' ' || s[w] == ':');
 }
 
+/* True when s[0..len) starts with a due word of commitments.txt ('by',
+ * 'due', 'bis', 'avant'), then a space. */
+static int
+md_due_word(const char *s, size_t len)
+{
+	char	 v[8];
+	size_t	 w = strcspn(s, " :");
+
+	return w < len && read_word("schemas/read/commitments.txt", "due", s,
+	    w, v, sizeof(v));
+}
+
 /*
- * Where '(Who, by DATE)' splits: at the last ', by ' or ', due ' (the
- * date may have its own comma: 'by Feb 1, 2027'), else the last comma.
+ * Where '(Who, by DATE)' splits: at the last ', by ', ', due ' or other
+ * due word ('bis', 'avant': the date may have its own comma: 'by Feb 1,
+ * 2027'), else the last comma.
  */
 static const char *
 md_trailer_comma(const char *in, size_t len)
@@ -588,8 +601,7 @@ md_trailer_comma(const char *in, size_t len)
 		p++;
 		while ((size_t)(p - in) < len && *p == ' ')
 			p++;
-		if (md_word(p, len - (size_t)(p - in), "by") ||
-		    md_word(p, len - (size_t)(p - in), "due"))
+		if (md_due_word(p, len - (size_t)(p - in)))
 			best = in + i;
 	}
 	return best != NULL ? best : md_rchr(in, ',', len);

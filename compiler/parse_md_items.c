@@ -228,21 +228,41 @@ goal_numbers(const char *s, size_t end, char **v)
 	return items_set(&v[0], s, end);
 }
 
+/* Where the value of the label at s[at] ends, before vend: a label in
+ * brackets ('(today: 8%)') ends before its ')', and the next label's '('
+ * is not part of the value. */
+static size_t
+goal_label_end(const char *s, size_t at, size_t vend)
+{
+	while (vend > at && s[vend - 1] == ' ')
+		vend--;
+	if (vend > at && s[vend - 1] == '(')
+		vend--;
+	while (vend > at && s[vend - 1] == ' ')
+		vend--;
+	if (at > 0 && s[at - 1] == '(' && vend > at && s[vend - 1] == ')')
+		vend--;
+	return vend;
+}
+
 /* One metric item's text into v (rec_met's slots); 0 or -1. */
 static int
 goal_read(const char *s, char **v)
 {
-	size_t	 at = 0, len, next, nlen, end;
+	size_t	 at = 0, len, next, nlen, end, vend;
 	int	 slot, nslot, rc;
 	char	*note = NULL;
 
 	slot = mdp_label_find(&rec_met, s, &at, &len);
 	end = slot >= 0 ? at : strlen(s);
+	if (slot >= 0 && at > 0 && s[at - 1] == '(')
+		end = at - 1;	/* '… by Q3 2027 (today: 8%)' */
 	while (slot >= 0) {
 		next = at + len;
 		nslot = mdp_label_find(&rec_met, s, &next, &nlen);
+		vend = goal_label_end(s, at, nslot >= 0 ? next : strlen(s));
 		if (slot > 0 && items_set(&v[slot], s + at + len,
-		    (nslot >= 0 ? next : strlen(s)) - (at + len)) == -1)
+		    vend - (at + len)) == -1)
 			return -1;
 		slot = nslot, at = next, len = nlen;
 	}

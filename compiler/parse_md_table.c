@@ -3,7 +3,8 @@
  * parse_md_table.c: the record tables of the Markdown form (stakeholders,
  * success metrics, risks, objections) and the commitments task list,
  * into canonical records (SPEC.md, "Markdown form reference").  Columns
- * are matched by key and alias in any order; a column handoff does not
+ * are matched by key and alias in any order (other languages' names are
+ * data, in schemas/read/records.txt); a column handoff does not
  * know is kept on each record as an <extra name=...>; enum values are
  * normalised as the schema spells them.
  */
@@ -20,6 +21,7 @@
 #include "mdform.h"
 #include "model.h"
 #include "parse_md_int.h"
+#include "read/read_words.h"
 
 static const char *const stk_slots[] = { "name", "title", "role",
     "influence", "stance", "email", "channel", "notes" };
@@ -71,6 +73,28 @@ const struct rec rec_risk = { "risk", "risk",
 const struct rec rec_obj = { "objection", "objection",
     obj_slots, N(obj_slots), obj_cols, N(obj_cols) };
 
+/* The slot of column key in r by the other names of records.txt
+ * ('column-stakeholder influence einfluss'), or -1. */
+static int
+mdp_col_listed(const struct rec *r, const char *key)
+{
+	char	 kind[48], w[64], slot[32];
+	size_t	 i;
+
+	snprintf(kind, sizeof(kind), "column-%s", r->elem);
+	snprintf(w, sizeof(w), "%s", key);
+	for (i = 0; w[i] != '\0'; i++)
+		if (w[i] == ' ')
+			w[i] = '-';
+	if (!read_word("schemas/read/records.txt", kind, w, strlen(w), slot,
+	    sizeof(slot)))
+		return -1;
+	for (i = 0; i < r->nslots; i++)
+		if (strcmp(slot, r->slots[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* The slot of column key in r by exact key or alias, or -1. */
 static int
 mdp_col_slot(const struct rec *r, const char *key)
@@ -80,7 +104,7 @@ mdp_col_slot(const struct rec *r, const char *key)
 	for (i = 0; i < r->ncols; i++)
 		if (strcmp(key, r->cols[i].key) == 0)
 			return r->cols[i].slot;
-	return -1;
+	return mdp_col_listed(r, key);
 }
 
 static int
@@ -159,6 +183,12 @@ mdp_header(struct mdp *p, const struct rec *r, cmark_node *hdr, int *slot,
 		slot[*ncols] = mdp_col_slot(r, key);
 		twice[*ncols] = slot[*ncols] >= 0 &&
 		    mdp_slot_taken(slot, *ncols, slot[*ncols]);
+		/* French 'Position' beside 'Fonction' is the stance. */
+		if (twice[*ncols] && (k = (size_t)mdp_col_listed(r, key)) !=
+		    (size_t)-1 && !mdp_slot_taken(slot, *ncols, (int)k)) {
+			slot[*ncols] = (int)k;
+			twice[*ncols] = 0;
+		}
 		if (twice[*ncols])
 			slot[*ncols] = -1;	/* kept as an extra */
 		cells[(*ncols)++] = cell;

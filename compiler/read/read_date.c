@@ -82,6 +82,44 @@ rd_is(const char *kind, const char *w, char *val, size_t vlen)
 	return read_word(RD_LIST, kind, w, strlen(w), val, vlen);
 }
 
+/* '2026-11-16T10:00:00Z' (ISO 8601 date and time): the date part. */
+static void
+rd_cut_time(char *w)
+{
+	size_t	 n;
+
+	if (strlen(w) <= 11 || strspn(w, "0123456789-") != 10 || w[4] != '-' ||
+	    w[7] != '-' || w[10] != 't')
+		return;
+	/* the time: 'hh:mm', seconds and fraction, then a zone */
+	n = strspn(w + 11, "0123456789:.");
+	if (n < 4 || memchr(w + 11, ':', n) == NULL ||
+	    strspn(w + 11 + n, "0123456789:+-z") != strlen(w + 11 + n))
+		return;
+	w[10] = '\0';
+}
+
+/* '16-Nov-2026': token i split at its dashes when its middle is a month
+ * name (left whole when there is no room). */
+static void
+rd_split_dashed(struct rd_toks *tk, size_t i)
+{
+	char	*a = tk->t[i], *b, *c;
+
+	if ((b = strchr(a, '-')) == NULL || (c = strchr(b + 1, '-')) == NULL ||
+	    strchr(c + 1, '-') != NULL)
+		return;
+	*b = *c = '\0';
+	if (!rd_is("month", b + 1, NULL, 0) || tk->n + 2 > RD_MAXTOK) {
+		*b = *c = '-';
+		return;
+	}
+	memmove(tk->t[i + 3], tk->t[i + 1], (tk->n - i - 1) * RD_TOKLEN);
+	memmove(tk->t[i + 2], c + 1, strlen(c + 1) + 1);
+	memmove(tk->t[i + 1], b + 1, strlen(b + 1) + 1);
+	tk->n += 2;
+}
+
 /* Cut s into tokens (lowercase, commas and brackets dropped, 'go live'
  * joined into 'go-live').  0, or -1 when s is too long for a date. */
 static int
@@ -102,12 +140,14 @@ rd_tokenize(const char *s, struct rd_toks *tk)
 		for (i = 0; i < len; i++)
 			tk->t[tk->n][i] = (char)tolower((unsigned char)s[i]);
 		tk->t[tk->n][len] = '\0';
+		rd_cut_time(tk->t[tk->n]);
 		/* 'Nov.' and '16.' (but not '16.11.2026'). */
 		if (len > 1 && s[len - 1] == '.' &&
 		    strchr(tk->t[tk->n], '.') == tk->t[tk->n] + len - 1)
 			tk->t[tk->n][len - 1] = '\0';
 		tk->n++;
 		s += len;
+		rd_split_dashed(tk, tk->n - 1);
 	}
 	for (i = 0; i + 1 < tk->n; i++) {
 		snprintf(join, sizeof(join), "%s-%s", tk->t[i], tk->t[i + 1]);
@@ -129,15 +169,15 @@ rd_drop(struct rd_toks *tk, size_t k)
 	tk->n -= k;
 }
 
-/* A number token (ordinal suffix allowed: 16th, 1st); -1 when not. */
+/* A number token (an ordinal suffix of the list allowed: 16th, 1st,
+ * 1er); -1 when not. */
 static int
 rd_number(const char *w, size_t *ndigits)
 {
 	size_t	 n = strspn(w, "0123456789");
 
-	if (n == 0 || n > 4 || (w[n] != '\0' && strcmp(w + n, "st") != 0 &&
-	    strcmp(w + n, "nd") != 0 && strcmp(w + n, "rd") != 0 &&
-	    strcmp(w + n, "th") != 0))
+	if (n == 0 || n > 4 || (w[n] != '\0' && (n > 2 ||
+	    !rd_is("ordinal", w + n, NULL, 0))))
 		return -1;
 	if (ndigits != NULL)
 		*ndigits = n;
@@ -361,9 +401,54 @@ rd_relative(const struct rd_toks *tk, struct read_date *out)
 	return -1;
 }
 
-int
-read_date(const char *s, enum read_date_order order, struct read_date *out,
+/* Drop the weekday words ('Mon, Nov 16, 2026', '2026-11-16 (Monday)');
+ * the last one's number (1 Monday ... 7 Sunday), or 0 when none. */
+static int
+rd_drop_weekday(struct rd_toks *tk)
+{
+	char	 v[4];
+	size_t	 i;
+	int	 wd = 0;
+
+	for (i = 0; i < tk->n && tk->n > 1;) {
+		if (!rd_is("weekday", tk->t[i], v, sizeof(v))) {
+			i++;
+			continue;
+		}
+		wd = atoi(v);
+		memmove(tk->t[i], tk->t[i + 1], (tk->n - i - 1) * RD_TOKLEN);
+		tk->n--;
+	}
+	return wd;
+}
+
+/* A weekday said with a day must be that day's: 0, or 1 with why. */
+static int
+rd_check_weekday(const struct read_date *out, int wd, const char *s,
     char *why, size_t whylen)
+{
+	char	 v[16], said[24], is[24];
+
+	if (wd == 0 || out->kind != READ_DATE_DAY || out->period ||
+	    date_weekday(out->day) + 1 == wd)
+		return 0;
+	snprintf(v, sizeof(v), "%d", wd);
+	if (!read_word_at(RD_LIST, "weekday", v, 1, said, sizeof(said)))
+		snprintf(said, sizeof(said), "day %d", wd);
+	snprintf(v, sizeof(v), "%d", date_weekday(out->day) + 1);
+	if (!read_word_at(RD_LIST, "weekday", v, 1, is, sizeof(is)))
+		snprintf(is, sizeof(is), "day %s", v);
+	is[0] = (char)toupper((unsigned char)is[0]);
+	said[0] = (char)toupper((unsigned char)said[0]);
+	snprintf(why, whylen, "'%.60s' says %s, but that day is a %s: "
+	    "check the date and write it as YYYY-MM-DD", s, said, is);
+	return 1;
+}
+
+/* read_date without the weekday check; the weekday said into *wd. */
+static int
+rd_read(const char *s, enum read_date_order order, struct read_date *out,
+    char *why, size_t whylen, int *wd)
 {
 	struct rd_toks	 tk;
 	int		 end = 0, rc;
@@ -371,8 +456,10 @@ read_date(const char *s, enum read_date_order order, struct read_date *out,
 	memset(out, 0, sizeof(*out));
 	if (why != NULL && whylen > 0)
 		why[0] = '\0';
+	*wd = 0;
 	if (s == NULL || rd_tokenize(s, &tk) == -1)
 		goto unread;
+	*wd = rd_drop_weekday(&tk);
 	while (tk.n > 1 && (rd_is("cue", tk.t[0], NULL, 0) ||
 	    strcmp(tk.t[0], "within") == 0))
 		rd_drop(&tk, 1);
@@ -401,6 +488,17 @@ unread:
 	    "the deal such as 'by go-live' or '2 weeks after signature'",
 	    s != NULL ? s : "");
 	return 1;
+}
+
+int
+read_date(const char *s, enum read_date_order order, struct read_date *out,
+    char *why, size_t whylen)
+{
+	int	 wd, rc;
+
+	if ((rc = rd_read(s, order, out, why, whylen, &wd)) != 0)
+		return rc;
+	return rd_check_weekday(out, wd, s, why, whylen);
 }
 
 static int

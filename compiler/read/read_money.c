@@ -21,6 +21,7 @@
 
 struct rm_tok {
 	int	 num;		/* 1: a number (val), 0: a word (w) */
+	int	 glued;		/* a word between digits: '120’00' */
 	double	 val;
 	char	 w[RM_TOKLEN];
 };
@@ -30,23 +31,47 @@ struct rm_toks {
 	size_t		 n;
 };
 
+/* The bytes of a thousands separator written as one character beyond
+ * ASCII at p: the Swiss '’' (U+2019), a no-break space (U+00A0) or a
+ * narrow one (U+202F, French); 0 when there is none. */
+static size_t
+rm_group_sep(const char *p)
+{
+	static const char *const seps[] = { "\xe2\x80\x99", "\xc2\xa0",
+	    "\xe2\x80\xaf", NULL };
+	size_t	 i, n;
+
+	for (i = 0; seps[i] != NULL; i++) {
+		n = strlen(seps[i]);
+		if (strncmp(p, seps[i], n) == 0 &&
+		    strspn(p + n, "0123456789") >= 3)
+			return n;
+	}
+	return 0;
+}
+
 /* Read the number at *pp: '240,000', '240.000', '1.2', '1.234,56',
- * '240 000'.  The separator before the last group is a decimal point
- * unless three digits follow it. */
+ * '240 000', '120’000'.  The separator before the last group is a
+ * decimal point unless three digits follow it. */
 static double
 rm_number(const char **pp)
 {
 	const char	*p = *pp;
 	char		 raw[48], clean[48];
-	size_t		 n = 0, o = 0, i, last = (size_t)-1, after;
+	size_t		 n = 0, o = 0, i, last = (size_t)-1, after, k;
 
-	while (n + 1 < sizeof(raw) && (isdigit((unsigned char)*p) ||
-	    ((*p == '.' || *p == ',' || *p == '\'' || *p == '_') &&
-	    isdigit((unsigned char)p[1])) || (*p == ' ' &&
-	    strspn(p + 1, "0123456789") == 3 && n > 0 &&
-	    strspn(raw, "0123456789") == n && n <= 3))) {
-		raw[n++] = *p == ' ' ? '\'' : *p;
-		p++;
+	while (n + 1 < sizeof(raw)) {
+		if (isdigit((unsigned char)*p) || ((*p == '.' || *p == ',' ||
+		    *p == '\'' || *p == '_') && isdigit((unsigned char)p[1])) ||
+		    (*p == ' ' && strspn(p + 1, "0123456789") == 3 && n > 0 &&
+		    strspn(raw, "0123456789") == n && n <= 3)) {
+			raw[n++] = *p == ' ' ? '\'' : *p;
+			p++;
+		} else if (n > 0 && (k = rm_group_sep(p)) > 0) {
+			raw[n++] = '\'';
+			p += k;
+		} else
+			break;
 	}
 	raw[n] = '\0';
 	*pp = p;
@@ -95,7 +120,11 @@ rm_tokenize(const char *s, struct rm_toks *tk)
 		if (len >= RM_TOKLEN)
 			return -1;
 		memcpy(tk->t[tk->n].w, s, len);
-		tk->t[tk->n++].w[len] = '\0';
+		tk->t[tk->n].w[len] = '\0';
+		tk->t[tk->n].glued = tk->n > 0 && tk->t[tk->n - 1].num &&
+		    isdigit((unsigned char)s[-1]) &&
+		    isdigit((unsigned char)s[len]);
+		tk->n++;
 		s += len;
 	}
 	return 0;
@@ -165,6 +194,12 @@ read_term(const char *s, int *months)
 	while (*p == ' ')
 		p++;
 	len = strcspn(p, " \t");
+	/* 'annual': a term said in one word. */
+	if (p[len + strspn(p + len, " \t")] == '\0' &&
+	    read_word(RM_LIST, "term", p, len, c, sizeof(c))) {
+		*months = atoi(c);
+		return 0;
+	}
 	if (strspn(p, "0123456789") == len && len > 0 && len < 4)
 		n = atoi(p);
 	else if (read_word(RD_LIST, "count", p, len, c, sizeof(c)))
@@ -259,6 +294,16 @@ read_money(const char *s, struct read_money *out, char *why, size_t whylen)
 	}
 	return 0;
 unknown:
+	/* '120’00': the digits around a separator we do not read make no
+	 * amount worth suggesting (120 would be 1000 times too small). */
+	if (i < tk.n && tk.t[i].glued) {
+		snprintf(why, whylen, "'%.60s' is not amount, currency and "
+		    "period ('%s' between digits is not a separator I read): "
+		    "write the amount in digits only, e.g. '84000 %s/%s'", s,
+		    tk.t[i].w, out->currency[0] ? out->currency : "USD",
+		    out->per[0] ? out->per : "year");
+		return 1;
+	}
 	/* The example uses the AE's own amount, even after a stray word. */
 	for (m = (int)i + 1; amount < 0 && (size_t)m < tk.n; m++)
 		if (tk.t[m].num && tk.t[m].val >= 0) {

@@ -77,7 +77,7 @@ else ko fixit-property "$bad of $n deals failed"
 fi
 
 # One of each, exactly.
-printf -- '---\nclient: Fix Co\ndeal: fix\nsegment: smb\nstage: pre-close\nae: Nora Berg <nora.berg@vendor.example>\n---\n# Context\n## Pain Ponts\n- Typed twice.\n\n# Relationships\n| Name | Titel | Role | Email |\n|---|---|---|---|\n| Ann Lee | COO | Champion | ann@fix.example |\n' > "$tmp/fix.md"
+printf -- '---\nclient: Fix Co\ndeal: fix\nsegment: smb\nstage: pre-close\nae: Nora Berg <nora.berg@vendor.example>\n---\n# Context\n## Pain Ponts\n- Typed twice.\n\n# Relationships\n| Name | Tilte | Role | Email |\n|---|---|---|---|\n| Ann Lee | COO | Champion | ann@fix.example |\n' > "$tmp/fix.md"
 (cd "$tmp" && "$bin" check --format json fix.md > j.json 2>/dev/null)
 if grep -q '"rule": "section-spelling", "message": "section .Pain Ponts. read as .Pain points.".*"fix": {"line": 9, "col": 4, "end_col": 14, "text": "Pain points"}' "$tmp/j.json" &&
     grep -q '"rule": "column-spelling".*"fix": {"line": 13, "col": 10, "end_col": 15, "text": "Title"}' "$tmp/j.json"; then

@@ -37,7 +37,7 @@ form() { awk 'NR == 1 && /^---/ { fm = 1; print; next }
 # ('84k', '36m') is a value too.  Words are letters, marks and digits,
 # case-folded and NFC-composed, so '—' and '✓' are punctuation.
 listwords() { grep -hv '^#' schemas/read/*.txt |
-    awk '$1 != "field" && $1 != "column" { $1 = ""; $2 = ""; print }'; }
+    awk '$1 != "field" && $1 !~ /^column/ { $1 = ""; $2 = ""; print }'; }
 words() { form "$1" | unesc | allwords; }
 # unesc: the escapes of double-quoted front-matter values decoded, as YAML
 # reads them ('"2\tyears"' is '2' and 'years', '"Zo\u00eb"' is 'Zoë').
@@ -73,6 +73,9 @@ out = set()
 for w in re.findall(r"[^\W_]+", text):
     num = re.match(r"[0-9]+", w)
     if w in lists or (num and (num.end() == len(w) or w[num.end():] in lists)):
+        continue
+    # the joints of an ISO 8601 date and time ('16t10', '00z')
+    if re.fullmatch(r"[0-9]+t[0-9]+|[0-9]+z", w):
         continue
     out.add(w)
 print("\n".join(sorted(out)))' "$tmp/lists"; }

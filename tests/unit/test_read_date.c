@@ -83,6 +83,44 @@ test_read_date__absolute_forms(void **state)
 	    iso("2024-02-29"));
 }
 
+/* The forms European and CRM-exporting AEs write: weekdays, ordinals,
+ * '16-Nov-2026', an ISO datetime, French and German month names. */
+static void
+test_read_date__eu_and_crm_forms(void **state)
+{
+	static const char *const same[] = { "16-Nov-2026",
+	    "Mon, Nov 16, 2026", "Monday 16 November 2026",
+	    "2026-11-16T10:00:00Z", "2026-11-16T10:00+01:00",
+	    "2026-11-16 (Monday)", "November 16th, 2026", "16th Nov 2026",
+	    "lundi 16 novembre 2026", "Montag, 16. November 2026", NULL };
+	struct read_anchors	 a = anchors();
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; same[i] != NULL; i++)
+		assert_int_equal(rd_at(same[i], READ_ORDER_NONE, &a),
+		    iso("2026-11-16"));
+	assert_int_equal(rd_at("March 1st, 2027", READ_ORDER_NONE, &a),
+	    iso("2027-03-01"));
+	assert_int_equal(rd_at("1er mars 2027", READ_ORDER_NONE, &a),
+	    iso("2027-03-01"));
+	assert_int_equal(rd_at("15 janvier 2027", READ_ORDER_NONE, &a),
+	    iso("2027-01-15"));
+	assert_int_equal(rd_at("4. Dezember 2026", READ_ORDER_NONE, &a),
+	    iso("2026-12-04"));
+	/* Still refused: a weekday that is not the day's, a weekday alone,
+	 * a time that is not one, a middle that is not a month. */
+	assert_non_null(strstr(refused("Tue, Nov 16, 2026", READ_ORDER_NONE),
+	    "says Tuesday, but that day is a Monday"));
+	refused("Monday", READ_ORDER_NONE);
+	refused("2026-11-16T99", READ_ORDER_NONE);
+	refused("16-Foo-2026", READ_ORDER_NONE);
+	refused("16-Nov-2026-01", READ_ORDER_NONE);
+	refused("Mon, Feb 30, 2026", READ_ORDER_NONE);
+	refused("2026th Nov", READ_ORDER_NONE);
+	refused("Monday 03/04/2027", READ_ORDER_NONE);
+}
+
 static void
 test_read_date__no_year_is_next_after_signature(void **state)
 {
@@ -275,6 +313,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_date__absolute_forms),
+		cmocka_unit_test(test_read_date__eu_and_crm_forms),
 		cmocka_unit_test(test_read_date__no_year_is_next_after_signature),
 		cmocka_unit_test(test_read_date__ambiguous_needs_order),
 		cmocka_unit_test(test_read_date__invalid_days),

@@ -66,6 +66,31 @@ test_read_money__forms_aes_write(void **state)
 	money_is("3 Mio. EUR", "3000000", "EUR", "");
 }
 
+/* European separators and period words (red-team findings). */
+static void
+test_read_money__european_forms(void **state)
+{
+	(void)state;
+	money_is("450.000 NOK/\xc3\xa5r", "450000", "NOK", "year");
+	money_is("1.234,50 EUR", "1234.50", "EUR", "");
+	money_is("CHF 120\xe2\x80\x99" "000 p.a.", "120000", "CHF", "year");
+	money_is("CHF 1\xe2\x80\x99" "200\xe2\x80\x99" "000 p.a.", "1200000",
+	    "CHF", "year");
+	money_is("240\xc2\xa0" "000 \xe2\x82\xac par an", "240000", "EUR",
+	    "year");
+	money_is("240\xe2\x80\xaf" "000 EUR/an", "240000", "EUR", "year");
+	money_is("5.000 \xe2\x82\xac/mois", "5000", "EUR", "month");
+	money_is("10.000 EUR/Monat", "10000", "EUR", "month");
+	money_is("1.234.500 EUR", "1234500", "EUR", "");
+	/* A separator that is not one: no amount 1000 times too small. */
+	assert_null(strstr(money_refused("CHF 120\xe2\x80\x98" "000 p.a."),
+	    "'120 "));
+	assert_non_null(strstr(money_refused("CHF 120\xe2\x80\x98" "000 p.a."),
+	    "digits only"));
+	money_refused("CHF 120\xe2\x80\x99" "00 p.a.");
+	money_refused("450.000 NOK/fortnight");
+}
+
 static void
 test_read_money__refusals_say_why(void **state)
 {
@@ -114,7 +139,23 @@ test_read_money__terms(void **state)
 	assert_int_equal(m, 18);
 	assert_int_equal(read_term("3 years, auto-renewing", &m), 0);
 	assert_int_equal(m, 36);
+	assert_int_equal(read_term("3 Jahre", &m), 0);
+	assert_int_equal(m, 36);
+	assert_int_equal(read_term("12 Monate", &m), 0);
+	assert_int_equal(m, 12);
+	assert_int_equal(read_term("36 mois", &m), 0);
+	assert_int_equal(m, 36);
+	assert_int_equal(read_term("2 ans", &m), 0);
+	assert_int_equal(m, 24);
+	assert_int_equal(read_term("annual", &m), 0);
+	assert_int_equal(m, 12);
+	assert_int_equal(read_term("Annually", &m), 0);
+	assert_int_equal(m, 12);
+	assert_int_equal(read_term("yearly", &m), 0);
+	assert_int_equal(m, 12);
 	m = 7;
+	assert_int_equal(read_term("annual fee", &m), 1);
+	assert_int_equal(read_term("3 Wochen", &m), 1);
 	assert_int_equal(read_term("", &m), 1);
 	assert_int_equal(read_term("multi-year", &m), 1);
 	assert_int_equal(read_term("3 weeks", &m), 1);
@@ -131,6 +172,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_money__forms_aes_write),
+		cmocka_unit_test(test_read_money__european_forms),
 		cmocka_unit_test(test_read_money__refusals_say_why),
 		cmocka_unit_test(test_read_money__terms),
 	};
