@@ -218,11 +218,18 @@ mdp_header(struct mdp *p, const struct rec *r, cmark_node *hdr, int *slot,
 			    "unknown column '%s' in the %s table", name[i],
 			    r->what);
 	}
-	if (!mdp_slot_taken(slot, *ncols, 0))
-		diag_add(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
-		    mdp_col(hdr)), RULE_TABLE_COLUMNS,
+	if (!mdp_slot_taken(slot, *ncols, 0)) {
+		char	 hint[160], col[32];
+
+		snprintf(col, sizeof(col), "%s", r->cols[0].key);
+		col[0] = (char)toupper((unsigned char)col[0]);
+		snprintf(hint, sizeof(hint), "add a '%s' column: it says which "
+		    "%s each row is", col, r->what);
+		diag_add_hint(p->dl, diag_pos(p->m->file, mdp_line(p, hdr),
+		    mdp_col(hdr)), RULE_TABLE_COLUMNS, hint,
 		    "the %s table has no '%s' column", r->what,
 		    r->cols[0].key);
+	}
 	return 0;
 }
 

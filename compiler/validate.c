@@ -231,7 +231,10 @@ validate_date_why(struct vstate *st, const xmlNode *n, const char *label)
 	if (read_date(val, (enum read_date_order)st->c->date_order, &rd, why,
 	    sizeof(why)) == 0)
 		snprintf(why, sizeof(why), "'%.80s' is not a valid date", val);
-	if (date_parse(ex, &day) == 0)
+	if (strstr(why, "is not a day") != NULL)
+		snprintf(hint, sizeof(hint), "write a day that month has, "
+		    "as YYYY-MM-DD");
+	else if (date_parse(ex, &day) == 0)
 		snprintf(hint, sizeof(hint), "write it as YYYY-MM-DD, e.g. "
 		    "'%s' for the signature date", ex);
 	else
