@@ -412,21 +412,6 @@ risk_level(const char *w, size_t len, char *out, size_t outsz)
 	    strlen(key), out, outsz) ? out : NULL;
 }
 
-/* Where the ' — ', ' – ' or ' - ' that ends right before word w of s
- * starts, or NULL. */
-static char *
-risk_dash_before(char *s, char *w)
-{
-	const unsigned char *u = (const unsigned char *)w;
-
-	if (w - s >= 5 && u[-1] == ' ' && u[-4] == 0xe2 && u[-3] == 0x80 &&
-	    (u[-2] == 0x93 || u[-2] == 0x94) && u[-5] == ' ')
-		return w - 5;
-	if (w - s >= 3 && strncmp(w - 3, " - ", 3) == 0)
-		return w - 3;
-	return NULL;
-}
-
 /* Cut s[off..off+len) out of *text and trim what is left.  0 or -1. */
 static int
 risk_cut(char **text, size_t off, size_t len)
@@ -443,7 +428,8 @@ risk_cut(char **text, size_t off, size_t len)
 
 /*
  * The severity written in a risk item's text, cut out: '(high)', '(high
- * severity)', '[HIGH]', 'severity low', a trailing '— High'.  0 or -1.
+ * severity)', '[HIGH]', 'severity low', '… - high - …', '… -> med',
+ * '… — High'.  0 or -1.
  */
 static int
 risk_severity(struct item *it, char **text)
@@ -476,16 +462,33 @@ risk_severity(struct item *it, char **text)
 		return risk_cut(text, (size_t)(o - 1 - *text),
 		    (size_t)(t + n - (o - 1)));
 	}
-	/* '… — High' */
-	n = strlen(*text);
-	for (o = *text + n; o > *text && o[-1] != ' '; o--)
-		;
-	if ((c = risk_dash_before(*text, o)) != NULL &&
-	    risk_level(o, n - (size_t)(o - *text), lvl, sizeof(lvl)) != NULL) {
+	/* '… - high - …', '… -> med': a level between dashes or after an
+	 * arrow */
+	for (o = *text; (o = strpbrk(o, "-\xe2")) != NULL; o++) {
+		const char	*w = o;
+		size_t		 dl;
+
+		if (strncmp(o, "-> ", 3) == 0)
+			dl = 3;
+		else if (o > *text && o[-1] == ' ' && strncmp(o, "- ", 2) == 0)
+			dl = 2;
+		else if (o > *text && o[-1] == ' ' &&
+		    (strncmp(o, "\xe2\x80\x94 ", 4) == 0 ||
+		    strncmp(o, "\xe2\x80\x93 ", 4) == 0))
+			dl = 4;
+		else
+			continue;
+		w = o + dl;
+		n = strcspn(w, " ,;.");
+		if ((w[n] != '\0' && strncmp(w + n, " - ", 3) != 0 &&
+		    strncmp(w + n, " \xe2\x80", 3) != 0) ||
+		    risk_level(w, n, lvl, sizeof(lvl)) == NULL)
+			continue;
 		if ((it->val[1] = strdup(lvl)) == NULL)
 			return -1;
-		return risk_cut(text, (size_t)(c - *text), n - (size_t)(c -
-		    *text));
+		c = o > *text ? o - 1 : o;
+		return risk_cut(text, (size_t)(c - *text),
+		    (size_t)(w + n - c));
 	}
 	return 0;
 }

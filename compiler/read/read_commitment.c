@@ -311,8 +311,9 @@ rc_last_dash(char *s, size_t *dl)
 
 /*
  * The parts after the last dashes of s, from the end: a date
- * ('… - 2026-12-20') goes to *due, a person of the deal ('… — Ann Lee')
- * to *who, each when not known yet.  0, or -1 out of memory.
+ * ('… - 2026-12-20') goes to *due, a person of the deal ('… — Ann Lee'),
+ * or a name just before that date, to *who, each when not known yet.
+ * 0, or -1 out of memory.
  */
 static int
 rc_lift_dash_tail(char *s, char **who, char **due,
@@ -332,8 +333,11 @@ rc_lift_dash_tail(char *s, char **who, char **due,
 			return -1;
 		if (*due == NULL && rc_is_date(part, order))
 			*due = part;
-		else if (*who == NULL && rc_name_len(part) == len &&
-		    read_person_candidates(part, people, n, idx, 2) > 0)
+		/* a person of the deal, or any name just before the date
+		 * ('… - Tom - 1/15/2027') */
+		else if (*who == NULL && len > 0 && rc_name_len(part) == len &&
+		    (read_person_candidates(part, people, n, idx, 2) > 0 ||
+		    (k == 1 && *due != NULL)))
 			*who = part;
 		else {
 			free(part);

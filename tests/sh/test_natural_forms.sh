@@ -29,7 +29,8 @@ deal '# Context
 - [ ] Data import — Ann Lee (2026-12-20)
 - [ ] Custom report - Ann Lee - 2026-12-20
 - [ ] German templates (Ann Lee, bis 31.01.2027)
-- [ ] API access (Ann Lee, by 2026-12-01) ✅ done'
+- [ ] API access (Ann Lee, by 2026-12-01) ✅ done
+- [ ] Samsara integration live - Tom - 1/15/2027'
 x=$(xml)
 want='<commitment done="false"> <text>CSV export</text> <who>Ann Lee</who> <due>2026-12-20</due>'
 bad=
@@ -39,6 +40,7 @@ for t in 'CSV export' 'SSO' 'Free training for admins' 'Data import' 'Custom rep
 done
 printf '%s' "$x" | grep -q '<text>German templates</text> <who>Ann Lee</who> <due>2027-01-31</due>' || bad="$bad [bis]"
 printf '%s' "$x" | grep -q '<commitment done="true"> <text>API access</text> <who>Ann Lee</who> <due>2026-12-01</due>' || bad="$bad [done after]"
+printf '%s' "$x" | grep -q '<text>Samsara integration live</text> <who>Tom</who> <due>2027-01-15</due>' || bad="$bad [name before a date]"
 printf '%s' "$x" | grep -q '<who>2026' && bad="$bad [a date as the owner]"
 [ -z "$bad" ] && ok natural-commitment-owner-forms || ko natural-commitment-owner-forms "$bad"
 
@@ -132,12 +134,16 @@ deal '# Risks
 - High: budget freeze in Q1
 - Low risk: summer holidays
 - Champion may leave — High
-- Data migration slips, severity low'
+- Data migration slips, severity low
+- Carl blocks SSO -> med
+- Night shift adoption - high - Lisa to run extra training'
 x=$(xml)
 bad=
 for t in 'Union pushback on rollout</text> <severity>medium' 'IT backlog</text> <severity>high' \
     'budget freeze in Q1</text> <severity>high' 'summer holidays</text> <severity>low' \
-    'Champion may leave</text> <severity>high' 'Data migration slips</text> <severity>low'; do
+    'Champion may leave</text> <severity>high' 'Data migration slips</text> <severity>low' \
+    'Carl blocks SSO</text> <severity>medium' \
+    'Night shift adoption - Lisa to run extra training</text> <severity>high'; do
 	printf '%s' "$x" | grep -q "<text>$t</severity>" || bad="$bad [$t]"
 done
 [ -z "$bad" ] && ok natural-risk-severity-forms || ko natural-risk-severity-forms "$bad"
