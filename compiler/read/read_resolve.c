@@ -124,6 +124,56 @@ rr_walk(xmlNodePtr n, const struct rr_state *st)
 	return 0;
 }
 
+/*
+ * The day/month order the file's own numeric dates show ('25/11/2026'
+ * can only be day first): each date field and commitment due date with
+ * a number above 12 in one of its first two places votes.  *dmy and *mdy
+ * count the votes.
+ */
+static void
+rr_order_votes(const xmlNode *n, int *dmy, int *mdy)
+{
+	const xmlNode	*c;
+	const char	*s;
+	int		 a, b, y;
+	char		 s1, s2, tail;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!rr_is_date_field(c) && strcmp((const char *)c->name,
+		    "due") != 0) {
+			rr_order_votes(c, dmy, mdy);
+			continue;
+		}
+		if ((s = model_attr(c, "written")) == NULL || *s == '\0')
+			s = model_text(c);
+		if (sscanf(s, "%2d%c%2d%c%4d%c", &a, &s1, &b, &s2, &y,
+		    &tail) != 5 || s1 != s2 || (s1 != '/' && s1 != '-'))
+			continue;
+		*dmy += a > 12 && b <= 12;
+		*mdy += b > 12 && a <= 12;
+	}
+}
+
+/* The order to read numeric dates in: handoff.yml's, else the one the
+ * file's unambiguous dates all show, else none (ambiguous stays an
+ * error). */
+static enum read_date_order
+rr_order(const struct model *m, const struct config *c)
+{
+	int	 dmy = 0, mdy = 0;
+
+	if (c != NULL && c->date_order != READ_ORDER_NONE)
+		return (enum read_date_order)c->date_order;
+	rr_order_votes(model_root(m), &dmy, &mdy);
+	if (dmy > 0 && mdy == 0)
+		return READ_ORDER_DMY;
+	if (mdy > 0 && dmy == 0)
+		return READ_ORDER_MDY;
+	return READ_ORDER_NONE;
+}
+
 /* Put n before the first of crm, proposal, recording, extra (the XSD's
  * order) among deal's children. */
 static void
@@ -315,8 +365,7 @@ read_resolve(struct model *m, const struct config *c, int today)
 	st.a.today = today;
 	st.a.holidays = c != NULL ? c->holidays : NULL;
 	st.a.nholidays = c != NULL ? c->nholidays : 0;
-	st.order = c != NULL ? (enum read_date_order)c->date_order :
-	    READ_ORDER_NONE;
+	st.order = rr_order(m, c);
 	if ((n = model_find(m, "deal/signed")) != NULL &&
 	    (st.a.signed_day = rr_node(n, &st, 1)) == -2)
 		return -1;

@@ -182,3 +182,20 @@ if printf '%s' "$x" | grep -q '<commitments none="true"' && printf '%s' "$x" | g
 	ok natural-none-and-placeholders
 else ko natural-none-and-placeholders "$(grep -E 'commitments|risks|placeholder' "$tmp/c" "$tmp/c2" | head -4)"
 fi
+
+# A numeric date that could be either order is read in the order the
+# file's own dates show ('11/25/2026' is month first); when the file
+# shows both orders, or none, it stays an error that says why.
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: pre-close\nsigned: 11/25/2026\ngo_live: 02/01/2027\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n' > "$tmp/d.md"
+x=$(xml)
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: pre-close\nsigned: 25/11/2026\nstart: 11/26/2026\ngo_live: 02/01/2027\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n' > "$tmp/d.md"
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+printf -- '---\nclient: Acme\ndeal: d\nsegment: smb\nstage: pre-close\ngo_live: 02/01/2027\nae: Ann Lee <ann@vendor.example>\n---\n# Context\n' > "$tmp/d.md"
+"$bin" check "$tmp/d.md" > "$tmp/c2" 2>&1
+if printf '%s' "$x" | grep -q '<signed>2026-11-25</signed>' &&
+    printf '%s' "$x" | grep -q '<go-live>2027-02-01</go-live>' &&
+    grep -q "error: go-live target: '02/01/2027' could be 2 January or February 1" "$tmp/c" &&
+    grep -q "error: go-live target: '02/01/2027' could be" "$tmp/c2"; then
+	ok natural-date-order-from-the-file
+else ko natural-date-order-from-the-file "$(printf '%s' "$x" | grep -o '<signed>.*</go-live>')" "$(grep could "$tmp/c" "$tmp/c2")"
+fi
