@@ -234,6 +234,72 @@ mdp_stray(struct mdp *p, cmark_node *n, const char *expect)
 
 /* ---- the walk ---------------------------------------------------- */
 
+static void	mdp_h2(struct mdp *, const char *, unsigned, unsigned);
+static const struct h2 *mdp_h2_find(const struct mdp *, enum sec,
+		    const char *);
+
+/*
+ * A paragraph under a pillar whose every line is 'Label: text' where the
+ * label names one of the pillar's prose fields ('**Pain:** techs lose
+ * track…', 'Why us: native sync'): each line fills its field, as if it
+ * had been written under that '## Heading'.  1 when read so.
+ */
+static int
+mdp_label_lines(struct mdp *p, cmark_node *n)
+{
+	char		*t, *line, *colon, *save = NULL, key[128];
+	const struct h2	*f;
+	xmlNodePtr	 stray = p->stray;
+	unsigned	 ln = mdp_line(p, n);
+	int		 ok = 1;
+
+	if (!mdp_is(n, "paragraph") || (t = mdp_flatten(n, '\n')) == NULL)
+		return 0;
+	for (line = t; ok && line != NULL && *line != '\0';
+	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		colon = strchr(line, ':');
+		if (colon == NULL || colon - line > 40 ||
+		    (strchr(line, '\n') && colon > strchr(line, '\n'))) {
+			ok = 0;
+			break;
+		}
+		*colon = '\0';
+		md_key(line, key, sizeof(key));
+		*colon = ':';
+		f = mdp_h2_find(p, p->sec, key);
+		ok = f != NULL && f->shape == SH_BLOCK && f->elem != NULL;
+	}
+	if (!ok) {
+		free(t);
+		return 0;
+	}
+	for (line = strtok_r(t, "\n", &save); line != NULL && !p->oom;
+	    line = strtok_r(NULL, "\n", &save), ln++) {
+		char	*v;
+
+		colon = strchr(line, ':');
+		*colon = '\0';
+		mdp_h2(p, line, ln, mdp_col(n));
+		v = md_trim_dup(colon + 1, strlen(colon + 1));
+		if (v == NULL)
+			p->oom = 1;
+		else if (*v != '\0')
+			mdp_add(p, mdp_fieldn(p), "p", v, ln, mdp_col(n), 1);
+		free(v);
+	}
+	free(t);
+	/* What follows is under the pillar again, not under the last
+	 * label: as it was before the paragraph. */
+	p->field = NULL;
+	p->fieldn = NULL;
+	free(p->field_title);
+	p->field_title = NULL;
+	p->shape = SH_NONE;
+	p->stray = stray;
+	p->ext_level = 0;
+	return 1;
+}
+
 /* Content directly under a known H1. */
 static void
 mdp_under_h1(struct mdp *p, cmark_node *n)
@@ -254,6 +320,8 @@ mdp_under_h1(struct mdp *p, cmark_node *n)
 		mdp_list_records(p, &rec_risk, mdp_secn, n);
 	else if (p->sec == SEC_GOALS && mdp_is(n, "list"))
 		mdp_goal_list(p, mdp_secn, n);
+	else if (mdp_label_lines(p, n))
+		;
 	else
 		mdp_stray(p, n, p->sec == SEC_RISKS ?
 		    "a table or 'None identified'" :

@@ -199,3 +199,24 @@ if printf '%s' "$x" | grep -q '<signed>2026-11-25</signed>' &&
 	ok natural-date-order-from-the-file
 else ko natural-date-order-from-the-file "$(printf '%s' "$x" | grep -o '<signed>.*</go-live>')" "$(grep could "$tmp/c" "$tmp/c2")"
 fi
+
+# 'Label: text' lines under a pillar fill the prose fields they name
+# ('**Pain:** …', 'Why us: …'); other prose there stays notes, and a
+# placeholder is still one.
+deal '# Deal Summary
+Kestrel is a 40-person MSP.
+
+**Pain:** techs lose track of tickets across 3 tools.
+**Why us:** native ConnectWise sync + price.
+
+Note: call them Monday'
+x=$(xml)
+deal '# Context
+Pain: TBD'
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+if printf '%s' "$x" | grep -q '<pain-points> <p>techs lose track of tickets across 3 tools.</p> </pain-points> <why-us> <p>native ConnectWise sync + price.</p> </why-us>' &&
+    printf '%s' "$x" | grep -q '<p>Kestrel is a 40-person MSP.</p> <p>Note: call them Monday</p>' &&
+    grep -q "'TBD' is a placeholder, not a value for pain points" "$tmp/c"; then
+	ok natural-label-lines-fill-fields
+else ko natural-label-lines-fill-fields "$(printf '%s' "$x" | grep -o '<context>.*</context>')" "$(grep TBD "$tmp/c")"
+fi
