@@ -21,6 +21,7 @@
 #include "mdform.h"
 #include "model.h"
 #include "parse_md_int.h"
+#include "read/read_date.h"
 #include "read/read_words.h"
 
 static const char *const stk_slots[] = { "name", "title", "role",
@@ -383,18 +384,66 @@ const char *const none_risk[] = { "none identified", "none",
     "none identified yet", "none known", "no red flags",
     "no known issues", "nothing identified", NULL };
 
+/*
+ * A nested bullet under commitment c that is a detail of it, not a
+ * commitment of its own: a plain bullet ('- includes the traceability
+ * matrix') with no owner, date or task box of its own.  Its words join
+ * c's text ('…; includes the traceability matrix').  1 when so.
+ */
+static int
+mdp_commit_detail(struct mdp *p, xmlNodePtr c, cmark_node *item)
+{
+	cmark_node	*k;
+	xmlNodePtr	 t;
+	char		*all = NULL, *text = NULL, *who = NULL, *due = NULL, *j;
+	int		 rc = 0;
+
+	if (c == NULL || mdp_is(item, "tasklist") ||
+	    (t = model_child(c, "text")) == NULL)
+		return 0;
+	for (k = cmark_node_first_child(item); k != NULL; k = cmark_node_next(k))
+		if (cmark_node_get_type(k) == CMARK_NODE_LIST)
+			return 0;	/* a list of its own: commitments */
+		else if (cmark_node_get_type(k) == CMARK_NODE_PARAGRAPH &&
+		    all == NULL && (all = mdp_flatten(k, ' ')) == NULL) {
+			p->oom = 1;
+			return 0;
+		}
+	if (all == NULL || *all == '\0' ||
+	    md_commitment_parse(all, &text, &who, &due) == -1 ||
+	    who != NULL || due != NULL || read_date_has_cue(all) ||
+	    strstr(all, " by ") != NULL || strstr(all, "(") != NULL)
+		goto out;
+	if ((j = malloc(strlen(model_text(t)) + strlen(all) + 3)) == NULL) {
+		p->oom = 1;
+		goto out;
+	}
+	sprintf(j, "%s; %s", model_text(t), all);
+	xmlNodeSetContent(t, NULL);
+	xmlNodeAddContent(t, (const xmlChar *)j);
+	free(j);
+	rc = 1;
+out:
+	free(all);
+	free(text);
+	free(who);
+	free(due);
+	return rc;
+}
+
 /* One commitment item: '- [ ] WHAT (WHO, by YYYY-MM-DD)'. */
 static void
 mdp_commit_item(struct mdp *p, xmlNodePtr parent, cmark_node *item,
     unsigned depth)
 {
 	cmark_node	*c;
-	xmlNodePtr	 n;
+	xmlNodePtr	 n = NULL;
 	char		*all = NULL, *text = NULL, *who = NULL, *due = NULL;
 	int		 task = mdp_is(item, "tasklist"), rc;
 	unsigned	 line = mdp_line(p, item), col = mdp_col(item);
 
-	/* Nested lists are commitments of their own: read this item's
+	/* Nested items are commitments of their own, but a plain detail
+	 * bullet joins this one (mdp_commit_detail): read this item's
 	 * first paragraph only. */
 	for (c = cmark_node_first_child(item); c != NULL; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
@@ -432,7 +481,8 @@ mdp_commit_item(struct mdp *p, xmlNodePtr parent, cmark_node *item,
 
 			for (i = cmark_node_first_child(c); i != NULL;
 			    i = cmark_node_next(i))
-				mdp_commit_item(p, parent, i, depth + 1);
+				if (!mdp_commit_detail(p, n, i))
+					mdp_commit_item(p, parent, i, depth + 1);
 		}
 }
 

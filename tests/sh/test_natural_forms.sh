@@ -220,3 +220,22 @@ if printf '%s' "$x" | grep -q '<pain-points> <p>techs lose track of tickets acro
 	ok natural-label-lines-fill-fields
 else ko natural-label-lines-fill-fields "$(printf '%s' "$x" | grep -o '<context>.*</context>')" "$(grep TBD "$tmp/c")"
 fi
+
+# A plain nested bullet with no owner, date or box of its own is a detail
+# of the commitment above it, not a commitment with no owner; a nested
+# task item is a commitment of its own.
+deal '# Context
+## Commitments
+- [ ] Validation package delivered before go-live (Ann Lee, by 2027-02-01)
+  - includes the traceability matrix
+  - and the vendor audit report
+- [ ] SSO rollout (Ann Lee, by 2027-01-20)
+  - [ ] SAML setup (Ann Lee, by 2027-01-10)'
+x=$(xml)
+"$bin" check "$tmp/d.md" > "$tmp/c" 2>&1
+if printf '%s' "$x" | grep -q '<text>Validation package delivered before go-live; includes the traceability matrix; and the vendor audit report</text> <who>Ann Lee</who>' &&
+    printf '%s' "$x" | grep -q '<text>SAML setup</text> <who>Ann Lee</who> <due>2027-01-10</due>' &&
+    ! grep -q 'who promised it is missing' "$tmp/c"; then
+	ok natural-commitment-details
+else ko natural-commitment-details "$(printf '%s' "$x" | grep -o '<commitments>.*</commitments>' | head -c 500)"
+fi
