@@ -2,9 +2,9 @@
 /*
  * parse_md_heading.c: heading synonyms for the Markdown front end.  The
  * built-in list is schemas/headings.txt (compiled in); a repo's own
- * schemas/headings.txt is read on top of it at parse time.  A lookup
- * scans the lines (the lists are small), so nothing is built or freed
- * but the text itself.  A heading that is none of them may be a typo of
+ * schemas/headings.txt is read on top of it at parse time, its lines
+ * keyed once on loading.  A lookup scans the lines (the lists are
+ * small), so nothing is built or freed but the text itself.  A heading that is none of them may be a typo of
  * one: mdp_near_*() find the one it is nearest.
  */
 #include <stdio.h>
@@ -19,11 +19,74 @@
 #define HEADINGS_FILE	"schemas/headings.txt"
 #define HEADINGS_MAX	(256 * 1024)
 
+/* Copy [s, e) trimmed of spaces into out. */
+static void
+mdp_headings_copy(const char *s, const char *e, char *out, size_t outsz)
+{
+	size_t	 n;
+
+	while (s < e && *s == ' ')
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+		e--;
+	n = (size_t)(e - s);
+	if (n >= outsz)
+		n = outsz - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+static void	mdp_headings_key(const char *, const char *, char *, size_t);
+
+/*
+ * The list with every 'h1 …' / 'h2 …' line in key form ('h2 context:
+ * customer pain points=pain points'), other lines dropped, so that a
+ * lookup compares without keying each line again.  Into out (room for
+ * four times in: a key may be longer than its text).
+ */
+static void
+mdp_headings_keyed(const char *in, char *out)
+{
+	const char	*s, *e, *eq, *colon;
+	char		 k[256];
+	size_t		 o = 0, n;
+
+	for (s = in; *s != '\0'; s = *e == '\0' ? e : e + 1) {
+		if ((e = strchr(s, '\n')) == NULL)
+			e = s + strlen(s);
+		if (e - s < 3 || s[0] != 'h' || (s[1] != '1' && s[1] != '2') ||
+		    s[2] != ' ' || (eq = memchr(s, '=', (size_t)(e - s))) == NULL)
+			continue;
+		memcpy(out + o, s, 3);
+		o += 3;
+		colon = s[1] == '2' ? memchr(s, ':', (size_t)(eq - s)) : NULL;
+		if (colon != NULL) {
+			mdp_headings_key(s + 3, colon, k, sizeof(k));
+			n = strlen(k);
+			memcpy(out + o, k, n);
+			o += n;
+			out[o++] = ':';
+		}
+		mdp_headings_key(colon != NULL ? colon + 1 : s + 3, eq, k,
+		    sizeof(k));
+		n = strlen(k);
+		memcpy(out + o, k, n);
+		o += n;
+		out[o++] = '=';
+		mdp_headings_key(eq + 1, e, k, sizeof(k));
+		n = strlen(k);
+		memcpy(out + o, k, n);
+		o += n;
+		out[o++] = '\n';
+	}
+	out[o] = '\0';
+}
+
 char *
 mdp_headings_load(void)
 {
 	const struct embedded	*e = fs_embedded(HEADINGS_FILE);
-	char			*local = NULL, *all;
+	char			*local = NULL, *all, *keyed;
 	size_t			 llen = 0, elen = e != NULL ? e->len : 0;
 
 	if (fs_exists(HEADINGS_FILE) &&
@@ -43,7 +106,11 @@ mdp_headings_load(void)
 		memcpy(all + llen + 1, e->data, elen);
 	all[llen + 1 + elen] = '\0';
 	free(local);
-	return all;
+	/* a key may be longer than its text ('&' is ' and'): room for that */
+	if ((keyed = malloc(4 * (elen + llen + 2))) != NULL)
+		mdp_headings_keyed(all, keyed);
+	free(all);
+	return keyed;
 }
 
 /* Copy [s, e) trimmed into out and key it like a heading. */
@@ -82,13 +149,14 @@ mdp_headings_split(const char *s, const char *end, int level,
 	if (level == 2) {
 		if ((colon = memchr(s, ':', (size_t)(eq - s))) == NULL)
 			return 0;
-		mdp_headings_key(s, colon, k, sizeof(k));
+		mdp_headings_copy(s, colon, k, sizeof(k));
 		if (strcmp(k, pillar) != 0)
 			return 0;
 		sp = colon + 1;
 	}
-	mdp_headings_key(sp, eq, spell, sz);
-	mdp_headings_key(eq + 1, end, target, sz);
+	/* mdp_headings_load keyed the lines already */
+	mdp_headings_copy(sp, eq, spell, sz);
+	mdp_headings_copy(eq + 1, end, target, sz);
 	return spell[0] != '\0' && target[0] != '\0';
 }
 

@@ -141,15 +141,17 @@ rr_order_votes(const xmlNode *n, int *dmy, int *mdy)
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (!rr_is_date_field(c) && strcmp((const char *)c->name,
-		    "due") != 0) {
+		if (model_first(c) != NULL) {
 			rr_order_votes(c, dmy, mdy);
 			continue;
 		}
 		if ((s = model_attr(c, "written")) == NULL || *s == '\0')
 			s = model_text(c);
+		/* the shape first: the field lookup only for what has it */
 		if (sscanf(s, "%2d%c%2d%c%4d%c", &a, &s1, &b, &s2, &y,
-		    &tail) != 5 || s1 != s2 || (s1 != '/' && s1 != '-'))
+		    &tail) != 5 || s1 != s2 || (s1 != '/' && s1 != '-') ||
+		    (strcmp((const char *)c->name, "due") != 0 &&
+		    !rr_is_date_field(c)))
 			continue;
 		*dmy += a > 12 && b <= 12;
 		*mdy += b > 12 && a <= 12;
