@@ -234,6 +234,20 @@ mdp_stray(struct mdp *p, cmark_node *n, const char *expect)
 
 /* ---- the walk ---------------------------------------------------- */
 
+/* No field any more: what follows is directly under the pillar; stray
+ * content goes to stray (NULL: a notes section made when needed). */
+static void
+mdp_field_leave(struct mdp *p, xmlNodePtr stray)
+{
+	p->field = NULL;
+	p->fieldn = NULL;
+	free(p->field_title);
+	p->field_title = NULL;
+	p->shape = SH_NONE;
+	p->stray = stray;
+	p->ext_level = 0;
+}
+
 static void	mdp_h2(struct mdp *, const char *, unsigned, unsigned);
 static const struct h2 *mdp_h2_find(const struct mdp *, enum sec,
 		    const char *);
@@ -290,13 +304,7 @@ mdp_label_lines(struct mdp *p, cmark_node *n)
 	free(t);
 	/* What follows is under the pillar again, not under the last
 	 * label: as it was before the paragraph. */
-	p->field = NULL;
-	p->fieldn = NULL;
-	free(p->field_title);
-	p->field_title = NULL;
-	p->shape = SH_NONE;
-	p->stray = stray;
-	p->ext_level = 0;
+	mdp_field_leave(p, stray);
 	return 1;
 }
 
@@ -593,13 +601,7 @@ mdp_h1(struct mdp *p, const char *title, unsigned line, unsigned col)
 	p->sec_col = col;
 	mdp_note_at(p, line);
 	mdp_set_title(p, &p->sec_title, title);
-	p->field = NULL;
-	p->fieldn = NULL;
-	free(p->field_title);
-	p->field_title = NULL;
-	p->shape = SH_NONE;
-	p->stray = NULL;
-	p->ext_level = 0;
+	mdp_field_leave(p, NULL);
 	if (p->sec == SEC_EXTRA) {
 		mdp_extra(p, model_root(p->m), 1, title, line, col);
 		return;
