@@ -190,29 +190,20 @@ md_enum(const char *s)
 	return out;
 }
 
-/* What may stand around a name or an address written beside it. */
-static int
-md_person_sep(int c)
-{
-	return md_space(c) || (c != '\0' && strchr(",;|()[]<>-", c) != NULL);
-}
-
-/* 3 when s (len bytes) starts with an en or em dash, else 0. */
-static size_t
+size_t
 md_dash_len(const char *s, size_t len)
 {
 	return len >= 3 && (strncmp(s, "\xe2\x80\x93", 3) == 0 ||
 	    strncmp(s, "\xe2\x80\x94", 3) == 0) ? 3 : 0;
 }
 
-/* A copy of s[0..len) without separators at either end (free()). */
-static char *
-md_person_trim(const char *s, size_t len)
+char *
+md_trim_seps(const char *s, size_t len, const char *seps)
 {
 	size_t	 d;
 
 	for (;;) {
-		if (len > 0 && md_person_sep((unsigned char)*s))
+		if (len > 0 && strchr(seps, *s) != NULL && *s != '\0')
 			d = 1;
 		else if ((d = md_dash_len(s, len)) == 0)
 			break;
@@ -220,7 +211,8 @@ md_person_trim(const char *s, size_t len)
 		len -= d;
 	}
 	for (;;) {
-		if (len > 0 && md_person_sep((unsigned char)s[len - 1]))
+		if (len > 0 && strchr(seps, s[len - 1]) != NULL &&
+		    s[len - 1] != '\0')
 			d = 1;
 		else if (len < 3 || (d = md_dash_len(s + len - 3, 3)) == 0)
 			break;
@@ -228,6 +220,9 @@ md_person_trim(const char *s, size_t len)
 	}
 	return md_trim_dup(s, len);
 }
+
+/* What may stand around a name or an address written beside it. */
+#define MD_PERSON_SEPS	" \t\n\r\f\v,;|()[]<>-"
 
 /*
  * No <...>: a name and an address written side by side ('Nora Berg,
@@ -249,13 +244,13 @@ md_person_loose(const char *s, size_t len, char **name, char **email)
 		;
 	for (e = at; e < s + len && !md_space((unsigned char)*e); e++)
 		;
-	if ((*email = md_person_trim(b, (size_t)(e - b))) == NULL)
+	if ((*email = md_trim_seps(b, (size_t)(e - b), MD_PERSON_SEPS)) == NULL)
 		return -1;
 	buf_init(&rest);
 	if (buf_put(&rest, s, (size_t)(b - s)) == -1 ||
 	    buf_putc(&rest, ' ') == -1 ||
 	    buf_put(&rest, e, (size_t)(s + len - e)) == -1 ||
-	    (*name = md_person_trim(rest.data, rest.len)) == NULL) {
+	    (*name = md_trim_seps(rest.data, rest.len, MD_PERSON_SEPS)) == NULL) {
 		buf_dispose(&rest);
 		free(*email);
 		*email = NULL;

@@ -18,6 +18,11 @@ struct buf;
 /* A malloc'd copy of s[0..len) without leading and trailing white space;
  * NULL when out of memory. */
 char	*md_trim_dup(const char *s, size_t len);
+/* 3 when s (len bytes) starts with an en or em dash, else 0. */
+size_t	 md_dash_len(const char *s, size_t len);
+/* s[0..len) without the bytes of seps, en dashes or em dashes at either
+ * end, then blanks (malloc'd); NULL when out of memory. */
+char	*md_trim_seps(const char *s, size_t len, const char *seps);
 /*
  * The lookup key of a heading or column title: ASCII lowercase, '&' as
  * "and", other punctuation, emoji and other symbols as a space, runs of

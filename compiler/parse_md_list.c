@@ -41,35 +41,20 @@ static const char *const stances[][2] = {
 	{ "blocker", "detractor" },
 };
 
+/* What separates the parts of an item. */
+#define SEP_CHARS	" \t.,;:|-"
+
 static int
 is_sep_char(int c)
 {
-	return c == ' ' || c == '\t' || c == '.' || c == ',' || c == ';' ||
-	    c == ':' || c == '|' || c == '-';
+	return c != '\0' && strchr(SEP_CHARS, c) != NULL;
 }
 
 /* A malloc'd copy of s[0..len) trimmed of space and separators. */
 char *
 mdp_trim_sep(const char *s, size_t len)
 {
-	for (;;) {
-		while (len > 0 && is_sep_char((unsigned char)*s))
-			s++, len--;
-		while (len > 0 && is_sep_char((unsigned char)s[len - 1]))
-			len--;
-		if (len >= 3 && (memcmp(s, "\xe2\x80\x94", 3) == 0 ||
-		    memcmp(s, "\xe2\x80\x93", 3) == 0)) {
-			s += 3, len -= 3;
-			continue;
-		}
-		if (len >= 3 && (memcmp(s + len - 3, "\xe2\x80\x94", 3) == 0 ||
-		    memcmp(s + len - 3, "\xe2\x80\x93", 3) == 0)) {
-			len -= 3;
-			continue;
-		}
-		break;
-	}
-	return md_trim_dup(s, len);
+	return md_trim_seps(s, len, SEP_CHARS);
 }
 
 /* Append v to *dst, joined by sep.  0 or -1. */
@@ -473,8 +458,7 @@ risk_severity(struct item *it, char **text)
 		else if (o > *text && o[-1] == ' ' && strncmp(o, "- ", 2) == 0)
 			dl = 2;
 		else if (o > *text && o[-1] == ' ' &&
-		    (strncmp(o, "\xe2\x80\x94 ", 4) == 0 ||
-		    strncmp(o, "\xe2\x80\x93 ", 4) == 0))
+		    md_dash_len(o, strlen(o)) == 3 && o[3] == ' ')
 			dl = 4;
 		else
 			continue;
