@@ -321,78 +321,6 @@ wrap_edit(struct wraps *w, cmark_node *n, const char *body, size_t len,
 	return 1;
 }
 
-/* The edits of one canonical body: one a paragraph that fits. */
-struct edits {
-	struct wraps	*w;
-	const char	*body;
-	size_t		 len;
-	const size_t	*lines;
-	size_t		 nlines;
-	struct edit	*v;
-	size_t		 n, cap;
-};
-
-/* wrap_each_block: the edit for a canonical paragraph, if one fits. */
-static int
-wrap_edit_one(cmark_node *n, void *arg)
-{
-	struct edits	*e = arg;
-
-	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-		return 0;
-	if (e->n == e->cap) {
-		size_t		 cap = e->cap ? e->cap * 2 : 16;
-		struct edit	*v = realloc(e->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		e->v = v;
-		e->cap = cap;
-	}
-	e->n += (size_t)wrap_edit(e->w, n, e->body, e->len, e->lines,
-	    e->nlines, &e->v[e->n]);
-	return 0;
-}
-
-/* The canonical body with the source's breaks, into o; -1: memory. */
-static int
-wrap_body(struct wraps *w, const char *body, size_t len, struct buf *o)
-{
-	struct edits	 e;
-	size_t		*lines, nlines, l, k = 0, ll;
-	int		 rc = -1;
-
-	if ((lines = wrap_lines(body, len, &nlines)) == NULL)
-		return -1;
-	memset(&e, 0, sizeof(e));
-	e.w = w;
-	e.body = body;
-	e.len = len;
-	e.lines = lines;
-	e.nlines = nlines;
-	if (wrap_each_block(body, len, wrap_edit_one, &e) != 0)
-		goto out;
-	for (l = 0; l < nlines; l++) {
-		const char *line = body + lines[l], *nl;
-
-		nl = memchr(line, '\n', len - lines[l]);
-		ll = nl ? (size_t)(nl - line) + 1 : len - lines[l];
-		if (k < e.n && e.v[k].line == l + 1) {
-			if (wrap_line(o, line, nl ? ll - 1 : ll, e.v[k].col,
-			    e.v[k].indent, e.v[k].w) == -1 ||
-			    (nl && buf_putc(o, '\n') == -1))
-				goto out;
-			k++;
-		} else if (buf_put(o, line, ll) == -1)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(e.v);
-	free(lines);
-	return rc;
-}
-
 /* wrap_each_block: a block's kind, and its words when it holds text:
  * what a wrap must keep. */
 static int
@@ -414,20 +342,99 @@ wrap_shape_one(cmark_node *n, void *arg)
 	return rc;
 }
 
-/* 1 when the two bodies read as the same blocks and words; -1: memory. */
+/* The edits of one canonical body: one a paragraph that fits. */
+struct edits {
+	struct wraps	*w;
+	struct buf	*shape;	/* the body's blocks and words */
+	const char	*body;
+	size_t		 len;
+	const size_t	*lines;
+	size_t		 nlines;
+	struct edit	*v;
+	size_t		 n, cap;
+};
+
+/* wrap_each_block: the edit for a canonical paragraph, if one fits. */
 static int
-wrap_same_shape(const char *a, size_t alen, const char *b, size_t blen)
+wrap_edit_one(cmark_node *n, void *arg)
 {
-	struct buf	 x, y;
+	struct edits	*e = arg;
+
+	if (wrap_shape_one(n, e->shape) == -1)
+		return -1;
+	if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	if (e->n == e->cap) {
+		size_t		 cap = e->cap ? e->cap * 2 : 16;
+		struct edit	*v = realloc(e->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		e->v = v;
+		e->cap = cap;
+	}
+	e->n += (size_t)wrap_edit(e->w, n, e->body, e->len, e->lines,
+	    e->nlines, &e->v[e->n]);
+	return 0;
+}
+
+/*
+ * The canonical body with the source's breaks, into o, and the shape of
+ * the body as it was into shape; *nedits the paragraphs broken.  -1:
+ * memory.
+ */
+static int
+wrap_body(struct wraps *w, const char *body, size_t len, struct buf *o,
+    struct buf *shape, size_t *nedits)
+{
+	struct edits	 e;
+	size_t		*lines, nlines, l, k = 0, ll;
 	int		 rc = -1;
 
-	buf_init(&x);
+	if ((lines = wrap_lines(body, len, &nlines)) == NULL)
+		return -1;
+	memset(&e, 0, sizeof(e));
+	e.w = w;
+	e.body = body;
+	e.len = len;
+	e.lines = lines;
+	e.nlines = nlines;
+	e.shape = shape;
+	if (wrap_each_block(body, len, wrap_edit_one, &e) != 0)
+		goto out;
+	*nedits = e.n;
+	for (l = 0; l < nlines; l++) {
+		const char *line = body + lines[l], *nl;
+
+		nl = memchr(line, '\n', len - lines[l]);
+		ll = nl ? (size_t)(nl - line) + 1 : len - lines[l];
+		if (k < e.n && e.v[k].line == l + 1) {
+			if (wrap_line(o, line, nl ? ll - 1 : ll, e.v[k].col,
+			    e.v[k].indent, e.v[k].w) == -1 ||
+			    (nl && buf_putc(o, '\n') == -1))
+				goto out;
+			k++;
+		} else if (buf_put(o, line, ll) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(e.v);
+	free(lines);
+	return rc;
+}
+
+/* 1 when body reads as the blocks and words of shape; -1: memory. */
+static int
+wrap_same_shape(const struct buf *shape, const char *body, size_t len)
+{
+	struct buf	 y;
+	int		 rc = -1;
+
 	buf_init(&y);
-	if (wrap_each_block(a, alen, wrap_shape_one, &x) == 0 &&
-	    wrap_each_block(b, blen, wrap_shape_one, &y) == 0)
-		rc = x.len == y.len &&
-		    (x.len == 0 || memcmp(x.data, y.data, x.len) == 0);
-	buf_dispose(&x);
+	if (wrap_each_block(body, len, wrap_shape_one, &y) == 0)
+		rc = shape->len == y.len && (y.len == 0 ||
+		    memcmp(shape->data, y.data, y.len) == 0);
 	buf_dispose(&y);
 	return rc;
 }
@@ -436,10 +443,10 @@ int
 fmt_wrap_keep(struct buf *out, const char *src, size_t srclen)
 {
 	struct wraps	 w;
-	struct buf	 o;
+	struct buf	 o, shape;
 	const char	*body;
-	size_t		 off, blen;
-	int		 rc = -1, same;
+	size_t		 off, blen, nedits = 0;
+	int		 rc = -1, same = 0;
 
 	memset(&w, 0, sizeof(w));
 	off = mdp_body_offset(src, srclen);
@@ -452,14 +459,18 @@ fmt_wrap_keep(struct buf *out, const char *src, size_t srclen)
 	body = out->data + off;
 	blen = out->len - off;
 	buf_init(&o);
+	buf_init(&shape);
+	/* no paragraph broken: out stays as it is, nothing to compare */
 	if (buf_put(&o, out->data, off) == -1 ||
-	    wrap_body(&w, body, blen, &o) == -1 ||
-	    (same = wrap_same_shape(body, blen, o.data + off,
-	    o.len - off)) == -1) {
+	    wrap_body(&w, body, blen, &o, &shape, &nedits) == -1 ||
+	    (nedits > 0 && (same = wrap_same_shape(&shape, o.data + off,
+	    o.len - off)) == -1)) {
 		buf_dispose(&o);
+		buf_dispose(&shape);
 		rc = -1;
 		goto done;
 	}
+	buf_dispose(&shape);
 	if (same) {
 		buf_dispose(out);
 		*out = o;
